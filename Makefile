@@ -1,0 +1,39 @@
+# The two commands a newcomer needs: `make figures` (the main job) and `make test`.
+# Both create the virtual environment in .venv when it is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+THEME ?= notebook
+LABEL_LANG ?= nl
+SOURCE ?= snapshot
+
+.PHONY: figures test lint format snapshot lab clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+figures: $(STAMP)  ## run every notebook, export every chart, write build/index.html
+	$(BIN)/python -m eenzaamheid build --theme $(THEME) --lang $(LABEL_LANG) --source $(SOURCE)
+
+test: $(STAMP)  ## lint + the whole test suite (offline)
+	$(BIN)/ruff check src tests notebooks
+	$(BIN)/ruff format --check src tests notebooks
+	$(BIN)/python -m pytest
+
+format: $(STAMP)  ## fix lint, format code, strip notebook outputs
+	$(BIN)/ruff check --fix src tests notebooks
+	$(BIN)/ruff format src tests notebooks
+	$(BIN)/jupyter nbconvert --clear-output --inplace --log-level WARN notebooks/*.ipynb
+
+snapshot: $(STAMP)  ## re-create data/snapshot/ from ../shared/cbs (offline)
+	$(BIN)/python -m eenzaamheid snapshot
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+clean:
+	rm -rf build figures

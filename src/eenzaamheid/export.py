@@ -1,0 +1,58 @@
+"""``save_figure``: a chart as PNG, SVG and PDF, with its numbers (CSV) and alt text beside it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .style import lang, theme
+
+FORMATS = ("png", "svg", "pdf")
+
+
+def figures_dir() -> Path:
+    """``figures/`` of this checkout, or ``$EENZAAMHEID_FIGURES``."""
+    default = Path(__file__).resolve().parents[2] / "figures"
+    return Path(os.environ.get("EENZAAMHEID_FIGURES", default))
+
+
+def save_figure(fig: Figure, name: str, data: pd.DataFrame, alt: str) -> dict[str, Path]:
+    """Write ``<name>.png/.svg/.pdf``, ``<name>.csv`` (the numbers plotted) and ``<name>.json``.
+
+    ``data`` must hold exactly what is drawn, with codes and a unit column; the source line of
+    the chart is added to every row. ``alt`` describes the chart for a screen reader.
+    """
+    info = getattr(fig, "_eenzaamheid", None)
+    if info is None:
+        raise ValueError("save_figure needs a chart made with eenzaamheid.style.new_chart")
+    if not alt.strip():
+        raise ValueError(f"{name}: alt text is empty; describe what the chart shows")
+    out = figures_dir() / theme().name / lang()
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {fmt: out / f"{name}.{fmt}" for fmt in FORMATS}
+    metadata = {
+        "pdf": {"Title": info["title"], "Subject": info["source"]},
+        "svg": {"Title": info["title"], "Description": alt},
+        "png": {"Title": info["title"]},
+    }
+    for fmt, path in paths.items():
+        fig.savefig(path, dpi=theme().dpi, metadata=metadata[fmt])
+    paths["csv"] = out / f"{name}.csv"
+    data.assign(bron=info["source"]).to_csv(paths["csv"], index=False)
+    paths["json"] = out / f"{name}.json"
+    width, height = fig.get_size_inches() * theme().dpi
+    record = {
+        **info,
+        "name": name,
+        "alt": alt,
+        "theme": theme().name,
+        "lang": lang(),
+        "png_pixels": [round(width), round(height)],
+        "files": {k: p.name for k, p in paths.items()},
+    }
+    paths["json"].write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    return paths

@@ -1,0 +1,160 @@
+"""Every text a chart shows, in Dutch and English: one place, ``text(key)`` to read it."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    # units and shared words
+    "mln": {"nl": "mln", "en": "m"},
+    "jaar": {"nl": "Jaar", "en": "Year"},
+    "mannen": {"nl": "Mannen", "en": "Men"},
+    "vrouwen": {"nl": "Vrouwen", "en": "Women"},
+    "totaal": {"nl": "Totaal", "en": "Total"},
+    "boek": {"nl": "Boek", "en": "Book"},
+    "data": {"nl": "CBS-data", "en": "CBS data"},
+    "geen_cijfer": {"nl": "geen cijfer", "en": "no figure"},
+    "geen_meting": {"nl": "geen meting", "en": "no survey"},
+    "enigszins": {"nl": "Enigszins eenzaam", "en": "Somewhat lonely"},
+    "sterk": {"nl": "Sterk eenzaam", "en": "Strongly lonely"},
+    "eenzaam_totaal": {"nl": "Eenzaam (totaal)", "en": "Lonely (total)"},
+    "exact": {"nl": "exact cijfer (1 decimaal)", "en": "exact figure (1 decimal)"},
+    "afgerond": {"nl": "afgerond (nieuwsbericht)", "en": "rounded (news release)"},
+    "Eenzaamheid": {"nl": "Eenzaamheid", "en": "Loneliness"},
+    "Sociale eenzaamheid": {"nl": "Sociale eenzaamheid", "en": "Social loneliness"},
+    "Emotionele eenzaamheid": {"nl": "Emotionele eenzaamheid", "en": "Emotional loneliness"},
+    # 01 alleenstaanden
+    "alleen_titel": {
+        "nl": "Het aantal alleenstaanden is sinds 1950 bijna vertienvoudigd",
+        "en": "The number of people living alone has grown almost tenfold since 1950",
+    },
+    "alleen_sub": {
+        "nl": "Eenpersoonshuishoudens op 1 januari, Nederland (miljoen)",
+        "en": "One-person households on 1 January, the Netherlands (millions)",
+    },
+    "noemer_titel": {
+        "nl": "‘22 procent’ klopt alleen als aandeel van de volwassenen",
+        "en": "‘22 percent’ is only right as a share of adults",
+    },
+    "noemer_sub": {
+        "nl": "Alleenstaanden als % van drie verschillende groepen, Nederland, 1 januari",
+        "en": "People living alone as % of three different groups, the Netherlands, 1 January",
+    },
+    "van_bevolking": {"nl": "van de hele bevolking", "en": "of the whole population"},
+    "van_volwassenen": {"nl": "van de volwassenen (20+)", "en": "of adults (20+)"},
+    "van_huishoudens": {"nl": "van alle huishoudens", "en": "of all households"},
+    "boek_2017": {"nl": "boek: 22 % in 2017", "en": "book: 22% in 2017"},
+    "boek_1947": {
+        "nl": "boek: 5 % in 1947\n(geen CBS-reeks)",
+        "en": "book: 5% in 1947\n(no CBS series)",
+    },
+    # 02 eenzaamheid door de jaren
+    "jaren_titel": {
+        "nl": "Ruim één op de tien voelt zich sterk eenzaam, sinds 2019 weinig veranderd",
+        "en": "More than one in ten feel strongly lonely, little changed since 2019",
+    },
+    "jaren_sub": {
+        "nl": "Aandeel 15-plussers dat zich eenzaam voelt (%), CBS Sociale samenhang en welzijn",
+        "en": "Share of people aged 15+ who feel lonely (%), CBS Social cohesion and well-being",
+    },
+    "niet_vergelijkbaar": {
+        "nl": "2017: andere vragen,\nniet vergelijkbaar",
+        "en": "2017: other questions,\nnot comparable",
+    },
+    "boek_corona": {"nl": "boek: ‘tijdens corona’", "en": "book: ‘during COVID’"},
+    "boek_2018": {
+        "nl": "boek: 8,3 % in 2018\n(geen meting in 2018)",
+        "en": "book: 8.3% in 2018\n(no survey in 2018)",
+    },
+    "ggd_titel": {
+        "nl": "De GGD-monitor meet een hoger niveau: andere vragen, andere schaal",
+        "en": "The GGD health monitor measures a higher level: other questions, other scale",
+    },
+    "ggd_sub": {
+        "nl": "Aandeel volwassenen dat eenzaam is (%), Gezondheidsmonitor (De Jong-Gierveld-schaal)",
+        "en": "Share of adults who are lonely (%), Health Monitor (De Jong Gierveld scale)",
+    },
+    # 03 wie is er eenzaam
+    "wie_titel": {
+        "nl": "Niet ouderen, maar 35- tot 45-jarigen voelen zich het vaakst sterk eenzaam",
+        "en": "Not older people but those aged 35 to 45 most often feel strongly lonely",
+    },
+    "wie_sub": {
+        "nl": "Sterk eenzaam naar leeftijd, 2022 (% van 15-plussers in de groep)",
+        "en": "Strongly lonely by age, 2022 (% of people aged 15+ in the group)",
+    },
+    "maten_titel": {
+        "nl": "Jongeren zijn vaker emotioneel eenzaam, middelbaren vaker sociaal",
+        "en": "Young people are more often emotionally lonely, middle-aged people socially",
+    },
+    "maten_sub": {
+        "nl": "Sterk eenzaam naar leeftijd en soort eenzaamheid, 2022 (%)",
+        "en": "Strongly lonely by age and kind of loneliness, 2022 (%)",
+    },
+    "jaren_leeftijd_titel": {
+        "nl": "Van 2019 naar 2022 steeg sterke eenzaamheid in bijna elke leeftijdsgroep",
+        "en": "From 2019 to 2022 strong loneliness rose in almost every age group",
+    },
+    "jaren_leeftijd_sub": {
+        "nl": "Sterk eenzaam naar leeftijd, 2019 en 2022 (%)",
+        "en": "Strongly lonely by age, 2019 and 2022 (%)",
+    },
+    "leeftijd": {"nl": "Leeftijd", "en": "Age"},
+    "boek_waarde": {"nl": "boek", "en": "book"},
+    # 04 alleen wonen naar leeftijd en geslacht
+    "lft_titel": {
+        "nl": "De groei van het alleen wonen zit vooral bij 55-plussers",
+        "en": "The growth in living alone is mostly among people over 55",
+    },
+    "lft_sub": {
+        "nl": "Alleenstaanden naar leeftijd, 2000 en 2024, Nederland (aantal personen)",
+        "en": "People living alone by age, 2000 and 2024, the Netherlands (persons)",
+    },
+    "sekse_titel": {
+        "nl": "Jonge mannen en oudere vrouwen wonen het vaakst alleen",
+        "en": "Young men and older women most often live alone",
+    },
+    "sekse_sub": {
+        "nl": "Alleenstaanden als % van de personen in huishoudens, naar leeftijd, 2024",
+        "en": "People living alone as % of persons in households, by age, 2024",
+    },
+    "regio_titel": {
+        "nl": "In elke provincie woont een groter deel alleen dan in 2000",
+        "en": "In every province a larger share lives alone than in 2000",
+    },
+    "regio_sub": {
+        "nl": "Alleenstaanden als % van de personen in huishoudens, 2000 en 2024",
+        "en": "People living alone as % of persons in households, 2000 and 2024",
+    },
+    # 05 gezondheid
+    "gez_titel": {
+        "nl": "Eenzaam, geïsoleerd of alleen wonen: een hogere kans op vroegtijdig overlijden",
+        "en": "Lonely, isolated or living alone: a higher chance of early death",
+    },
+    "gez_sub": {
+        "nl": "Toename van de kans op overlijden in de studieperiode (%), meta-analyse van 70 studies",
+        "en": "Increase in the odds of death during follow-up (%), meta-analysis of 70 studies",
+    },
+    "eenzaam": {"nl": "Zich eenzaam voelen", "en": "Feeling lonely"},
+    "geisoleerd": {"nl": "Sociaal geïsoleerd", "en": "Socially isolated"},
+    "alleen_wonen": {"nl": "Alleen wonen", "en": "Living alone"},
+    # 00 claims
+    "claims_titel": {
+        "nl": "Wat het boek zegt, en wat de data zeggen",
+        "en": "What the book says, and what the data say",
+    },
+    "claims_sub": {
+        "nl": "Cijfers uit het boek naast de CBS-cijfers (%)",
+        "en": "Figures from the book next to CBS figures (%)",
+    },
+}
+
+
+def text(key: str, lang: str | None = None) -> str:
+    """The label ``key`` in the current chart language (``style.use_theme(lang=...)``)."""
+    if lang is None:
+        from .style import lang as current
+
+        lang = current()
+    try:
+        return LABELS[key][lang]
+    except KeyError:
+        raise KeyError(f"no label {key!r} in language {lang!r}; add it to labels.LABELS") from None

@@ -1,0 +1,165 @@
+"""House style: themes, palette, Dutch number formatting and the chart frame.
+
+Every chart starts with :func:`new_chart`; the theme (``notebook``, ``artikel``, ``college``)
+and the language (``nl``, ``en``) come from :func:`use_theme` or the environment variables
+``EENZAAMHEID_THEME`` and ``EENZAAMHEID_LANG``, so switching them changes no chart code.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+from babel.numbers import format_decimal
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from .labels import text
+
+STYLE_SHEET = Path(__file__).with_name("eenzaamheid.mplstyle")
+
+# Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
+HIGHLIGHT = "#D55E00"  # vermilion: the one thing the reader should look at
+MAIN = "#0072B2"  # blue
+CONTEXT = "#8C8C8C"  # grey: everything else
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+SEX_COLOURS = {"Mannen": "#0072B2", "Vrouwen": "#D55E00"}
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    size: tuple[float, float]  # inches
+    dpi: int  # PNG resolution
+    font_size: float
+    line_width: float
+    narrow: tuple[float, float] | None = None  # one-column size (artikel)
+
+
+THEMES = {
+    "notebook": Theme("notebook", (8.0, 5.0), 150, 11, 2.0),
+    # print: full width 165 mm, one column 85 mm, at 300 dpi
+    "artikel": Theme("artikel", (6.5, 4.0), 300, 8.5, 1.5, narrow=(3.35, 3.0)),
+    # slides: 16:9, 1920 x 1080 px, type readable from the back of a lecture hall
+    "college": Theme("college", (12.8, 7.2), 150, 22, 4.0),
+}
+
+_current = {
+    "theme": os.environ.get("EENZAAMHEID_THEME", "notebook"),
+    "lang": os.environ.get("EENZAAMHEID_LANG", "nl"),
+}
+
+
+def use_theme(theme: str | None = None, lang: str | None = None) -> Theme:
+    """Set the theme and language for every chart drawn after this call."""
+    if theme is not None:
+        _current["theme"] = theme
+    if lang is not None:
+        _current["lang"] = lang
+    if _current["theme"] not in THEMES:
+        raise ValueError(f"unknown theme {_current['theme']!r}; choose from {sorted(THEMES)}")
+    if _current["lang"] not in ("nl", "en"):
+        raise ValueError(f"unknown language {_current['lang']!r}; choose 'nl' or 'en'")
+    current = THEMES[_current["theme"]]
+    mpl.style.use(STYLE_SHEET)
+    mpl.rcParams.update(
+        {
+            "font.size": current.font_size,
+            "lines.linewidth": current.line_width,
+            "figure.figsize": current.size,
+            "savefig.dpi": current.dpi,
+            "axes.prop_cycle": mpl.cycler(color=PALETTE),
+        }
+    )
+    if current.name == "college":  # high contrast: black text, heavier axes
+        mpl.rcParams.update(
+            {
+                "axes.labelcolor": "black",
+                "xtick.color": "black",
+                "ytick.color": "black",
+                "axes.linewidth": 1.5,
+            }
+        )
+    return current
+
+
+def theme() -> Theme:
+    return THEMES[_current["theme"]]
+
+
+def lang() -> str:
+    return _current["lang"]
+
+
+def _locale() -> str:
+    return "nl_NL" if lang() == "nl" else "en_GB"
+
+
+def fmt_number(value: float, decimals: int = 0) -> str:
+    """``1234567`` -> ``1.234.567`` (nl) or ``1,234,567`` (en)."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=_locale())
+
+
+def fmt_percent(value: float, decimals: int = 1) -> str:
+    """``10.7`` (already in percent) -> ``10,7 %`` (nl) or ``10.7%`` (en)."""
+    number = fmt_number(value, decimals)
+    return f"{number} %" if lang() == "nl" else f"{number}%"
+
+
+def fmt_millions(value: float, decimals: int = 1) -> str:
+    """``2961228`` -> ``3,0 mln`` (nl) or ``3.0 m`` (en)."""
+    return f"{fmt_number(value / 1e6, decimals)} {text('mln')}"
+
+
+def number_axis(ax: Axes, axis: str = "y", kind: str = "number", decimals: int = 0) -> None:
+    """Format an axis in the current language: kind is ``number``, ``percent`` or ``millions``."""
+    formatter = {"number": fmt_number, "percent": fmt_percent, "millions": fmt_millions}[kind]
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_formatter(FuncFormatter(lambda v, _pos: formatter(v, decimals)))
+
+
+def new_chart(
+    title: str,
+    subtitle: str,
+    source: str,
+    *,
+    ncols: int = 1,
+    nrows: int = 1,
+    narrow: bool = False,
+    sharey: bool = False,
+) -> tuple[Figure, Axes | list[Axes]]:
+    """A figure in the house style: finding as title, what-and-unit as subtitle, source line."""
+    current = theme()
+    size = current.narrow if narrow and current.narrow else current.size
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=size, layout="constrained", sharey=sharey, squeeze=False
+    )
+    scale = current.font_size
+    fig.suptitle(title, x=0.01, ha="left", fontsize=scale * 1.35, fontweight="bold")
+    fig.supxlabel(source, x=0.01, ha="left", fontsize=scale * 0.8, color="#555555")
+    fig._eenzaamheid = {"title": title, "subtitle": subtitle, "source": source}
+    flat = list(axes.flat)
+    flat[0].set_title(subtitle, loc="left", fontsize=scale, color="#333333", pad=scale)
+    return fig, flat[0] if len(flat) == 1 else flat
+
+
+def label_line_end(ax: Axes, x, y, label: str, colour: str, dy: float = 0) -> None:
+    """Direct label at the end of a line, instead of a legend."""
+    ax.annotate(
+        label,
+        (x, y),
+        xytext=(6, dy),
+        textcoords="offset points",
+        color=colour,
+        va="center",
+        fontweight="bold",
+        annotation_clip=False,
+    )
+
+
+use_theme()

@@ -1,0 +1,127 @@
+"""The real cbsodata client against a local OData server serving real CBS recordings."""
+
+import warnings
+from datetime import timedelta
+
+import pytest
+
+from eenzaamheid import (
+    CbsUnavailableError,
+    CorruptStoreError,
+    UnknownFieldError,
+    UnknownTableError,
+    load,
+)
+from eenzaamheid.loader import _cache_stem
+from eenzaamheid.store import read_table
+
+
+def test_labels_codes_units_and_periods(stand_in):
+    frame = load("83262NED", source="live")
+    meta = frame.attrs["meta"]
+    assert meta.title == "Wmo-cliënten; type maatwerkarrangement, regio"
+    assert meta.topic("WmoClientenPer1000Inwoners_2").unit == "per 1 000 inwoners"
+    first = frame.iloc[0]
+    assert (first["regio_code"], first["regio"]) == ("NL01", "Nederland")  # padding stripped
+    assert first["geslacht"] == "Totaal mannen en vrouwen"
+    assert set(frame["frequentie"]) == {"halfjaar", "jaar"}
+    assert frame["periode_start"].min().isoformat().startswith("2015-01-01")
+    assert set(frame["status"].dropna()) <= {"Definitief", "Voorlopig", "NaderVoorlopig"}
+
+
+def test_paging_follows_next_link(stand_in):
+    frame = load("80137ned", source="live")  # 675 rows, pages of 50
+    assert len(frame) == 675
+    pages = [r for r in stand_in.requests if "TypedDataSet" in r]
+    assert len(pages) == 14 and any("skip=650" in r for r in pages)
+    assert frame["Totaal_1"].iloc[0] == 8811.0
+
+
+def test_filter_accepts_unpadded_codes_and_select_is_sent(stand_in):
+    frame = load("80137ned", filters={"Persoonskenmerken": "2"}, select=["Totaal_1"], source="live")
+    assert set(frame["persoonskenmerken"]) == {"Mannen"}
+    assert [c for c in frame.columns if c[0].isupper()] == ["Totaal_1"]
+    data_requests = [r for r in stand_in.requests if "TypedDataSet" in r]
+    assert "Persoonskenmerken+eq+%272+%27" in data_requests[0]  # CBS's padded code went out
+    assert "%24select=" in data_requests[0]
+
+
+def test_missing_values_are_na_not_zero(stand_in):
+    frame = load("70076ned", source="live")
+    topic = frame.attrs["meta"].topic_keys[0]
+    assert frame[topic].isna().any()
+    assert not (frame[topic] == 0).all()
+
+
+def test_unknown_table_and_malformed_ids(stand_in):
+    with pytest.raises(UnknownTableError, match=r"99999ned.*tables"):
+        load("99999ned", source="live")
+    for bad in ["../x", "71488ned/../../etc", "", "a b"]:
+        with pytest.raises(UnknownTableError, match="not a CBS table id"):
+            load(bad)
+
+
+def test_unknown_topic_or_dimension_lists_what_exists(stand_in):
+    with pytest.raises(UnknownFieldError, match="Totaal_1"):
+        load("80137ned", select=["Banen_1"], source="live")
+    with pytest.raises(UnknownFieldError, match="Persoonskenmerken"):
+        load("80137ned", filters={"Geslacht": "3000"}, source="live")
+    with pytest.raises(UnknownFieldError, match="no code"):
+        load("80137ned", filters={"Persoonskenmerken": "99"}, source="live")
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {"status": 500},
+        {"status": 503},
+        {"body": "<html>busy</html>"},
+        {"drop": True},
+        {"delay": 1.5},
+        {"body": {"no": "value"}},
+    ],
+    ids=["500", "503", "not-json", "dropped", "timeout", "no-value"],
+)
+def test_faults_give_clear_errors_and_keep_the_cache(stand_in, fault):
+    cached = load("80137ned", source="live")
+    stand_in.faults["TypedDataSet"] = fault
+    with pytest.raises(CbsUnavailableError, match="untouched"):
+        load("80137ned", source="live")
+    again = load("80137ned", source="cache")
+    assert again.equals(cached)
+
+
+def test_auto_falls_back_to_the_cache_and_says_its_date(stand_in):
+    load("80137ned", source="live")
+    stand_in.faults["*"] = {"status": 500}
+    with pytest.warns(UserWarning, match=r"using the cache of 80137ned retrieved 20\d\d-"):
+        frame = load("80137ned", max_age=timedelta(0))
+    assert frame.attrs["meta"].source == "cache"
+
+
+def test_auto_without_cache_or_snapshot_raises(stand_in):
+    stand_in.faults["*"] = {"status": 500}
+    with pytest.raises(CbsUnavailableError):
+        load("80137ned")
+
+
+def test_auto_uses_a_fresh_cache_without_asking_cbs(stand_in):
+    load("80137ned", source="live")
+    before = len(stand_in.requests)
+    assert load("80137ned").attrs["meta"].source == "cache"
+    assert len(stand_in.requests) == before
+
+
+def test_corrupt_cache_is_detected_and_refetched(stand_in):
+    load("80137ned", source="live")
+    stem = _cache_stem("80137ned", None, None)
+    data = stem.with_suffix(".parquet")
+    data.write_bytes(data.read_bytes()[:-100])  # truncated
+    with pytest.raises(CorruptStoreError, match="checksum"):
+        read_table(stem)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        frame = load("80137ned")
+    assert any("damaged" in str(w.message) for w in caught)
+    assert len(frame) == 675 and frame.attrs["meta"].source == "live"
+    read_table(stem)  # re-fetched and whole again

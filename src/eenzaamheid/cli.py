@@ -8,6 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
+from .build import NotebookFailed
 from .errors import CbsError
 
 
@@ -105,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         args.func(args)
-    except CbsError as exc:
+    except (CbsError, NotebookFailed) as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return 2
     return 0

@@ -23,12 +23,12 @@ LABELS: dict[str, dict[str, str]] = {
     "Emotionele eenzaamheid": {"nl": "Emotionele eenzaamheid", "en": "Emotional loneliness"},
     # 01 alleenstaanden
     "alleen_titel": {
-        "nl": "Het aantal alleenstaanden is sinds 1950 bijna vertienvoudigd",
-        "en": "The number of people living alone has grown almost tenfold since 1950",
+        "nl": "Er wonen bijna veertien keer zoveel mensen alleen als in 1950",
+        "en": "Almost fourteen times as many people live alone as in 1950",
     },
     "alleen_sub": {
-        "nl": "Eenpersoonshuishoudens op 1 januari, Nederland (miljoen)",
-        "en": "One-person households on 1 January, the Netherlands (millions)",
+        "nl": "Alleenstaanden (= eenpersoonshuishoudens) op 1 januari, Nederland",
+        "en": "People living alone (= one-person households) on 1 January, the Netherlands",
     },
     "noemer_titel": {
         "nl": "‘22 procent’ klopt alleen als aandeel van de volwassenen",

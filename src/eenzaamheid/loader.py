@@ -49,7 +49,9 @@ def cache_dir() -> Path:
 
 
 def check_table_id(table_id: str) -> str:
-    if not isinstance(table_id, str) or not _TABLE_ID.match(table_id):
+    if not isinstance(table_id, str):
+        raise UnknownTableError(f"a table id is text like '71488ned', not {table_id!r}")
+    if not _TABLE_ID.match(table_id) and _snapshot_stem(table_id) is None:
         raise UnknownTableError(
             f"{table_id!r} is not a CBS table id (e.g. '71488ned', '85766NED'). "
             "See `python -m eenzaamheid tables` for the snapshot, or search "

@@ -48,8 +48,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     # 02 eenzaamheid door de jaren
     "jaren_titel": {
-        "nl": "Ruim één op de tien voelt zich sterk eenzaam, sinds 2019 weinig veranderd",
-        "en": "More than one in ten feel strongly lonely, little changed since 2019",
+        "nl": "Ongeveer één op de tien voelt zich sterk eenzaam, iets meer dan in 2019",
+        "en": "About one in ten feel strongly lonely, slightly more than in 2019",
     },
     "jaren_sub": {
         "nl": "Aandeel 15-plussers dat zich eenzaam voelt (%), CBS Sociale samenhang en welzijn",
@@ -138,8 +138,8 @@ LABELS: dict[str, dict[str, str]] = {
     "alleen_wonen": {"nl": "Alleen wonen", "en": "Living alone"},
     # 00 claims
     "claims_titel": {
-        "nl": "Wat het boek zegt, en wat de data zeggen",
-        "en": "What the book says, and what the data say",
+        "nl": "De eenzaamheidscijfers kloppen, het aandeel alleenstaanden niet",
+        "en": "The loneliness figures are right, the share living alone is not",
     },
     "claims_sub": {
         "nl": "Cijfers uit het boek naast de CBS-cijfers (%)",

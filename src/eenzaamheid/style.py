@@ -8,6 +8,7 @@ and the language (``nl``, ``en``) come from :func:`use_theme` or the environment
 from __future__ import annotations
 
 import os
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,12 +141,24 @@ def new_chart(
         nrows, ncols, figsize=size, layout="constrained", sharey=sharey, squeeze=False
     )
     scale = current.font_size
-    fig.suptitle(title, x=0.01, ha="left", fontsize=scale * 1.35, fontweight="bold")
+    fig.suptitle(
+        _wrap(title, size[0], scale * 1.35),
+        x=0.01,
+        ha="left",
+        fontsize=scale * 1.35,
+        fontweight="bold",
+    )
     fig.supxlabel(source, x=0.01, ha="left", fontsize=scale * 0.8, color="#555555")
     fig._eenzaamheid = {"title": title, "subtitle": subtitle, "source": source}
     flat = list(axes.flat)
     flat[0].set_title(subtitle, loc="left", fontsize=scale, color="#333333", pad=scale)
     return fig, flat[0] if len(flat) == 1 else flat
+
+
+def _wrap(title: str, width_inches: float, font_size: float) -> str:
+    """Break a title so it fits the figure: bold DejaVu Sans is about 0.62 em per character."""
+    chars = max(20, int(width_inches * 72 / (font_size * 0.62)))
+    return textwrap.fill(title, chars)
 
 
 def label_line_end(ax: Axes, x, y, label: str, colour: str, dy: float = 0) -> None:

@@ -63,14 +63,25 @@ def build(
     only: list[str] | None = None,
 ) -> Path:
     """Run the notebooks with this theme, language and data source; return build/index.html."""
-    os.environ.update(
-        {
-            "EENZAAMHEID_THEME": theme,
-            "EENZAAMHEID_LANG": lang,
-            "EENZAAMHEID_SOURCE": source,
-            "MPLBACKEND": "Agg",
-        }
-    )
+    settings = {
+        "EENZAAMHEID_THEME": theme,
+        "EENZAAMHEID_LANG": lang,
+        "EENZAAMHEID_SOURCE": source,
+        "MPLBACKEND": "Agg",
+    }
+    saved = {key: os.environ.get(key) for key in settings}
+    os.environ.update(settings)  # the kernels inherit these
+    try:
+        return _run_all(only, theme, lang)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _run_all(only: list[str] | None, theme: str, lang: str) -> Path:
     BUILD.mkdir(exist_ok=True)
     exporter = HTMLExporter()
     paths = notebooks(only)

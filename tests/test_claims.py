@@ -1,0 +1,99 @@
+"""Verdicts come from the data: change the data and the verdict changes."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from eenzaamheid import load
+from eenzaamheid.claims import CONFIRMED, DIFFERS, UNCHECKABLE, check_claims
+from eenzaamheid.cli import main
+
+
+def snapshot_loader(edit=None):
+    """load() from the snapshot, with ``edit(table_id, frame)`` applied to a copy."""
+
+    def loader(table_id, **kwargs):
+        frame = load(table_id, source="snapshot", **kwargs).copy()
+        return edit(table_id, frame) if edit else frame
+
+    return loader
+
+
+@pytest.fixture(scope="module")
+def verdicts():
+    return {r.id: r for r in check_claims(snapshot_loader())}
+
+
+def test_verdicts_from_the_snapshot(verdicts):
+    assert {k: v.verdict for k, v in verdicts.items()} == {
+        "B1": UNCHECKABLE,
+        "B2": DIFFERS,
+        "B3": CONFIRMED,
+        "B4": CONFIRMED,
+        "B5": CONFIRMED,
+        "B6": UNCHECKABLE,
+        "B7": DIFFERS,
+        "B8": CONFIRMED,
+        "B9": UNCHECKABLE,
+    }
+    parts = {p.label: p for p in verdicts["B2"].parts}
+    assert parts["2017"].data_value == pytest.approx(100 * 2_961_228 / 17_081_507)
+    assert "volwassenen (20+): 22,3 %" in parts["2017"].explanation
+    assert verdicts["B4"].parts[1].data_value == pytest.approx(10.7)
+    assert verdicts["B7"].data_value == pytest.approx(395_236, abs=1)
+
+
+def _set_lonely(value):
+    def edit(table_id, frame):
+        if table_id == "85766NED":
+            hit = (
+                (frame["periode"] == "2022")
+                & (frame["groep"] == "Totaal persoonskenmerken")
+                & (frame["maat"] == "Eenzaamheid")
+                & (frame["niveau"] == "Sterk")
+            )
+            frame.loc[hit, "percentage"] = value
+        return frame
+
+    return edit
+
+
+def test_a_changed_figure_changes_the_verdict():
+    results = {r.id: r for r in check_claims(snapshot_loader(_set_lonely(12.0)))}
+    assert results["B4"].verdict == DIFFERS
+    assert "+1,3 %" in results["B4"].explanation
+    assert results["B5"].verdict == DIFFERS  # 29,2 + 12,0 is no longer "40 procent"
+
+
+def test_a_missing_year_makes_it_uncheckable_and_a_new_one_checkable():
+    def drop_2022(table_id, frame):
+        return frame[frame["periode"] != "2022"] if table_id == "85766NED" else frame
+
+    results = {r.id: r for r in check_claims(snapshot_loader(drop_2022))}
+    assert results["B4"].verdict == UNCHECKABLE
+
+    def add_2018(table_id, frame):
+        if table_id != "85766NED":
+            return frame
+        row = frame[
+            (frame["periode"] == "2019")
+            & (frame["niveau"] == "Sterk")
+            & (frame["groep"] == "Totaal persoonskenmerken")
+            & (frame["maat"] == "Eenzaamheid")
+            & (frame["precisie"] == "exact")
+        ]
+        return pd.concat([frame, row.assign(periode="2018", percentage=8.3)])
+
+    results = {r.id: r for r in check_claims(snapshot_loader(add_2018))}
+    assert results["B6"].verdict == CONFIRMED
+
+
+def test_claims_json_command(capsys, monkeypatch):
+    monkeypatch.setenv("EENZAAMHEID_SOURCE", "snapshot")
+    assert main(["claims", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["id"] for r in rows] == [f"B{i}" for i in range(1, 10)]
+    for row in rows:
+        assert row["verdict"] in (CONFIRMED, DIFFERS, UNCHECKABLE)
+        assert {"book_value", "data_value", "explanation"} <= set(row)

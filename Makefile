@@ -8,7 +8,7 @@ THEME ?= notebook
 LABEL_LANG ?= nl
 SOURCE ?= snapshot
 
-.PHONY: figures test lint format snapshot lab clean
+.PHONY: figures test format bench snapshot lab clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ format: $(STAMP)  ## fix lint, format code, strip notebook outputs
 	$(BIN)/ruff check --fix src tests notebooks
 	$(BIN)/ruff format src tests notebooks
 	$(BIN)/jupyter nbconvert --clear-output --inplace --log-level WARN notebooks/*.ipynb
+
+bench: $(STAMP)  ## load() timings (pytest-benchmark) against cbsodata through a local server
+	$(BIN)/python -m pytest tests/test_benchmark.py --benchmark-enable -s
 
 snapshot: $(STAMP)  ## re-create data/snapshot/ from ../shared/cbs (offline)
 	$(BIN)/python -m eenzaamheid snapshot

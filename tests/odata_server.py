@@ -55,6 +55,39 @@ def load_tables(shared: Path) -> dict[str, dict[str, list[dict]]]:
     return tables
 
 
+def entities_from_snapshot(frame, export: Path) -> dict[str, list[dict]]:
+    """A snapshot table served as OData again: the export's rows (CBS's padded codes, numbers),
+    its topics and code lists. For the benchmark: a real 20,000-row table through the server."""
+    meta = frame.attrs["meta"]
+    with export.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    typed = [
+        {k: (_number(v) if k in meta.topic_keys else v) for k, v in row.items()} for row in rows
+    ]
+    dims = [{"Key": d.key, "Title": d.title, "Type": "Dimension"} for d in meta.dimensions]
+    topics = [
+        {"Key": t.key, "Title": t.title, "Unit": t.unit, "Type": "Topic"} for t in meta.topics
+    ]
+    entities = {
+        "TableInfos": [{"Title": meta.title, "Period": meta.period_range, "Modified": ""}],
+        "DataProperties": dims + topics,
+        "CategoryGroups": [],
+        "TypedDataSet": typed,
+        "UntypedDataSet": rows,
+    }
+    for dim in meta.dimensions:
+        codes = sorted({row[dim.key] for row in rows})
+        labels = dict(
+            zip(
+                frame[f"{dim.column}_code"],
+                frame.get(dim.column, frame[f"{dim.column}_code"]),
+                strict=True,
+            )
+        )
+        entities[dim.key] = [{"Key": c, "Title": labels.get(c.strip(), c)} for c in codes]
+    return entities
+
+
 def _matches(row: dict, query: str) -> bool:
     for group in re.split(r"\)\s+and\s+\(", query.strip("()")):
         if not any(row.get(k) == v for k, v in _CLAUSE.findall(group)):
@@ -71,6 +104,9 @@ class StandIn:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def add_table(self, table_id: str, entities: dict[str, list[dict]]) -> None:
+        self.tables[table_id.lower()] = entities
 
     def close(self) -> None:
         self.server.shutdown()

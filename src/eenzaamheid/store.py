@@ -54,9 +54,45 @@ def read_sidecar(stem: Path) -> dict:
         ) from exc
 
 
+# Tables already read and verified in this process, keyed by path and file stat: a warm
+# load() is a copy in memory; a file that changes on disk is read and verified again.
+_MEMO: dict[Path, tuple[tuple, pd.DataFrame]] = {}
+_MEMO_SIZE = 16
+
+
+def _stat_key(*paths: Path) -> tuple:
+    return tuple((p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+
+
 def read_table(stem: Path) -> pd.DataFrame:
     """Read a stored table, checking its checksum; raise CorruptStoreError if it does not match."""
     stem = Path(stem)
+    data_path, sidecar_path = stem.with_suffix(".parquet"), stem.with_suffix(".json")
+    try:
+        key = _stat_key(data_path, sidecar_path)
+    except OSError:
+        key = None
+    if key is not None and stem in _MEMO and _MEMO[stem][0] == key:
+        return _copy(_MEMO[stem][1])
+    frame = _read_verified(stem)
+    if key is not None:
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.pop(next(iter(_MEMO)))
+        _MEMO[stem] = (key, frame)
+    return _copy(frame)
+
+
+def _copy(frame: pd.DataFrame) -> pd.DataFrame:
+    copy = frame.copy()
+    copy.attrs = {"meta": copy_meta(frame.attrs["meta"])}
+    return copy
+
+
+def copy_meta(meta: TableMeta) -> TableMeta:
+    return TableMeta.from_dict(meta.to_dict())
+
+
+def _read_verified(stem: Path) -> pd.DataFrame:
     sidecar = read_sidecar(stem)
     data_path = stem.with_suffix(".parquet")
     if not data_path.exists() or sha256(data_path) != sidecar.get("sha256"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 LABELS: dict[str, dict[str, str]] = {
     # units and shared words
     "mln": {"nl": "mln", "en": "m"},
@@ -21,6 +23,24 @@ LABELS: dict[str, dict[str, str]] = {
     "Eenzaamheid": {"nl": "Eenzaamheid", "en": "Loneliness"},
     "Sociale eenzaamheid": {"nl": "Sociale eenzaamheid", "en": "Social loneliness"},
     "Emotionele eenzaamheid": {"nl": "Emotionele eenzaamheid", "en": "Emotional loneliness"},
+    # source lines
+    "bron": {"nl": "Bron", "en": "Source"},
+    "tabel": {"nl": "tabel", "en": "table"},
+    "tabellen": {"nl": "tabellen", "en": "tables"},
+    "en": {"nl": "en", "en": "and"},
+    "van_cbs_nl": {"nl": "overgenomen van cbs.nl", "en": "transcribed from cbs.nl"},
+    "nic_2020": {"nl": "CBS, Nederland in cijfers 2020", "en": "CBS, Nederland in cijfers 2020"},
+    "boek_register": {"nl": "boek: seeds/claims.yaml", "en": "book: seeds/claims.yaml"},
+    "bron_ggd": {
+        "nl": "Bron: GGD'en, CBS en RIVM, Gezondheidsmonitor Volwassenen en Ouderen",
+        "en": "Source: GGDs, CBS and RIVM, Health Monitor Adults and Elderly",
+    },
+    "bron_meta": {
+        "nl": "Bron: Holt-Lunstad e.a. (2015), Perspectives on Psychological Science 10(2), "
+        "zoals geciteerd in het boek",
+        "en": "Source: Holt-Lunstad et al. (2015), Perspectives on Psychological Science 10(2), "
+        "as cited in the book",
+    },
     # 01 alleenstaanden
     "alleen_titel": {
         "nl": "Er wonen bijna veertien keer zoveel mensen alleen als in 1950",
@@ -158,3 +178,57 @@ def text(key: str, lang: str | None = None) -> str:
         return LABELS[key][lang]
     except KeyError:
         raise KeyError(f"no label {key!r} in language {lang!r}; add it to labels.LABELS") from None
+
+
+def credit(tables: list[tuple[str, int | None]], *notes: str) -> str:
+    """Source line: ``credit([("71488ned", 2025)])`` -> ``Bron: CBS, tabel 71488ned (2025)``.
+
+    ``notes`` are label keys added after a semicolon (``"van_cbs_nl"``).
+    """
+    named = [f"{table} ({year})" if year else table for table, year in tables]
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} {text('en')} {named[-1]}"
+    word = text("tabel") if len(named) == 1 else text("tabellen")
+    line = f"{text('bron')}: CBS, {word} {listed}"
+    return "; ".join([line, *(text(note) for note in notes)])
+
+
+_CATEGORIES = {
+    "Mannen": "Men",
+    "Vrouwen": "Women",
+    "Totaal": "Total",
+    "Totaal persoonskenmerken": "Total",
+    "Totaal mannen en vrouwen": "Men and women",
+}
+
+
+_WORDS = {  # words inside composite labels such as "2021 enigszins + sterk"
+    "enigszins": "somewhat",
+    "sterk": "strongly",
+    "bevestigd": "confirmed",
+    "wijkt af": "differs",
+    "niet te controleren": "not checkable",
+    "sociale isolatie": "social isolation",
+    "eenzaamheid": "loneliness",
+    "alleen wonen": "living alone",
+}
+
+
+def category(label: str, lang: str | None = None) -> str:
+    """A CBS category label in the chart language: ``15 tot 25 jaar`` -> ``15 to 25 years``."""
+    if lang is None:
+        from .style import lang as current
+
+        lang = current()
+    if lang == "nl":
+        return "Totaal" if label == "Totaal persoonskenmerken" else label
+    label = re.sub(r"(\d+) tot (\d+) jaar", r"\1 to \2 years", label)
+    label = re.sub(r"(\d+) jaar of ouder", r"\1 years and over", label)
+    for dutch, english in _WORDS.items():
+        label = re.sub(rf"\b{dutch}\b", english, label)
+    return _CATEGORIES.get(label, label)
+
+
+def age_short(label: str) -> str:
+    """Compact age group for tick labels: ``0 tot 5 jaar`` -> ``0-5``, ``95 jaar of ouder`` -> ``95+``."""
+    label = re.sub(r"^(\d+) tot (\d+) jaar$", r"\1-\2", label)
+    return re.sub(r"^(\d+) jaar of ouder$", r"\1+", label)

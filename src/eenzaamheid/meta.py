@@ -72,9 +72,10 @@ class TableMeta:
         return self.table_id.split("-")[0]
 
     def credit(self, year: int | None = None) -> str:
-        """Source line, e.g. ``Bron: CBS, tabel 71488ned (2025)``."""
-        when = f" ({year})" if year else ""
-        return f"Bron: CBS, tabel {self.cbs_table}{when}"
+        """Source line in the chart language, e.g. ``Bron: CBS, tabel 71488ned (2025)``."""
+        from .labels import credit
+
+        return credit([(self.cbs_table, year)])
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -140,18 +140,27 @@ def new_chart(
     fig, axes = plt.subplots(
         nrows, ncols, figsize=size, layout="constrained", sharey=sharey, squeeze=False
     )
-    scale = current.font_size
-    fig.suptitle(
-        _wrap(title, size[0], scale * 1.35),
-        x=0.01,
+    title_size, small = current.font_size * 1.35, current.font_size
+    title_text = _wrap(title, size[0], title_size)
+    subtitle_text = _wrap(subtitle, size[0], small * 0.85)
+    # The suptitle ends in blank lines that reserve room, in constrained layout, for the
+    # subtitle drawn in them: title and subtitle both start at the left edge, as in print.
+    blank = "\n" * (subtitle_text.count("\n") + 1)
+    top = 0.98  # matplotlib's own suptitle position; giving y would opt out of the layout
+    fig.suptitle(title_text + blank, x=0.01, ha="left", fontsize=title_size, fontweight="bold")
+    title_height = (title_text.count("\n") + 1) * 1.2 * title_size / (size[1] * 72)
+    fig.text(
+        0.01,
+        top - title_height - 0.1 * small / (size[1] * 72),
+        subtitle_text,
         ha="left",
-        fontsize=scale * 1.35,
-        fontweight="bold",
+        va="top",
+        fontsize=small,
+        color="#333333",
     )
-    fig.supxlabel(source, x=0.01, ha="left", fontsize=scale * 0.8, color="#555555")
+    fig.supxlabel(source, x=0.01, ha="left", fontsize=small * 0.8, color="#555555")
     fig._eenzaamheid = {"title": title, "subtitle": subtitle, "source": source}
     flat = list(axes.flat)
-    flat[0].set_title(subtitle, loc="left", fontsize=scale, color="#333333", pad=scale)
     return fig, flat[0] if len(flat) == 1 else flat
 
 

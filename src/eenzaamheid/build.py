@@ -67,7 +67,6 @@ def build(
         "EENZAAMHEID_THEME": theme,
         "EENZAAMHEID_LANG": lang,
         "EENZAAMHEID_SOURCE": source,
-        "MPLBACKEND": "Agg",
     }
     saved = {key: os.environ.get(key) for key in settings}
     os.environ.update(settings)  # the kernels inherit these
@@ -94,12 +93,12 @@ def _run_all(only: list[str] | None, theme: str, lang: str) -> Path:
         body, _ = exporter.from_notebook_node(executed)
         (BUILD / path.with_suffix(".html").name).write_text(body, encoding="utf-8")
         print(f"{time.perf_counter() - started:.1f} s", flush=True)
-    index = write_index(figures_dir() / theme / lang, paths)
+    index = write_index(figures_dir() / theme / lang)
     print(f"charts: {figures_dir() / theme / lang}\nindex:  {index}")
     return index
 
 
-def write_index(charts: Path, paths: list[Path]) -> Path:
+def write_index(charts: Path) -> Path:
     """``build/index.html``: every chart as a thumbnail with title, source line and downloads."""
     records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(charts.glob("*.json"))]
     cards = []
@@ -116,7 +115,9 @@ def write_index(charts: Path, paths: list[Path]) -> Path:
             f"<br>{links}</figcaption></figure>"
         )
     stories = "".join(
-        f'<li><a href="{p.with_suffix(".html").name}">{p.stem}</a></li>' for p in paths
+        f'<li><a href="{p.with_suffix(".html").name}">{p.stem}</a></li>'
+        for p in notebooks()
+        if (BUILD / p.with_suffix(".html").name).exists()
     )
     page = f"""<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>eenzaamheid: grafieken</title>
@@ -130,7 +131,7 @@ figcaption {{ font-size: .9rem; line-height: 1.4; }}
 <h1>eenzaamheid: alle grafieken</h1>
 <p>{len(records)} grafieken, thema <code>{charts.parent.name}</code>, taal <code>{charts.name}</code>.
 Klik een grafiek voor de PNG; PDF en SVG voor drukwerk, CSV met de cijfers erachter.</p>
-<p>Notebooks: <ul>{stories}</ul></p>
+<h2>Notebooks</h2><ul>{stories}</ul><h2>Grafieken</h2>
 <main>{"".join(cards)}</main></body></html>
 """
     index = BUILD / "index.html"

@@ -20,7 +20,15 @@ def figures_dir() -> Path:
     return Path(os.environ.get("EENZAAMHEID_FIGURES", default))
 
 
-def save_figure(fig: Figure, name: str, data: pd.DataFrame, alt: str) -> dict[str, Path]:
+class ExportedFigure(dict):
+    """The files ``save_figure`` wrote (format -> path); shows as one line in a notebook."""
+
+    def __repr__(self) -> str:
+        folder = os.path.relpath(self["png"].parent)
+        return f"opgeslagen in {folder}: {', '.join(p.name for p in self.values())}"
+
+
+def save_figure(fig: Figure, name: str, data: pd.DataFrame, alt: str) -> ExportedFigure:
     """Write ``<name>.png/.svg/.pdf``, ``<name>.csv`` (the numbers plotted) and ``<name>.json``.
 
     ``data`` must hold exactly what is drawn, with codes and a unit column; the source line of
@@ -33,7 +41,7 @@ def save_figure(fig: Figure, name: str, data: pd.DataFrame, alt: str) -> dict[st
         raise ValueError(f"{name}: alt text is empty; describe what the chart shows")
     out = figures_dir() / theme().name / lang()
     out.mkdir(parents=True, exist_ok=True)
-    paths = {fmt: out / f"{name}.{fmt}" for fmt in FORMATS}
+    paths = ExportedFigure({fmt: out / f"{name}.{fmt}" for fmt in FORMATS})
     metadata = {
         "pdf": {"Title": info["title"], "Subject": info["source"]},
         "svg": {"Title": info["title"], "Description": alt},

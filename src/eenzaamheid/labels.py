@@ -30,6 +30,10 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {"nl": "en", "en": "and"},
     "van_cbs_nl": {"nl": "overgenomen van cbs.nl", "en": "transcribed from cbs.nl"},
     "nic_2020": {"nl": "CBS, Nederland in cijfers 2020", "en": "CBS, Nederland in cijfers 2020"},
+    "voetnoot_2017": {
+        "nl": "* 2017: andere vragenlijst, niet vergelijkbaar",
+        "en": "* 2017: other questionnaire, not comparable",
+    },
     "boek_register": {"nl": "boek: seeds/claims.yaml", "en": "book: seeds/claims.yaml"},
     "bron_ggd": {
         "nl": "Bron: GGD'en, CBS en RIVM, Gezondheidsmonitor Volwassenen en Ouderen",
@@ -74,10 +78,6 @@ LABELS: dict[str, dict[str, str]] = {
     "jaren_sub": {
         "nl": "Aandeel 15-plussers dat zich eenzaam voelt (%), CBS Sociale samenhang en welzijn",
         "en": "Share of people aged 15+ who feel lonely (%), CBS Social cohesion and well-being",
-    },
-    "niet_vergelijkbaar": {
-        "nl": "2017: andere vragen,\nniet vergelijkbaar",
-        "en": "2017: other questions,\nnot comparable",
     },
     "boek_corona": {"nl": "boek: ‘tijdens corona’", "en": "book: ‘during COVID’"},
     "boek_2018": {

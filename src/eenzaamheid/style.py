@@ -17,6 +17,7 @@ import matplotlib.pyplot as plt
 from babel.numbers import format_decimal
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
 from .labels import text
@@ -38,15 +39,16 @@ class Theme:
     dpi: int  # PNG resolution
     font_size: float
     line_width: float
+    marker_size: float
     narrow: tuple[float, float] | None = None  # one-column size (artikel)
 
 
 THEMES = {
-    "notebook": Theme("notebook", (8.0, 5.0), 150, 11, 2.0),
+    "notebook": Theme("notebook", (8.0, 5.0), 150, 11, 2.0, 9),
     # print: full width 165 mm, one column 85 mm, at 300 dpi
-    "artikel": Theme("artikel", (6.5, 4.0), 300, 8.5, 1.5, narrow=(3.35, 3.0)),
+    "artikel": Theme("artikel", (6.5, 4.0), 300, 8.5, 1.5, 7, narrow=(3.35, 3.0)),
     # slides: 16:9, 1920 x 1080 px, type readable from the back of a lecture hall
-    "college": Theme("college", (12.8, 7.2), 150, 22, 4.0),
+    "college": Theme("college", (12.8, 7.2), 150, 22, 4.0, 18),
 }
 
 _current = {
@@ -71,6 +73,7 @@ def use_theme(theme: str | None = None, lang: str | None = None) -> Theme:
         {
             "font.size": current.font_size,
             "lines.linewidth": current.line_width,
+            "lines.markersize": current.marker_size,
             "figure.figsize": current.size,
             "savefig.dpi": current.dpi,
             "axes.prop_cycle": mpl.cycler(color=PALETTE),
@@ -158,7 +161,9 @@ def new_chart(
         fontsize=small,
         color="#333333",
     )
-    fig.supxlabel(source, x=0.01, ha="left", fontsize=small * 0.8, color="#555555")
+    fig.supxlabel(
+        _wrap(source, size[0], small * 0.8), x=0.01, ha="left", fontsize=small * 0.8, color="#555555"
+    )
     fig._eenzaamheid = {"title": title, "subtitle": subtitle, "source": source}
     flat = list(axes.flat)
     return fig, flat[0] if len(flat) == 1 else flat
@@ -170,12 +175,33 @@ def _wrap(title: str, width_inches: float, font_size: float) -> str:
     return textwrap.fill(title, chars)
 
 
+def mark_book(ax: Axes, x, y, colour: str = "black") -> Line2D:
+    """The book's own figures, drawn the same way on every chart: open diamonds."""
+    (line,) = ax.plot(
+        x,
+        y,
+        linestyle="none",
+        marker="D",
+        markerfacecolor="white",
+        markeredgecolor=colour,
+        markeredgewidth=2,
+        zorder=5,
+    )
+    return line
+
+
+def horizontal_layout(ax: Axes) -> None:
+    """For horizontal bars and dot plots: grid lines along the x (value) axis only."""
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True)
+
+
 def label_line_end(ax: Axes, x, y, label: str, colour: str, dy: float = 0) -> None:
-    """Direct label at the end of a line, instead of a legend."""
+    """Direct label at the end of a line, instead of a legend; ``dy`` moves it, in lines."""
     ax.annotate(
         label,
         (x, y),
-        xytext=(6, dy),
+        xytext=(0.5 * theme().font_size, dy * theme().font_size),
         textcoords="offset points",
         color=colour,
         va="center",

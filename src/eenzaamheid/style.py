@@ -162,7 +162,11 @@ def new_chart(
         color="#333333",
     )
     fig.supxlabel(
-        _wrap(source, size[0], small * 0.8), x=0.01, ha="left", fontsize=small * 0.8, color="#555555"
+        _wrap(source, size[0], small * 0.8),
+        x=0.01,
+        ha="left",
+        fontsize=small * 0.8,
+        color="#555555",
     )
     fig._eenzaamheid = {"title": title, "subtitle": subtitle, "source": source}
     flat = list(axes.flat)

@@ -337,6 +337,14 @@ def read_claims(path: Path = CLAIMS_FILE) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def claim(claim_id: str, path: Path = CLAIMS_FILE) -> dict:
+    """One entry of the register, e.g. ``claim("B8")["values"]``: the book's own figures."""
+    for entry in read_claims(path):
+        if entry["id"] == claim_id:
+            return entry
+    raise KeyError(f"no claim {claim_id!r} in {path}")
+
+
 def check_claims(loader: Loader = load, path: Path = CLAIMS_FILE) -> list[ClaimResult]:
     """Check every claim in the register against the data that ``loader`` returns."""
     data = ClaimData(loader)

@@ -1,6 +1,8 @@
 """save_figure writes every format at the theme's size, with title, source and numbers."""
 
 import json
+import re
+import zlib
 
 import matplotlib
 import pandas as pd
@@ -11,6 +13,20 @@ from eenzaamheid.export import save_figure
 from eenzaamheid.style import fmt_number, fmt_percent, new_chart, use_theme
 
 matplotlib.use("Agg")
+
+
+def pdf_text(path) -> str:
+    """The text drawn on a matplotlib PDF page (Type 42 fonts write UTF-16 strings)."""
+    parts = []
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", path.read_bytes(), re.S):
+        try:
+            content = zlib.decompress(stream)
+        except zlib.error:
+            continue
+        for array in re.findall(rb"\[(.*?)\]\s*TJ", content, re.S):
+            raw = b"".join(re.findall(rb"\(((?:\\.|[^\\)])*)\)", array, re.S))
+            parts.append(re.sub(rb"\\(.)", rb"\1", raw).decode("utf-16-be", errors="replace"))
+    return " ".join(parts)
 
 
 @pytest.fixture(autouse=True)
@@ -36,13 +52,31 @@ def test_every_format_at_the_theme_size(figures, theme, pixels):
     assert (width, height) == pixels
     svg = paths["svg"].read_text()
     assert "Een titel die de bevinding zegt" in svg and "Bron: CBS, tabel 71488ned (2025)" in svg
-    pdf = paths["pdf"].read_bytes()
-    assert pdf.startswith(b"%PDF") and b"Bron: CBS" in pdf
+    drawn = pdf_text(paths["pdf"])
+    assert (
+        "Een titel die de bevinding zegt" in drawn and "Bron: CBS, tabel 71488ned (2025)" in drawn
+    )
     written = pd.read_csv(paths["csv"])
     assert written["waarde"].tolist() == [1, 2]
     assert set(written["bron"]) == {"Bron: CBS, tabel 71488ned (2025)"}
     record = json.loads(paths["json"].read_text())
     assert record["alt"] == "Een lijn die stijgt." and record["png_pixels"] == list(pixels)
+
+
+def test_artikel_also_writes_the_one_column_size_on_request():
+    use_theme("artikel", "nl")
+    fig, ax = new_chart(
+        "Een lange titel die bij een smalle kolom over meer regels moet", "Wat", "Bron: CBS"
+    )
+    ax.plot([1, 2], [1, 2])
+    paths = save_figure(fig, "smal", pd.DataFrame({"x": [1]}), alt="Lijn.", narrow=True)
+    height, width = imread(paths["png_smal"]).shape[:2]
+    assert (width, height) == (1005, 900)  # 85 mm wide at 300 dpi
+    assert "smalle kolom" in pdf_text(paths["pdf_smal"])
+    height, width = imread(paths["png"]).shape[:2]
+    assert (width, height) == (1950, 1200)  # the full-width file is unchanged
+    plain = save_figure(fig, "breed", pd.DataFrame({"x": [1]}), alt="Lijn.")
+    assert "png_smal" not in plain
 
 
 def test_empty_alt_text_is_refused():

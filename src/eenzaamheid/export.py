@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .style import lang, theme
+from .style import fit_texts, lang, theme
 
 FORMATS = ("png", "svg", "pdf")
 
@@ -20,6 +20,19 @@ def figures_dir() -> Path:
     return Path(os.environ.get("EENZAAMHEID_FIGURES", default))
 
 
+def _save_narrow(fig: Figure, out: Path, name: str, metadata: dict) -> dict[str, Path]:
+    """The same chart at the theme's one-column width (``<name>_smal.*``), then back."""
+    wide = fig.get_size_inches().copy()
+    fig.set_size_inches(theme().narrow)
+    fit_texts(fig)
+    paths = {f"{fmt}_smal": out / f"{name}_smal.{fmt}" for fmt in FORMATS}
+    for key, path in paths.items():
+        fig.savefig(path, dpi=theme().dpi, metadata=metadata[key.removesuffix("_smal")])
+    fig.set_size_inches(wide)
+    fit_texts(fig)
+    return paths
+
+
 class ExportedFigure(dict):
     """The files ``save_figure`` wrote (format -> path); shows as one line in a notebook."""
 
@@ -28,11 +41,15 @@ class ExportedFigure(dict):
         return f"opgeslagen in {folder}: {', '.join(p.name for p in self.values())}"
 
 
-def save_figure(fig: Figure, name: str, data: pd.DataFrame, alt: str) -> ExportedFigure:
+def save_figure(
+    fig: Figure, name: str, data: pd.DataFrame, alt: str, *, narrow: bool = False
+) -> ExportedFigure:
     """Write ``<name>.png/.svg/.pdf``, ``<name>.csv`` (the numbers plotted) and ``<name>.json``.
 
     ``data`` must hold exactly what is drawn, with codes and a unit column; the source line of
     the chart is added to every row. ``alt`` describes the chart for a screen reader.
+    ``narrow=True``: the chart also works at one-column width; in the ``artikel`` theme it is
+    then written a second time at that size, as ``<name>_smal.*``.
     """
     info = getattr(fig, "_eenzaamheid", None)
     if info is None:
@@ -49,6 +66,8 @@ def save_figure(fig: Figure, name: str, data: pd.DataFrame, alt: str) -> Exporte
     }
     for fmt, path in paths.items():
         fig.savefig(path, dpi=theme().dpi, metadata=metadata[fmt])
+    if narrow and theme().narrow:  # print: also the one-column size
+        paths.update(_save_narrow(fig, out, name, metadata))
     paths["csv"] = out / f"{name}.csv"
     data.assign(bron=info["source"]).to_csv(paths["csv"], index=False)
     paths["json"] = out / f"{name}.json"

@@ -143,34 +143,36 @@ def new_chart(
     fig, axes = plt.subplots(
         nrows, ncols, figsize=size, layout="constrained", sharey=sharey, squeeze=False
     )
-    title_size, small = current.font_size * 1.35, current.font_size
-    title_text = _wrap(title, size[0], title_size)
-    subtitle_text = _wrap(subtitle, size[0], small * 0.85)
-    # The suptitle ends in blank lines that reserve room, in constrained layout, for the
-    # subtitle drawn in them: title and subtitle both start at the left edge, as in print.
-    blank = "\n" * (subtitle_text.count("\n") + 1)
-    top = 0.98  # matplotlib's own suptitle position; giving y would opt out of the layout
-    fig.suptitle(title_text + blank, x=0.01, ha="left", fontsize=title_size, fontweight="bold")
-    title_height = (title_text.count("\n") + 1) * 1.2 * title_size / (size[1] * 72)
-    fig.text(
-        0.01,
-        top - title_height - 0.1 * small / (size[1] * 72),
-        subtitle_text,
-        ha="left",
-        va="top",
-        fontsize=small,
-        color="#333333",
-    )
-    fig.supxlabel(
-        _wrap(source, size[0], small * 0.8),
-        x=0.01,
-        ha="left",
-        fontsize=small * 0.8,
-        color="#555555",
-    )
     fig._eenzaamheid = {"title": title, "subtitle": subtitle, "source": source}
+    fig._eenzaamheid_texts = (
+        fig.suptitle("", x=0.01, ha="left", fontweight="bold"),
+        fig.text(0.01, 0.9, "", ha="left", va="top", color="#333333"),
+        fig.supxlabel("", x=0.01, ha="left", color="#555555"),
+    )
+    fit_texts(fig)
     flat = list(axes.flat)
     return fig, flat[0] if len(flat) == 1 else flat
+
+
+def fit_texts(fig: Figure) -> None:
+    """(Re)wrap title, subtitle and source line to the figure's current width."""
+    width, height = fig.get_size_inches()
+    info = fig._eenzaamheid
+    title, subtitle, source = fig._eenzaamheid_texts
+    title_size, small = theme().font_size * 1.35, theme().font_size
+    title_text = _wrap(info["title"], width, title_size)
+    subtitle_text = _wrap(info["subtitle"], width, small * 0.85)
+    # The suptitle ends in blank lines that reserve room, in constrained layout, for the
+    # subtitle drawn in them: title and subtitle both start at the left edge, as in print.
+    title.set_text(title_text + "\n" * (subtitle_text.count("\n") + 1))
+    title.set_fontsize(title_size)
+    top = 0.98  # matplotlib's own suptitle position; giving y would opt out of the layout
+    title_height = (title_text.count("\n") + 1) * 1.2 * title_size / (height * 72)
+    subtitle.set_text(subtitle_text)
+    subtitle.set_fontsize(small)
+    subtitle.set_y(top - title_height - 0.1 * small / (height * 72))
+    source.set_text(_wrap(info["source"], width, small * 0.8))
+    source.set_fontsize(small * 0.8)
 
 
 def _wrap(title: str, width_inches: float, font_size: float) -> str:

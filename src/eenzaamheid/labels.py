@@ -144,6 +144,15 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Alleenstaanden als % van de personen in huishoudens, 2000 en 2024",
         "en": "People living alone as % of persons in households, 2000 and 2024",
     },
+    "gem_titel": {
+        "nl": "Studentensteden hebben de meeste eenpersoonshuishoudens, Urk de minste",
+        "en": "University towns have the most one-person households, Urk the fewest",
+    },
+    "gem_sub": {
+        "nl": "Eenpersoonshuishoudens als % van alle huishoudens, hoogste en laagste gemeenten, 2015",
+        "en": "One-person households as % of all households, highest and lowest municipalities, 2015",
+    },
+    "nederland": {"nl": "Nederland", "en": "the Netherlands"},
     # 05 gezondheid
     "gez_titel": {
         "nl": "Eenzaam, geïsoleerd of alleen wonen: een hogere kans op vroegtijdig overlijden",

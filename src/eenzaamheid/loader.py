@@ -185,8 +185,9 @@ def _auto(table_id, filters, select, stem, max_age) -> pd.DataFrame:
         if fallback is None:
             raise
         meta = fallback.attrs["meta"]
+        reason = type(exc.__cause__).__name__ if exc.__cause__ else str(exc)
         warnings.warn(
-            f"CBS unreachable ({exc.__cause__ or exc}); using the {meta.source} of {table_id} "
+            f"CBS unreachable ({reason}); using the {meta.source} of {table_id} "
             f"retrieved {meta.retrieved_at}, not today's figures",
             stacklevel=3,
         )

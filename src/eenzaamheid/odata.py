@@ -84,13 +84,22 @@ def _call(what: str, func, *args, **kwargs):
             error = exc
         if attempt < RETRIES:
             delay = BACKOFF * 2 ** (attempt - 1)
-            log.warning("CBS request for %s failed (%s); retry in %.1f s", what, error, delay)
+            log.warning(
+                "CBS request for %s failed (%s); retry in %.1f s", what, _short(error), delay
+            )
             time.sleep(delay)
     raise CbsUnavailableError(
         f"CBS OData at {server_url()} could not deliver {what} after {RETRIES} tries: "
         f"{type(error).__name__}: {error}. Saved data in the cache and data/snapshot/ is untouched; "
         "use source='snapshot' or source='auto' to work offline."
     ) from error
+
+
+def _short(error: Exception) -> str:
+    """One line for a log: the HTTP status text, or else the kind of error."""
+    if isinstance(error, requests.HTTPError):
+        return str(error).split(" for url")[0][:80]
+    return type(error).__name__
 
 
 def fetch_meta(table_id: str) -> TableMeta:

@@ -55,12 +55,14 @@ def load_tables(shared: Path) -> dict[str, dict[str, list[dict]]]:
     return tables
 
 
-def entities_from_snapshot(frame, export: Path) -> dict[str, list[dict]]:
+def entities_from_snapshot(frame, *exports: Path) -> dict[str, list[dict]]:
     """A snapshot table served as OData again: the export's rows (CBS's padded codes, numbers),
     its topics and code lists. For the benchmark: a real 20,000-row table through the server."""
     meta = frame.attrs["meta"]
-    with export.open(encoding="utf-8-sig") as handle:
-        rows = list(csv.DictReader(handle, delimiter=";"))
+    rows = []
+    for export in exports:
+        with export.open(encoding="utf-8-sig") as handle:
+            rows += list(csv.DictReader(handle, delimiter=";"))
     typed = [
         {k: (_number(v) if k in meta.topic_keys else v) for k, v in row.items()} for row in rows
     ]
@@ -77,14 +79,9 @@ def entities_from_snapshot(frame, export: Path) -> dict[str, list[dict]]:
     }
     for dim in meta.dimensions:
         codes = sorted({row[dim.key] for row in rows})
-        labels = dict(
-            zip(
-                frame[f"{dim.column}_code"],
-                frame.get(dim.column, frame[f"{dim.column}_code"]),
-                strict=True,
-            )
-        )
-        entities[dim.key] = [{"Key": c, "Title": labels.get(c.strip(), c)} for c in codes]
+        pairs = frame[[f"{dim.column}_code", dim.column]] if dim.column in frame else None
+        labels = {} if pairs is None else dict(pairs.dropna().itertuples(index=False))
+        entities[dim.key] = [{"Key": c, "Title": labels.get(c.strip(), c.strip())} for c in codes]
     return entities
 
 

@@ -7,8 +7,10 @@ import pytest
 
 from eenzaamheid import load
 from eenzaamheid.loader import snapshot_dir
-from eenzaamheid.snapshot import SPECS, build_export_table, build_snapshot
+from eenzaamheid.snapshot import SPECS, build_export_table, build_snapshot, refresh_snapshot_live
 from eenzaamheid.store import sha256
+
+from .odata_server import entities_from_snapshot
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +84,36 @@ def test_every_table_carries_provenance(shared):
         for source in meta["sources"]:
             path = shared.parents[1] / source["file"]
             assert sha256(path) == source["sha256"], f"{sidecar.name}: {path} changed"
+
+
+def test_live_refresh_writes_the_same_figures(stand_in, shared, tmp_path, monkeypatch):
+    """Online, `snapshot --live` fetches the OData tables with the real client (here: a local
+    server serving the exports) and writes a snapshot with the same numbers."""
+    stand_in.page_size = 10_000  # CBS's page size; paging itself is tested in test_odata
+    for spec in SPECS:
+        served = load(spec.table_id, source="snapshot")
+        stand_in.add_table(
+            spec.table_id,
+            entities_from_snapshot(served, *(shared / "exports" / name for name in spec.files)),
+        )
+    counts = refresh_snapshot_live(tmp_path)
+    assert counts["71488ned"] == 20_475
+    monkeypatch.setenv("EENZAAMHEID_SNAPSHOT", str(tmp_path))
+    persons = load(
+        "71488ned",
+        source="snapshot",
+        select=["Alleenstaand_4"],
+        filters={
+            "RegioS": "NL01",
+            "Geslacht": "T001038",
+            "Leeftijd": "10000",
+            "Perioden": "2017JJ00",
+        },
+    )
+    assert persons["Alleenstaand_4"].item() == 2_961_228
+    meta = persons.attrs["meta"]
+    assert meta.origin.startswith(stand_in.url) and meta.retrieved_at.startswith("20")
+    households = load("37296ned", source="snapshot", filters={"Perioden": "2017JJ00"})
+    assert households["Eenpersoonshuishoudens_63"].item() == 2961
+    municipalities = load("70072ned", source="snapshot", filters={"RegioS": "GM0363"})
+    assert set(municipalities["regio"]) == {"Amsterdam"}

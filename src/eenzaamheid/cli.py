@@ -38,7 +38,9 @@ def _snapshot(args: argparse.Namespace) -> None:
 def _claims(args: argparse.Namespace) -> None:
     from .claims import check_claims, claims_table
 
-    results = check_claims()
+    from .loader import load
+
+    results = check_claims(lambda table, **kw: load(table, source=args.source, **kw))
     if args.json:
         print(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=1))
     else:
@@ -83,6 +85,12 @@ def parser() -> argparse.ArgumentParser:
 
     claims = sub.add_parser("claims", help="check the book's figures against the data")
     claims.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    claims.add_argument(
+        "--source",
+        default="auto",
+        choices=["auto", "live", "cache", "snapshot"],
+        help="where the data comes from (default: auto)",
+    )
     claims.set_defaults(func=_claims)
 
     build = sub.add_parser("build", help="run every notebook, export every chart, write build/")

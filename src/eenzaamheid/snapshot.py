@@ -393,7 +393,8 @@ def refresh_snapshot_live(out: Path | None = None) -> dict[str, int]:
     """Online: fetch the snapshot's OData tables from CBS again (same topics)."""
     out = out or snapshot_dir()
     counts = {}
-    for spec in SPECS:
+    for number, spec in enumerate(SPECS, 1):
+        print(f"[{number}/{len(SPECS)}] {spec.table_id}: downloading from CBS ...", flush=True)
         frame = odata.fetch_table(spec.table_id, select=list(spec.topics))
         if spec.region_prefixes:
             frame = frame[frame["regio_code"].str.startswith(spec.region_prefixes)]

@@ -37,7 +37,6 @@ def _snapshot(args: argparse.Namespace) -> None:
 
 def _claims(args: argparse.Namespace) -> None:
     from .claims import check_claims, claims_table
-
     from .loader import load
 
     results = check_claims(lambda table, **kw: load(table, source=args.source, **kw))

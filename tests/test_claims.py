@@ -89,9 +89,8 @@ def test_a_missing_year_makes_it_uncheckable_and_a_new_one_checkable():
     assert results["B6"].verdict == CONFIRMED
 
 
-def test_claims_json_command(capsys, monkeypatch):
-    monkeypatch.setenv("EENZAAMHEID_SOURCE", "snapshot")
-    assert main(["claims", "--json"]) == 0
+def test_claims_json_command(capsys):
+    assert main(["claims", "--json", "--source", "snapshot"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["id"] for r in rows] == [f"B{i}" for i in range(1, 10)]
     for row in rows:

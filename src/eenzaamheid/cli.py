@@ -56,6 +56,13 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="python -m eenzaamheid",
         description="CBS data on loneliness and living alone: data snapshot, claim checks, charts.",
+        epilog="examples:\n"
+        "  python -m eenzaamheid tables\n"
+        "  python -m eenzaamheid info 71488ned\n"
+        "  python -m eenzaamheid claims --json --source snapshot\n"
+        "  python -m eenzaamheid build --theme college --lang en\n"
+        "  CBS_ODATA_URL=http://127.0.0.1:8008 python -m eenzaamheid snapshot --live",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     main.add_argument("-v", "--verbose", action="store_true", help="log downloads and sources")
     sub = main.add_subparsers(dest="command", required=True)
@@ -86,9 +93,9 @@ def parser() -> argparse.ArgumentParser:
     claims.add_argument("--json", action="store_true", help="print JSON instead of a table")
     claims.add_argument(
         "--source",
-        default="auto",
+        default=None,
         choices=["auto", "live", "cache", "snapshot"],
-        help="where the data comes from (default: auto)",
+        help="where the data comes from (default: $EENZAAMHEID_SOURCE or auto)",
     )
     claims.set_defaults(func=_claims)
 
@@ -98,6 +105,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--source",
         default="snapshot",
+        choices=["auto", "live", "cache", "snapshot"],
         help="data source for the notebooks (default: snapshot, reproducible)",
     )
     build.add_argument("--only", nargs="*", help="run only these notebooks (name fragments)")

@@ -89,7 +89,13 @@ def _from_snapshot(table_id: str, filters: Filters | None, select: Iterable[str]
             f"{table_id!r} is not in the snapshot ({snapshot_dir()}); it holds {snapshot_tables()}. "
             "Load it with source='live' when online."
         )
-    frame = read_table(stem)
+    try:
+        frame = read_table(stem)
+    except CorruptStoreError as exc:
+        raise CorruptStoreError(
+            f"the snapshot of {table_id} is damaged: {exc}. Restore it with "
+            "`git checkout data/snapshot/` or rebuild it with `make snapshot`."
+        ) from exc
     meta = frame.attrs["meta"]
     result = select_rows(frame, meta, filters, select)
     meta.source = "snapshot"

@@ -72,13 +72,13 @@ def _snapshot_stem(table_id: str) -> Path | None:
 
 
 def _cache_stem(table_id: str, filters: Filters | None, select: Iterable[str] | None) -> Path:
-    selection = {k: sorted(odata_codes(v)) for k, v in sorted((filters or {}).items())}
+    selection = {k: sorted(_stripped(v)) for k, v in sorted((filters or {}).items())}
     key = json.dumps([selection, sorted(select) if select is not None else None])
     digest = hashlib.sha256(key.encode()).hexdigest()[:12]
     return cache_dir() / table_id.lower() / digest
 
 
-def odata_codes(value: str | Iterable[str]) -> list[str]:
+def _stripped(value: str | Iterable[str]) -> list[str]:
     return [value.strip()] if isinstance(value, str) else [v.strip() for v in value]
 
 
@@ -184,8 +184,7 @@ def _auto(table_id, filters, select, stem, max_age) -> pd.DataFrame:
         return _download(table_id, filters, select, stem)
     except CbsUnavailableError as exc:
         _offline_since = _offline_since if _recently_offline() else datetime.now(UTC)
-        stale = _from_cache(stem, max_age=None)
-        fallback = stale if stale is not None else None
+        fallback = _from_cache(stem, max_age=None)
         if fallback is None and _snapshot_stem(table_id) is not None:
             fallback = _from_snapshot(table_id, filters, select)
         if fallback is None:

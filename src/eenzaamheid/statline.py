@@ -112,12 +112,13 @@ def _read_table_layout(text: str, table_id: str) -> pd.DataFrame:
         frame, topics = _periods_as_columns(rows[header], rows[header + 1 :])
     else:
         frame, topics = _topics_as_columns(rows[header + 1], rows[header + 2], rows[header + 3 :])
-    dims = [c for c in ("regio", "periode") if c in frame.columns]
+    dimensions = [Dimension("Perioden", "Perioden", "periode")]
+    if "regio" in frame.columns:
+        dimensions.insert(0, Dimension("RegioS", "Regio's", "regio"))
     meta = TableMeta(
         table_id=table_id,
         title=title,
-        dimensions=[Dimension("RegioS", "Regio's", "regio")] * ("regio" in dims)
-        + [Dimension("Perioden", "Perioden", "periode")],
+        dimensions=dimensions,
         topics=topics,
         notes=[f"table layout: labels only, no codes; {' '.join(r[0] for r in rows[1:header])}"],
     )

@@ -207,7 +207,7 @@ def label_line_end(ax: Axes, x, y, label: str, colour: str, dy: float = 0) -> No
     ax.annotate(
         label,
         (x, y),
-        xytext=(0.5 * theme().font_size, dy * theme().font_size),
+        xytext=(0.8 * theme().font_size, dy * theme().font_size),
         textcoords="offset points",
         color=colour,
         va="center",

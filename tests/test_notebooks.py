@@ -34,6 +34,7 @@ def test_every_notebook_ran_and_every_chart_was_exported(built):
         assert record["source"].startswith("Bron:") and record["alt"]
     page = index.read_text()
     assert page.count("<figure>") == len(records)
+    assert (index.parent / "slides.html").read_text().count("<section>") == len(records)
 
 
 def _csv(charts, name):

@@ -51,6 +51,9 @@ def test_chart_numbers_equal_the_snapshot(built):
     assert years.query("jaar == 2022 and niveau == 'Sterk'")["percentage"].item() == 10.7
     ages = _csv(charts, "03_sterk_eenzaam_leeftijd")
     assert ages.query("groep == '35 tot 45 jaar'")["percentage"].item() == 14.1
+    mapped = _csv(charts, "04_kaart_gemeenten_2015").set_index("regio_code")
+    assert len(mapped) == 393
+    assert mapped.loc["GM0363", "Eenpersoonshuishoudens_86"] == 55.1  # Amsterdam, 70072ned
     provinces = _csv(charts, "04_provincies")
     groningen = provinces.query("regio_code == 'PV20' and periode == '2024'")
     assert groningen["aandeel"].item() == pytest.approx(

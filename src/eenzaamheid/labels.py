@@ -153,6 +153,15 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "One-person households as % of all households, highest and lowest municipalities, 2015",
     },
     "nederland": {"nl": "Nederland", "en": "the Netherlands"},
+    "kaart_titel": {
+        "nl": "Eenpersoonshuishoudens zijn vooral een stadsverschijnsel",
+        "en": "One-person households are mostly an urban phenomenon",
+    },
+    "kaart_sub": {
+        "nl": "Eenpersoonshuishoudens als % van alle huishoudens per gemeente, 2015",
+        "en": "One-person households as % of all households by municipality, 2015",
+    },
+    "kaart_pdok": {"nl": "kaart: CBS/PDOK", "en": "map: CBS/PDOK"},
     # 05 gezondheid
     "gez_titel": {
         "nl": "Eenzaam, geïsoleerd of alleen wonen: een hogere kans op vroegtijdig overlijden",

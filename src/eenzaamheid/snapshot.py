@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import odata
 from .loader import snapshot_dir
+from .maps import MAP_CREDIT, decode_geojson, decode_topojson
 from .meta import Dimension, TableMeta, Topic
 from .periods import period_columns
 from .statline import read_statline_csv
@@ -370,6 +371,36 @@ def build_transcriptions(shared: Path) -> list[pd.DataFrame]:
     return out
 
 
+MAPS = {"gemeente_2015": "gemeente_2015.topojson", "provincie_2023": "provincie_2023.geojson"}
+
+
+def build_maps(shared: Path, out: Path) -> dict[str, int]:
+    """Decode the shared boundary files into ``kaarten/<name>.json`` with their provenance."""
+    counts = {}
+    for name, file in MAPS.items():
+        path = shared / "maps" / file
+        data = json.loads(path.read_text(encoding="utf-8"))
+        regions = (
+            decode_topojson(data, name) if file.endswith(".topojson") else decode_geojson(data)
+        )
+        record = {
+            "name": name,
+            "source": f"shared/cbs/maps/{file}",
+            "sha256": sha256(path),
+            "crs": "EPSG:28992 (RD New), metres",
+            "licence": f"CC BY 4.0, Bron: {MAP_CREDIT}",
+            "note": "generalised boundaries for national maps (cartomap/nl); see shared/cbs/maps/README.md",
+            "regions": regions,
+        }
+        target = out / "kaarten" / f"{name}.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+        )
+        counts[f"kaarten/{name}"] = len(regions)
+    return counts
+
+
 def build_snapshot(shared: Path | None = None, out: Path | None = None) -> dict[str, int]:
     """Write every snapshot table from the shared CBS material; return rows per table."""
     shared, out = shared or shared_dir(), out or snapshot_dir()
@@ -386,7 +417,7 @@ def build_snapshot(shared: Path | None = None, out: Path | None = None) -> dict[
             meta.period_range = f"{frame['periode'].min()}-{frame['periode'].max()}"
         write_table(out / table_id, frame, meta)
     _write_readme(out, tables)
-    return {k: len(v) for k, v in tables.items()}
+    return {k: len(v) for k, v in tables.items()} | build_maps(shared, out)
 
 
 def refresh_snapshot_live(out: Path | None = None) -> dict[str, int]:
@@ -420,6 +451,11 @@ def _write_readme(out: Path, tables: dict[str, pd.DataFrame]) -> None:
             f"| {table_id} | {meta.title} | {len(frame)} | {meta.period_range} | "
             f"{meta.layout} | {meta.origin} |"
         )
+    lines += [
+        "",
+        "`kaarten/`: region boundaries (CBS/PDOK, RD New) decoded from shared/cbs/maps,",
+        "each file with its source, SHA-256 and licence (CC BY 4.0, Bron: CBS/PDOK).",
+    ]
     (out / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -1,0 +1,46 @@
+"""Region boundaries decoded from the shared CBS/PDOK files, and drawn by value."""
+
+import json
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from eenzaamheid import UnknownTableError
+from eenzaamheid.maps import decode_topojson, draw_map, load_map
+from eenzaamheid.store import sha256
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+
+def test_municipalities_decode_to_closed_rings_inside_the_netherlands(shared):
+    topology = json.loads((shared / "maps/gemeente_2015.topojson").read_text())
+    regions = decode_topojson(topology, "gemeente_2015")
+    assert len(regions) == 393
+    assert regions["GM0363"]["name"] == "Amsterdam"
+    for region in regions.values():
+        for ring in region["rings"]:
+            assert ring[0] == ring[-1]  # each ring closes: the arcs were joined the right way
+            for x, y in ring:  # inside the Netherlands in RD New metres
+                assert 0 < x < 300_000 and 300_000 < y < 625_000
+
+
+def test_snapshot_maps_match_their_sources(shared):
+    for name in ("gemeente_2015", "provincie_2023"):
+        boundaries = load_map(name)
+        assert sha256(shared.parents[1] / boundaries["source"]) == boundaries["sha256"]
+    assert len(load_map("provincie_2023")["regions"]) == 12
+    with pytest.raises(UnknownTableError, match="gemeente_2015"):
+        load_map("wijken_2030")
+
+
+def test_regions_without_a_value_are_not_coloured():
+    regions = load_map("provincie_2023")["regions"]
+    fig, ax = plt.subplots()
+    values = pd.Series({"PV20": 10.0, "PV21": 20.0})  # fixture values, not CBS data
+    shaded = draw_map(ax, regions, values)
+    assert len(shaded.get_array()) == 2
+    grey = [c for c in ax.collections if c is not shaded]
+    assert len(grey[0].get_paths()) == 10
+    plt.close(fig)

@@ -23,7 +23,6 @@ _MONTHS = [
     "november",
     "december",
 ]
-FREQUENCIES = {"JJ": "jaar", "HJ": "halfjaar", "KW": "kwartaal", "MM": "maand", "W1": "week"}
 
 
 @dataclass(frozen=True)

@@ -84,12 +84,8 @@ def read_table(stem: Path) -> pd.DataFrame:
 
 def _copy(frame: pd.DataFrame) -> pd.DataFrame:
     copy = frame.copy()
-    copy.attrs = {"meta": copy_meta(frame.attrs["meta"])}
+    copy.attrs = {"meta": TableMeta.from_dict(frame.attrs["meta"].to_dict())}
     return copy
-
-
-def copy_meta(meta: TableMeta) -> TableMeta:
-    return TableMeta.from_dict(meta.to_dict())
 
 
 def _read_verified(stem: Path) -> pd.DataFrame:

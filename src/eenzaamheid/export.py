@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import html
 import json
 import os
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -34,11 +37,21 @@ def _save_narrow(fig: Figure, out: Path, name: str, metadata: dict) -> dict[str,
 
 
 class ExportedFigure(dict):
-    """The files ``save_figure`` wrote (format -> path); shows as one line in a notebook."""
+    """The files ``save_figure`` wrote (format -> path). In a notebook it shows the saved PNG
+    with its alt text, so the rendered story is readable with a screen reader too."""
+
+    alt = ""
 
     def __repr__(self) -> str:
         folder = os.path.relpath(self["png"].parent)
         return f"opgeslagen in {folder}: {', '.join(p.name for p in self.values())}"
+
+    def _repr_html_(self) -> str:
+        image = base64.b64encode(self["png"].read_bytes()).decode("ascii")
+        return (
+            f'<img src="data:image/png;base64,{image}" alt="{html.escape(self.alt)}" '
+            f'style="max-width: 100%; width: 800px"><p><small>{html.escape(repr(self))}</small></p>'
+        )
 
 
 def save_figure(
@@ -82,4 +95,6 @@ def save_figure(
         "files": {k: p.name for k, p in paths.items()},
     }
     paths["json"].write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    paths.alt = alt
+    plt.close(fig)  # shown once, as the saved PNG with its alt text (ExportedFigure)
     return paths

@@ -161,7 +161,10 @@ def _download(table_id, filters, select, stem) -> pd.DataFrame:
 def _snapshot_only(table_id: str) -> bool:
     """Tables whose snapshot has no live OData equivalent (transcriptions, table layouts)."""
     stem = _snapshot_stem(table_id)
-    return stem is not None and read_sidecar(stem)["meta"].get("layout") != "odata"
+    try:
+        return stem is not None and read_sidecar(stem)["meta"].get("layout") != "odata"
+    except CorruptStoreError:
+        return False  # reported when (and if) the snapshot is needed
 
 
 def _recently_offline() -> bool:

@@ -22,7 +22,7 @@ from .maps import MAP_CREDIT, decode_geojson, decode_topojson
 from .meta import Dimension, TableMeta, Topic
 from .periods import period_columns
 from .statline import read_statline_csv
-from .store import sha256, write_table
+from .store import read_sidecar, sha256, write_table
 from .tidy import select_rows
 
 STATLINE_URL = "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{}"
@@ -463,7 +463,7 @@ def snapshot_summary() -> list[dict]:
     """One line per snapshot table (``python -m eenzaamheid tables``)."""
     rows = []
     for path in sorted(snapshot_dir().glob("*.json")):
-        sidecar = json.loads(path.read_text(encoding="utf-8"))
+        sidecar = read_sidecar(path.with_suffix(""))
         meta = sidecar["meta"]
         rows.append(
             {

@@ -50,7 +50,8 @@ def read_sidecar(stem: Path) -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise CorruptStoreError(
-            f"{path} is missing or not valid JSON ({exc}); delete it and load again to re-fetch"
+            f"{path} is missing or not valid JSON ({exc}). A cache entry: delete it and load "
+            "again. The snapshot: `git checkout data/snapshot/` or `make snapshot`."
         ) from exc
 
 

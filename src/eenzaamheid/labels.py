@@ -65,10 +65,10 @@ LABELS: dict[str, dict[str, str]] = {
     "van_bevolking": {"nl": "van de hele bevolking", "en": "of the whole population"},
     "van_volwassenen": {"nl": "van de volwassenen (20+)", "en": "of adults (20+)"},
     "van_huishoudens": {"nl": "van alle huishoudens", "en": "of all households"},
-    "boek_2017": {"nl": "boek: 22 % in 2017", "en": "book: 22% in 2017"},
-    "boek_1947": {
-        "nl": "boek: 5 % in 1947\n(geen CBS-reeks)",
-        "en": "book: 5% in 1947\n(no CBS series)",
+    "boek_jaar": {"nl": "boek: {value} in {year}", "en": "book: {value} in {year}"},
+    "boek_jaar_geen_reeks": {
+        "nl": "boek: {value} in {year}\n(geen CBS-reeks)",
+        "en": "book: {value} in {year}\n(no CBS series)",
     },
     # 02 eenzaamheid door de jaren
     "jaren_titel": {
@@ -80,9 +80,9 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Share of people aged 15+ who feel lonely (%), CBS Social cohesion and well-being",
     },
     "boek_corona": {"nl": "boek: ‘tijdens corona’", "en": "book: ‘during COVID’"},
-    "boek_2018": {
-        "nl": "boek: 8,3 % in 2018\n(geen meting in 2018)",
-        "en": "book: 8.3% in 2018\n(no survey in 2018)",
+    "boek_jaar_geen_meting": {
+        "nl": "boek: {value} in {year}\n(geen meting in {year})",
+        "en": "book: {value} in {year}\n(no survey in {year})",
     },
     "ggd_titel": {
         "nl": "De GGD-monitor meet een hoger niveau: andere vragen, andere schaal",

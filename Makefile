@@ -32,11 +32,11 @@ format: $(STAMP)  ## fix lint, format code, strip notebook outputs
 bench: $(STAMP)  ## load() timings (pytest-benchmark) against cbsodata through a local server
 	$(BIN)/python -m pytest tests/test_benchmark.py --benchmark-enable -s
 
-snapshot: $(STAMP)  ## re-create data/snapshot/ from ../shared/cbs (offline)
+snapshot: $(STAMP)  ## re-create data/snapshot/ from data/raw/ (offline)
 	$(BIN)/python -m eenzaamheid snapshot
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
 clean:
 	rm -rf build figures

@@ -1,4 +1,5 @@
-"""A small CBS OData v3 stand-in on 127.0.0.1 serving real recorded responses from shared/cbs.
+"""A small CBS OData v3 stand-in on 127.0.0.1 serving real recorded CBS responses
+(``tests/fixtures/odata-v3``).
 
 Tables: the JSON recordings (80137ned) and the CSV dumps (83262NED, 70076ned), turned back
 into OData entity lists. Supports paging through ``odata.nextLink`` (page size settable),
@@ -42,15 +43,15 @@ def _number(cell: str) -> float | None:
     return None if cell in ("", ".") else float(cell)
 
 
-def load_tables(shared: Path) -> dict[str, dict[str, list[dict]]]:
+def load_tables(fixtures: Path) -> dict[str, dict[str, list[dict]]]:
     tables = {}
-    recorded = shared / "odata-v3" / "80137ned"
+    recorded = fixtures / "odata-v3" / "80137ned"
     tables["80137ned"] = {
         p.stem: json.loads(p.read_text(encoding="utf-8"))["value"]
         for p in recorded.glob("*.json")
         if not p.stem.startswith("_")
     }
-    for folder in (shared / "odata-v3" / "csv-dumps").iterdir():
+    for folder in (fixtures / "odata-v3" / "csv-dumps").iterdir():
         tables[folder.name] = _csv_entities(folder)
     return tables
 
@@ -93,8 +94,8 @@ def _matches(row: dict, query: str) -> bool:
 
 
 class StandIn:
-    def __init__(self, shared: Path, page_size: int = 10_000):
-        self.tables = {k.lower(): v for k, v in load_tables(shared).items()}
+    def __init__(self, fixtures: Path, page_size: int = 10_000):
+        self.tables = {k.lower(): v for k, v in load_tables(fixtures).items()}
         self.page_size = page_size
         self.faults: dict[str, dict] = {}
         self.requests: list[str] = []

@@ -10,7 +10,8 @@ import time
 import cbsodata
 import pytest
 
-from eenzaamheid import load, store
+from eenzaamheid import load
+from eenzaamheid.data import store
 
 from .odata_server import entities_from_snapshot
 
@@ -29,12 +30,12 @@ def test_load_snapshot_benchmark(benchmark):
     assert len(frame) == 20_476
 
 
-def test_load_is_fast_and_beats_cbsodata(stand_in, shared):
+def test_load_is_fast_and_beats_cbsodata(stand_in, raw):
     snapshot = load("71488ned", source="snapshot")
     stand_in.page_size = 10_000  # CBS's own page size
     stand_in.add_table(
         "71488ned",
-        entities_from_snapshot(snapshot, shared / "exports/71488ned_2000-2024_NL-provincies.csv"),
+        entities_from_snapshot(snapshot, raw / "exports/71488ned_2000-2024_NL-provincies.csv"),
     )
     url = stand_in.url.removeprefix("http://")
     cbsodata.options.use_https = False
@@ -56,11 +57,11 @@ def test_load_is_fast_and_beats_cbsodata(stand_in, shared):
 
 
 @pytest.mark.parametrize("source", ["live"])
-def test_live_load_through_the_server_matches_the_snapshot(stand_in, shared, source):
+def test_live_load_through_the_server_matches_the_snapshot(stand_in, raw, source):
     snapshot = load("71488ned", source="snapshot")
     stand_in.add_table(
         "71488ned",
-        entities_from_snapshot(snapshot, shared / "exports/71488ned_2000-2024_NL-provincies.csv"),
+        entities_from_snapshot(snapshot, raw / "exports/71488ned_2000-2024_NL-provincies.csv"),
     )
     live = load(
         "71488ned",

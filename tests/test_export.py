@@ -1,4 +1,5 @@
-"""save_figure writes every format at the theme's size, with title, source and numbers."""
+"""A chart is written in every format at the theme's size, with title, source and numbers;
+the theme applies only inside the chart's ``with`` block."""
 
 import json
 import re
@@ -9,8 +10,8 @@ import pandas as pd
 import pytest
 from matplotlib.image import imread
 
-from eenzaamheid.export import save_figure
-from eenzaamheid.style import fmt_number, fmt_percent, new_chart, use_theme
+from eenzaamheid import charts as ch
+from eenzaamheid import configure
 
 matplotlib.use("Agg")
 
@@ -33,7 +34,14 @@ def pdf_text(path) -> str:
 def figures(tmp_path, monkeypatch):
     monkeypatch.setenv("EENZAAMHEID_FIGURES", str(tmp_path))
     yield tmp_path
-    use_theme("notebook", "nl")
+    configure()
+
+
+def _line_chart(title="Een titel die de bevinding zegt", name="proef", narrow=False):
+    with ch.Chart(title, "Wat en eenheid", "Bron: CBS, tabel 71488ned (2025)") as chart:
+        chart.ax.plot([2000, 2024], [1, 2])
+        data = pd.DataFrame({"jaar": [2000, 2024], "waarde": [1, 2], "eenheid": "personen"})
+        return chart.save(name, data, alt="Een lijn die stijgt.", narrow=narrow)
 
 
 @pytest.mark.parametrize(
@@ -41,13 +49,9 @@ def figures(tmp_path, monkeypatch):
     [("notebook", (1200, 750)), ("artikel", (1950, 1200)), ("college", (1920, 1080))],
 )
 def test_every_format_at_the_theme_size(figures, theme, pixels):
-    use_theme(theme, "nl")
-    fig, ax = new_chart(
-        "Een titel die de bevinding zegt", "Wat en eenheid", "Bron: CBS, tabel 71488ned (2025)"
-    )
-    ax.plot([2000, 2024], [1, 2])
-    data = pd.DataFrame({"jaar": [2000, 2024], "waarde": [1, 2], "eenheid": "personen"})
-    paths = save_figure(fig, "proef", data, alt="Een lijn die stijgt.")
+    configure(theme=theme, lang="nl")
+    paths = _line_chart()
+    assert paths["png"].parent == figures / theme / "nl"
     height, width = imread(paths["png"]).shape[:2]
     assert (width, height) == pixels
     svg = paths["svg"].read_text()
@@ -63,32 +67,72 @@ def test_every_format_at_the_theme_size(figures, theme, pixels):
     assert record["alt"] == "Een lijn die stijgt." and record["png_pixels"] == list(pixels)
 
 
-def test_artikel_also_writes_the_one_column_size_on_request():
-    use_theme("artikel", "nl")
-    fig, ax = new_chart(
-        "Een lange titel die bij een smalle kolom over meer regels moet", "Wat", "Bron: CBS"
+def test_the_theme_applies_only_inside_the_chart():
+    configure(theme="college")
+    before = dict(matplotlib.rcParams)
+    with ch.Chart("t", "s", "Bron: CBS") as chart:
+        assert matplotlib.rcParams["font.size"] == ch.THEMES["college"].font_size
+        (line,) = chart.ax.plot([1, 2], [1, 2])
+        assert line.get_linewidth() == ch.THEMES["college"].line_width
+    assert dict(matplotlib.rcParams) == before
+
+
+def test_importing_the_package_changes_nothing_in_matplotlib():
+    import subprocess
+    import sys
+
+    code = (
+        "import matplotlib as mpl; before = dict(mpl.rcParams); "
+        "import eenzaamheid, eenzaamheid.charts, eenzaamheid.site, eenzaamheid.cli; "
+        "print(dict(mpl.rcParams) == before)"
     )
-    ax.plot([1, 2], [1, 2])
-    paths = save_figure(fig, "smal", pd.DataFrame({"x": [1]}), alt="Lijn.", narrow=True)
+    assert subprocess.check_output([sys.executable, "-c", code], text=True).strip() == "True"
+
+
+def test_artikel_also_writes_the_one_column_size_on_request():
+    configure(theme="artikel", lang="nl")
+    paths = _line_chart(
+        "Een lange titel die bij een smalle kolom over meer regels moet", "smal", True
+    )
     height, width = imread(paths["png_smal"]).shape[:2]
     assert (width, height) == (1005, 900)  # 85 mm wide at 300 dpi
     assert "smalle kolom" in pdf_text(paths["pdf_smal"])
     height, width = imread(paths["png"]).shape[:2]
     assert (width, height) == (1950, 1200)  # the full-width file is unchanged
-    plain = save_figure(fig, "breed", pd.DataFrame({"x": [1]}), alt="Lijn.")
-    assert "png_smal" not in plain
+    assert "png_smal" not in _line_chart(name="breed")
 
 
 def test_empty_alt_text_is_refused():
-    fig, _ = new_chart("t", "s", "Bron: CBS")
-    with pytest.raises(ValueError, match="alt text"):
-        save_figure(fig, "x", pd.DataFrame(), alt=" ")
+    with ch.Chart("t", "s", "Bron: CBS") as chart, pytest.raises(ValueError, match="alt text"):
+        chart.save("x", pd.DataFrame(), alt=" ")
 
 
 def test_dutch_and_english_number_formats():
-    use_theme(lang="nl")
-    assert fmt_number(1234567) == "1.234.567" and fmt_percent(10.7) == "10,7 %"
-    use_theme(lang="en")
-    assert fmt_number(1234567) == "1,234,567" and fmt_percent(10.7) == "10.7%"
+    configure(lang="nl")
+    assert ch.fmt_number(1234567) == "1.234.567" and ch.fmt_percent(10.7) == "10,7 %"
+    assert ch.say(nl="Alleen wonen", en="Living alone") == "Alleen wonen"
+    configure(lang="en")
+    assert ch.fmt_number(1234567) == "1,234,567" and ch.fmt_percent(10.7) == "10.7%"
+    assert ch.say(nl="Alleen wonen", en="Living alone") == "Living alone"
+    assert (
+        ch.credit(("71488ned", 2025), "37296ned")
+        == "Source: CBS, tables 71488ned (2025) and 37296ned"
+    )
     with pytest.raises(ValueError, match="theme"):
-        use_theme("poster")
+        configure(theme="poster")
+
+
+def test_alt_text_is_written_from_the_numbers():
+    configure(lang="nl")
+    data = pd.DataFrame({"jaar": [1950, 2025, 1950, 2025], "waarde": [1.0, 3.0, 2.0, 4.0]})
+    data["reeks"] = ["a", "a", "b", "b"]
+    text = ch.alt_series("Lijnen", data, "jaar", "waarde", ch.fmt_number, by="reeks")
+    assert text == "Lijnen: a van 1 in 1950 tot 3 in 2025, b van 2 in 1950 tot 4 in 2025."
+    configure(lang="en")
+    text = ch.alt_change("Dots", ["x"], [8.7], [10.7], lambda v: ch.fmt_percent(v, 1), note="Z.")
+    assert text == "Dots: x from 8.7% to 10.7%. Z."
+    values = pd.Series([3.0, 9.0], index=["GM1", "GM2"])
+    names = pd.Series(["Urk", "Amsterdam"], index=["GM1", "GM2"])
+    assert ch.alt_range("Map", values, names, ch.fmt_number) == (
+        "Map from 3 (Urk) to 9 (Amsterdam)."
+    )

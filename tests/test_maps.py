@@ -1,4 +1,4 @@
-"""Region boundaries decoded from the shared CBS/PDOK files, and drawn by value."""
+"""Region boundaries decoded from the CBS/PDOK files in data/raw, and drawn by value."""
 
 import json
 
@@ -7,15 +7,16 @@ import pandas as pd
 import pytest
 
 from eenzaamheid import UnknownTableError
-from eenzaamheid.maps import decode_topojson, draw_map, load_map
-from eenzaamheid.store import sha256
+from eenzaamheid.charts import draw_map, load_map
+from eenzaamheid.data.store import sha256
+from eenzaamheid.snapshot.maps import decode_topojson
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
 
-def test_municipalities_decode_to_closed_rings_inside_the_netherlands(shared):
-    topology = json.loads((shared / "maps/gemeente_2015.topojson").read_text())
+def test_municipalities_decode_to_closed_rings_inside_the_netherlands(raw):
+    topology = json.loads((raw / "maps/gemeente_2015.topojson").read_text())
     regions = decode_topojson(topology, "gemeente_2015")
     assert len(regions) == 393
     assert regions["GM0363"]["name"] == "Amsterdam"
@@ -26,10 +27,12 @@ def test_municipalities_decode_to_closed_rings_inside_the_netherlands(shared):
                 assert 0 < x < 300_000 and 300_000 < y < 625_000
 
 
-def test_snapshot_maps_match_their_sources(shared):
+def test_snapshot_maps_match_their_sources(raw):
     for name in ("gemeente_2015", "provincie_2023"):
-        boundaries = load_map(name)
-        assert sha256(shared.parents[1] / boundaries["source"]) == boundaries["sha256"]
+        source = load_map(name)["source"]
+        assert source["file"] == f"data/raw/maps/{source['file'].split('/')[-1]}"
+        assert sha256(raw.parent.parent / source["file"]) == source["sha256"]
+        assert source["source"]["repository"] == "cartomap/nl", source
     assert len(load_map("provincie_2023")["regions"]) == 12
     with pytest.raises(UnknownTableError, match="gemeente_2015"):
         load_map("wijken_2030")

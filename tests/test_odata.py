@@ -12,8 +12,8 @@ from eenzaamheid import (
     UnknownTableError,
     load,
 )
-from eenzaamheid.loader import _cache_stem
-from eenzaamheid.store import read_table
+from eenzaamheid.data.loader import _cache_stem
+from eenzaamheid.data.store import read_table
 
 
 def test_labels_codes_units_and_periods(stand_in):

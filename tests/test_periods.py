@@ -3,7 +3,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from eenzaamheid.periods import parse_period, period_columns
+from eenzaamheid.data.periods import parse_period, period_columns
 
 
 @pytest.mark.parametrize(

@@ -1,43 +1,48 @@
-"""The committed snapshot is what the snapshot step writes from the real CBS material."""
+"""The committed snapshot is what the snapshot step writes from the raw files in data/raw."""
 
 import json
 
 import pandas as pd
 import pytest
 
-from eenzaamheid import load
-from eenzaamheid.loader import snapshot_dir
-from eenzaamheid.snapshot import SPECS, build_export_table, build_snapshot, refresh_snapshot_live
-from eenzaamheid.store import sha256
+from eenzaamheid import CorruptStoreError, load, settings
+from eenzaamheid.data.store import sha256
+from eenzaamheid.snapshot import build_snapshot, build_tables, refresh_snapshot_live, spec
+from eenzaamheid.snapshot.raw import manifest, raw_file
 
 from .odata_server import entities_from_snapshot
 
+SNAPSHOT = settings.ROOT / "data" / "snapshot"
+
 
 @pytest.fixture(scope="module")
-def rebuilt(shared, tmp_path_factory):
+def rebuilt(tmp_path_factory):
     out = tmp_path_factory.mktemp("snapshot")
-    counts = build_snapshot(shared, out)
+    counts = build_snapshot(out)
     return out, counts
 
 
-def test_committed_snapshot_is_reproducible(rebuilt):
+def test_committed_snapshot_is_reproducible_byte_for_byte(rebuilt):
     out, counts = rebuilt
-    for table in counts:
-        fresh = json.loads((out / f"{table}.json").read_text())
-        committed = json.loads((snapshot_dir() / f"{table}.json").read_text())
-        assert fresh == committed, f"data/snapshot/{table} is stale: run `make snapshot`"
+    written = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+    committed = sorted(p.relative_to(SNAPSHOT) for p in SNAPSHOT.rglob("*") if p.is_file())
+    assert written == committed
+    for name in written:
+        assert (out / name).read_bytes() == (SNAPSHOT / name).read_bytes(), (
+            f"data/snapshot/{name} is stale: run `make snapshot`"
+        )
+    assert counts["71488ned"] == 20_476 and counts["kaarten/gemeente_2015"] == 393
 
 
-def test_snapshot_round_trips(shared, rebuilt, monkeypatch):
+def test_snapshot_round_trips(rebuilt, monkeypatch):
     out, _ = rebuilt
     monkeypatch.setenv("EENZAAMHEID_SNAPSHOT", str(out))
-    spec = next(s for s in SPECS if s.table_id == "37296ned")
-    expected = build_export_table(spec, shared)
+    expected = build_tables()["37296ned"]
     loaded = load("37296ned", source="snapshot")
     pd.testing.assert_frame_equal(loaded, expected)
 
 
-def test_snapshot_figures_equal_the_sources(shared):
+def test_snapshot_figures_equal_the_sources():
     persons = load(
         "71488ned",
         source="snapshot",
@@ -76,26 +81,64 @@ def test_labels_from_cbs_sources():
     assert names["GM0363"] == "Amsterdam"
 
 
-def test_every_table_carries_provenance(shared):
-    for sidecar in snapshot_dir().glob("*.json"):
-        meta = json.loads(sidecar.read_text())["meta"]
-        assert meta["title"] and meta["period_range"] and meta["licence"], sidecar.name
-        assert meta["sources"], sidecar.name
-        for source in meta["sources"]:
-            path = shared.parents[1] / source["file"]
-            assert sha256(path) == source["sha256"], f"{sidecar.name}: {path} changed"
+def test_every_raw_file_is_listed_unmodified(raw):
+    entries = manifest()
+    on_disk = {
+        str(p.relative_to(raw))
+        for p in raw.rglob("*")
+        if p.is_file() and p.name not in ("manifest.yaml", "README.md", ".gitattributes")
+    }
+    assert on_disk == set(entries)
+    for name, entry in entries.items():
+        assert sha256(raw / name) == entry["sha256"], name
+        assert entry["licence"] and entry["kind"] and entry["source"], name
+        source = entry["source"]
+        assert "url" in source or "urls" in source or {"repository", "commit"} <= set(source)
 
 
-def test_live_refresh_writes_the_same_figures(stand_in, shared, tmp_path, monkeypatch):
+def test_every_table_names_its_original_sources(raw):
+    sidecars = [*SNAPSHOT.glob("*.json"), *SNAPSHOT.glob("kaarten/*.json")]
+    assert len(sidecars) == 8
+    for sidecar in sidecars:
+        text = sidecar.read_text(encoding="utf-8")
+        assert "shared/" not in text and "../" not in text, sidecar.name
+        record = json.loads(text)
+        sources = record["meta"]["sources"] if "meta" in record else [record["source"]]
+        assert sources, sidecar.name
+        for source in sources:
+            assert source["file"].startswith("data/raw/"), source
+            assert sha256(raw.parent.parent / source["file"]) == source["sha256"], source
+            assert source["source"] and source["licence"], source
+
+
+def test_used_raw_files_are_exactly_the_listed_ones():
+    """Every file in the manifest is read by the snapshot step (copy only what is used)."""
+    tables = build_tables()
+    used = {s["file"] for frame in tables.values() for s in frame.attrs["meta"].sources}
+    used |= {f"data/raw/{m['file']}" for m in spec()["maps"].values()}
+    assert used == {f"data/raw/{name}" for name in manifest()}
+
+
+def test_an_edited_raw_file_is_refused(raw, tmp_path, monkeypatch):
+    copy = tmp_path / "raw"
+    copy.mkdir()
+    (copy / "manifest.yaml").write_bytes((raw / "manifest.yaml").read_bytes())
+    (copy / "statline-pages").mkdir()
+    edited = (raw / "statline-pages/huishoudens.csv").read_text().replace("3380900", "3380901")
+    (copy / "statline-pages/huishoudens.csv").write_text(edited)
+    monkeypatch.setenv("EENZAAMHEID_RAW", str(copy))
+    with pytest.raises(CorruptStoreError, match="git checkout data/raw"):
+        raw_file("statline-pages/huishoudens.csv")
+
+
+def test_live_refresh_writes_the_same_figures(stand_in, raw, tmp_path, monkeypatch):
     """Online, `snapshot --live` fetches the OData tables with the real client (here: a local
     server serving the exports) and writes a snapshot with the same numbers."""
     stand_in.page_size = 10_000  # CBS's page size; paging itself is tested in test_odata
-    for spec in SPECS:
-        served = load(spec.table_id, source="snapshot")
-        stand_in.add_table(
-            spec.table_id,
-            entities_from_snapshot(served, *(shared / "exports" / name for name in spec.files)),
-        )
+    for table in spec()["exports"]:
+        served = load(table["id"], source="snapshot")
+        files = (raw / name for name in table["files"])
+        stand_in.add_table(table["id"], entities_from_snapshot(served, *files))
     counts = refresh_snapshot_live(tmp_path)
     assert counts["71488ned"] == 20_475
     monkeypatch.setenv("EENZAAMHEID_SNAPSHOT", str(tmp_path))

@@ -1,10 +1,10 @@
-"""Every StatLine export in shared/cbs/exports parses, and the values are the file's values."""
+"""Every StatLine export the project keeps parses, and the values are the file's values."""
 
 import pandas as pd
 import pytest
 
 from eenzaamheid import read_statline_csv
-from eenzaamheid.tidy import to_numbers
+from eenzaamheid.data.tidy import to_numbers
 
 
 def _value(frame, column, **where):
@@ -15,8 +15,8 @@ def _value(frame, column, **where):
     return rows[column].iloc[0]
 
 
-def test_every_export_parses(shared):
-    files = sorted((shared / "exports").glob("*.csv"))
+def test_every_export_parses(raw, fixtures):
+    files = sorted([*(raw / "exports").glob("*.csv"), *(fixtures / "exports").glob("*.csv")])
     assert len(files) == 6
     for path in files:
         frame = read_statline_csv(path)
@@ -25,12 +25,12 @@ def test_every_export_parses(shared):
         assert frame["periode_code"].str.fullmatch(r"\d{4}JJ00").all(), path.name
 
 
-def test_untyped_export_values(shared):
-    households = read_statline_csv(shared / "exports/37296ned_1950-2022_NL.csv")
+def test_untyped_export_values(raw):
+    households = read_statline_csv(raw / "exports/37296ned_1950-2022_NL.csv")
     assert _value(households, "Eenpersoonshuishoudens_63", periode="2017") == 2961
     assert _value(households, "TotaleBevolking_1", periode="2017") == 17_081_507
 
-    persons = read_statline_csv(shared / "exports/71488ned_2000-2024_NL-provincies.csv")
+    persons = read_statline_csv(raw / "exports/71488ned_2000-2024_NL-provincies.csv")
     assert persons.shape == (20_475, 23)
     where = dict(periode="2017", regio_code="NL01", geslacht_code="T001038", leeftijd_code="10000")
     assert _value(persons, "Alleenstaand_4", **where) == 2_961_228
@@ -38,8 +38,8 @@ def test_untyped_export_values(shared):
     assert set(persons["regio_code"]) >= {"NL01", "PV20", "PV31"}
 
 
-def test_table_layout_periods_as_columns(shared):
-    frame = read_statline_csv(shared / "exports/37296ned_1899-2019_bevolking_statline-layout.csv")
+def test_table_layout_periods_as_columns(raw):
+    frame = read_statline_csv(raw / "exports/37296ned_1899-2019_bevolking_statline-layout.csv")
     total = "Bevolking op 1 januari|Naar geslacht|Mannen en vrouwen"
     assert frame.attrs["meta"].topic(total).unit == "x 1 000"
     assert pd.isna(_value(frame, total, periode="1899"))  # "." is no figure, never 0
@@ -49,8 +49,8 @@ def test_table_layout_periods_as_columns(shared):
     assert _value(frame, foreign, periode="1910") == pytest.approx(70.0)  # decimal comma
 
 
-def test_table_layout_topics_as_columns(shared):
-    frame = read_statline_csv(shared / "exports/71486ned_extract_NL-Amsterdam.csv")
+def test_table_layout_topics_as_columns(fixtures):
+    frame = read_statline_csv(fixtures / "exports/71486ned_extract_NL-Amsterdam.csv")
     single = "Particuliere huishoudens: samenstelling|Eenpersoonshuishouden"
     assert _value(frame, single, regio="Amsterdam", periode="2021") == 256_596
     assert frame.attrs["meta"].title.startswith("Huishoudens; samenstelling")

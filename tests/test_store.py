@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 
 from eenzaamheid import CorruptStoreError, load
-from eenzaamheid.meta import TableMeta
-from eenzaamheid.store import read_table, write_table
+from eenzaamheid.data.meta import TableMeta
+from eenzaamheid.data.store import read_table, write_table
 
 
 def test_a_failed_write_leaves_the_old_table_whole(tmp_path, monkeypatch):

@@ -1,5 +1,12 @@
-"""eenzaamheid: CBS data on loneliness and living alone, for notebooks, lectures and articles."""
+"""eenzaamheid: CBS data on loneliness and living alone, for notebooks, lectures and articles.
 
+Layers, each importing only those before it: ``settings`` and ``errors``; ``data`` (CBS to a
+tidy frame); ``snapshot`` (builds ``data/snapshot/`` from ``data/raw/``); ``charts`` (house
+style, words in two languages, export); ``claims`` (the book's figures checked); ``site``
+(the main job and its pages); ``cli``.
+"""
+
+from .data import TableMeta, load, read_statline_csv
 from .errors import (
     CbsError,
     CbsUnavailableError,
@@ -7,9 +14,7 @@ from .errors import (
     UnknownFieldError,
     UnknownTableError,
 )
-from .loader import load
-from .meta import TableMeta
-from .statline import read_statline_csv
+from .settings import configure
 
 __all__ = [
     "CbsError",
@@ -18,6 +23,7 @@ __all__ = [
     "TableMeta",
     "UnknownFieldError",
     "UnknownTableError",
+    "configure",
     "load",
     "read_statline_csv",
 ]

@@ -6,10 +6,9 @@ import argparse
 import json
 import logging
 import sys
-from pathlib import Path
 
-from .build import NotebookFailed
 from .errors import CbsError
+from .site import NotebookFailed
 
 
 def _tables(args: argparse.Namespace) -> None:
@@ -20,7 +19,7 @@ def _tables(args: argparse.Namespace) -> None:
 
 
 def _info(args: argparse.Namespace) -> None:
-    from .loader import load
+    from .data import load
 
     frame = load(args.table, source=args.source)
     print(frame.attrs["meta"].describe())
@@ -30,14 +29,14 @@ def _info(args: argparse.Namespace) -> None:
 def _snapshot(args: argparse.Namespace) -> None:
     from .snapshot import build_snapshot, refresh_snapshot_live
 
-    counts = refresh_snapshot_live() if args.live else build_snapshot(args.shared)
+    counts = refresh_snapshot_live() if args.live else build_snapshot()
     for table, rows in counts.items():
         print(f"{table:<20} {rows:>7} rijen")
 
 
 def _claims(args: argparse.Namespace) -> None:
     from .claims import check_claims, claims_table
-    from .loader import load
+    from .data import load
 
     results = check_claims(lambda table, **kw: load(table, source=args.source, **kw))
     if args.json:
@@ -47,7 +46,7 @@ def _claims(args: argparse.Namespace) -> None:
 
 
 def _build(args: argparse.Namespace) -> None:
-    from .build import build
+    from .site import build
 
     build(theme=args.theme, lang=args.lang, source=args.source, only=args.only)
 
@@ -75,13 +74,7 @@ def parser() -> argparse.ArgumentParser:
     info.add_argument("--source", default="snapshot", choices=["auto", "live", "cache", "snapshot"])
     info.set_defaults(func=_info)
 
-    snap = sub.add_parser("snapshot", help="re-create data/snapshot/ (offline from ../shared/cbs)")
-    snap.add_argument(
-        "--shared",
-        type=Path,
-        default=None,
-        help="folder with the CBS exports (default: ../shared/cbs)",
-    )
+    snap = sub.add_parser("snapshot", help="re-create data/snapshot/ (offline from data/raw/)")
     snap.add_argument(
         "--live",
         action="store_true",

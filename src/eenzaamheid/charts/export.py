@@ -1,4 +1,4 @@
-"""``save_figure``: a chart as PNG, SVG and PDF, with its numbers (CSV) and alt text beside it."""
+"""Export a chart as PNG, SVG and PDF, with its numbers (CSV) and alt text (JSON) beside it."""
 
 from __future__ import annotations
 
@@ -7,37 +7,26 @@ import html
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.figure import Figure
 
-from .style import fit_texts, lang, theme
+from .. import settings
+
+if TYPE_CHECKING:
+    from .frame import Chart
 
 FORMATS = ("png", "svg", "pdf")
 
 
 def figures_dir() -> Path:
-    """``figures/`` of this checkout, or ``$EENZAAMHEID_FIGURES``."""
-    default = Path(__file__).resolve().parents[2] / "figures"
-    return Path(os.environ.get("EENZAAMHEID_FIGURES", default))
-
-
-def _save_narrow(fig: Figure, out: Path, name: str, metadata: dict) -> dict[str, Path]:
-    """The same chart at the theme's one-column width (``<name>_smal.*``), then back."""
-    wide = fig.get_size_inches().copy()
-    fig.set_size_inches(theme().narrow)
-    fit_texts(fig)
-    paths = {f"{fmt}_smal": out / f"{name}_smal.{fmt}" for fmt in FORMATS}
-    for key, path in paths.items():
-        fig.savefig(path, dpi=theme().dpi, metadata=metadata[key.removesuffix("_smal")])
-    fig.set_size_inches(wide)
-    fit_texts(fig)
-    return paths
+    """Where this theme and language write: ``figures/<theme>/<lang>/``."""
+    current = settings.current()
+    return current.figures_dir / current.theme / current.lang
 
 
 class ExportedFigure(dict):
-    """The files ``save_figure`` wrote (format -> path). In a notebook it shows the saved PNG
+    """The files a chart was saved to (format -> path). In a notebook it shows the saved PNG
     with its alt text, so the rendered story is readable with a screen reader too."""
 
     alt = ""
@@ -54,47 +43,66 @@ class ExportedFigure(dict):
         )
 
 
-def save_figure(
-    fig: Figure, name: str, data: pd.DataFrame, alt: str, *, narrow: bool = False
-) -> ExportedFigure:
-    """Write ``<name>.png/.svg/.pdf``, ``<name>.csv`` (the numbers plotted) and ``<name>.json``.
+def _metadata(chart: Chart, alt: str) -> dict[str, dict[str, str]]:
+    return {
+        "pdf": {"Title": chart.title, "Subject": chart.source},
+        "svg": {"Title": chart.title, "Description": alt},
+        "png": {"Title": chart.title},
+    }
 
-    ``data`` must hold exactly what is drawn, with codes and a unit column; the source line of
-    the chart is added to every row. ``alt`` describes the chart for a screen reader.
+
+def _write_images(chart: Chart, out: Path, stem: str, alt: str) -> dict[str, Path]:
+    metadata = _metadata(chart, alt)
+    paths = {}
+    for fmt in FORMATS:
+        paths[fmt] = out / f"{stem}.{fmt}"
+        chart.fig.savefig(paths[fmt], dpi=chart.theme.dpi, metadata=metadata[fmt])
+    return paths
+
+
+def _write_narrow(chart: Chart, out: Path, name: str, alt: str) -> dict[str, Path]:
+    """The same chart at the theme's one-column width (``<name>_smal.*``), then back."""
+    wide = chart.fig.get_size_inches().copy()
+    chart.fig.set_size_inches(chart.theme.narrow)
+    chart.fit_texts()
+    paths = _write_images(chart, out, f"{name}_smal", alt)
+    chart.fig.set_size_inches(wide)
+    chart.fit_texts()
+    return {f"{fmt}_smal": path for fmt, path in paths.items()}
+
+
+def save_chart(
+    chart: Chart, name: str, data: pd.DataFrame, alt: str, *, narrow: bool = False
+) -> ExportedFigure:
+    """Write ``<name>.png/.svg/.pdf``, ``<name>.csv`` (the numbers drawn) and ``<name>.json``.
+
+    ``data`` holds exactly what is drawn, with codes and a unit column; the chart's source
+    line is added to every row. ``alt`` describes the chart for a screen reader.
     ``narrow=True``: the chart also works at one-column width; in the ``artikel`` theme it is
     then written a second time at that size, as ``<name>_smal.*``.
     """
-    info = getattr(fig, "_eenzaamheid", None)
-    if info is None:
-        raise ValueError("save_figure needs a chart made with eenzaamheid.style.new_chart")
     if not alt.strip():
         raise ValueError(f"{name}: alt text is empty; describe what the chart shows")
-    out = figures_dir() / theme().name / lang()
+    out = figures_dir()
     out.mkdir(parents=True, exist_ok=True)
-    paths = ExportedFigure({fmt: out / f"{name}.{fmt}" for fmt in FORMATS})
-    metadata = {
-        "pdf": {"Title": info["title"], "Subject": info["source"]},
-        "svg": {"Title": info["title"], "Description": alt},
-        "png": {"Title": info["title"]},
-    }
-    for fmt, path in paths.items():
-        fig.savefig(path, dpi=theme().dpi, metadata=metadata[fmt])
-    if narrow and theme().narrow:  # print: also the one-column size
-        paths.update(_save_narrow(fig, out, name, metadata))
+    paths = ExportedFigure(_write_images(chart, out, name, alt))
+    if narrow and chart.theme.narrow:  # print: also the one-column size
+        paths.update(_write_narrow(chart, out, name, alt))
     paths["csv"] = out / f"{name}.csv"
-    data.assign(bron=info["source"]).to_csv(paths["csv"], index=False)
+    data.assign(bron=chart.source).to_csv(paths["csv"], index=False)
     paths["json"] = out / f"{name}.json"
-    width, height = fig.get_size_inches() * theme().dpi
+    width, height = chart.fig.get_size_inches() * chart.theme.dpi
     record = {
-        **info,
+        "title": chart.title,
+        "subtitle": chart.subtitle,
+        "source": chart.source,
         "name": name,
         "alt": alt,
-        "theme": theme().name,
-        "lang": lang(),
+        "theme": chart.theme.name,
+        "lang": settings.current().lang,
         "png_pixels": [round(width), round(height)],
         "files": {k: p.name for k, p in paths.items()},
     }
     paths["json"].write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     paths.alt = alt
-    plt.close(fig)  # shown once, as the saved PNG with its alt text (ExportedFigure)
     return paths

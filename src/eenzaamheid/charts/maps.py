@@ -1,8 +1,4 @@
-"""Region boundaries (CBS/PDOK, RD New) for choropleth maps, without a GIS dependency.
-
-The snapshot step decodes the shared TopoJSON/GeoJSON files into ``data/snapshot/kaarten/``:
-per region code its name and polygon rings in metres. ``draw_map`` colours them by a value.
-"""
+"""Choropleth maps from the boundaries decoded into ``data/snapshot/kaarten/``."""
 
 from __future__ import annotations
 
@@ -17,60 +13,13 @@ from matplotlib.patches import PathPatch
 from matplotlib.path import Path as MplPath
 from matplotlib.ticker import FuncFormatter
 
-from .errors import UnknownTableError
-from .loader import snapshot_dir
-
-Ring = list[list[int]]
-MAP_CREDIT = "CBS/PDOK"
-
-
-def decode_topojson(topology: dict, name: str) -> dict[str, dict]:
-    """``{statcode: {"name": ..., "rings": [...]}}`` from a TopoJSON object (delta-encoded arcs)."""
-    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
-    arcs = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            points.append([x * sx + tx, y * sy + ty])
-        arcs.append(points)
-
-    def ring(indices: list[int]) -> Ring:
-        points: Ring = []
-        for index in indices:  # a negative index (~i) is arc i reversed
-            arc = arcs[index] if index >= 0 else arcs[~index][::-1]
-            points.extend(arc if not points else arc[1:])
-        return points
-
-    regions = {}
-    for geometry in topology["objects"][name]["geometries"]:
-        polygons = [geometry["arcs"]] if geometry["type"] == "Polygon" else geometry["arcs"]
-        regions[geometry["properties"]["statcode"]] = {
-            "name": geometry["properties"]["statnaam"],
-            "rings": [ring(r) for polygon in polygons for r in polygon],
-        }
-    return regions
-
-
-def decode_geojson(collection: dict) -> dict[str, dict]:
-    """The same shape from a GeoJSON FeatureCollection of (Multi)Polygons."""
-    regions = {}
-    for feature in collection["features"]:
-        geometry = feature["geometry"]
-        polygons = (
-            [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
-        )
-        regions[feature["properties"]["statcode"]] = {
-            "name": feature["properties"]["statnaam"],
-            "rings": [ring for polygon in polygons for ring in polygon],
-        }
-    return regions
+from .. import settings
+from ..errors import UnknownTableError
 
 
 def load_map(name: str) -> dict:
     """A decoded map from the snapshot: ``load_map("gemeente_2015")["regions"]``."""
-    path = snapshot_dir() / "kaarten" / f"{name}.json"
+    path = settings.current().snapshot_dir / "kaarten" / f"{name}.json"
     if not path.exists():
         have = sorted(p.stem for p in path.parent.glob("*.json"))
         raise UnknownTableError(f"no map {name!r} in {path.parent}; there are {have}")

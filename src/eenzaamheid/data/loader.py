@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
 import warnings
 from collections.abc import Iterable, Mapping
@@ -19,10 +18,10 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-import platformdirs
 
+from .. import settings
+from ..errors import CbsUnavailableError, CorruptStoreError, UnknownTableError
 from . import odata
-from .errors import CbsUnavailableError, CorruptStoreError, UnknownTableError
 from .store import read_sidecar, read_table, write_table
 from .tidy import select_rows
 
@@ -34,18 +33,6 @@ MAX_AGE = timedelta(days=7)
 OFFLINE_PAUSE = timedelta(minutes=10)  # after CBS failed, `auto` skips live for this long
 _offline_since: datetime | None = None
 _TABLE_ID = re.compile(r"^[0-9A-Za-z]{5,12}(-[a-z0-9]+)?$")
-
-
-def snapshot_dir() -> Path:
-    """``data/snapshot/`` of this checkout, or ``$EENZAAMHEID_SNAPSHOT``."""
-    default = Path(__file__).resolve().parents[2] / "data" / "snapshot"
-    return Path(os.environ.get("EENZAAMHEID_SNAPSHOT", default))
-
-
-def cache_dir() -> Path:
-    """Per-user cache folder, or ``$EENZAAMHEID_CACHE``."""
-    default = platformdirs.user_cache_dir("eenzaamheid")
-    return Path(os.environ.get("EENZAAMHEID_CACHE", default))
 
 
 def check_table_id(table_id: str) -> str:
@@ -61,13 +48,13 @@ def check_table_id(table_id: str) -> str:
 
 
 def snapshot_tables() -> list[str]:
-    return sorted(p.stem for p in snapshot_dir().glob("*.json"))
+    return sorted(p.stem for p in settings.current().snapshot_dir.glob("*.json"))
 
 
 def _snapshot_stem(table_id: str) -> Path | None:
     for name in snapshot_tables():  # CBS ids are case-insensitive: 85766ned == 85766NED
         if name.lower() == table_id.lower():
-            return snapshot_dir() / name
+            return settings.current().snapshot_dir / name
     return None
 
 
@@ -75,7 +62,7 @@ def _cache_stem(table_id: str, filters: Filters | None, select: Iterable[str] | 
     selection = {k: sorted(_stripped(v)) for k, v in sorted((filters or {}).items())}
     key = json.dumps([selection, sorted(select) if select is not None else None])
     digest = hashlib.sha256(key.encode()).hexdigest()[:12]
-    return cache_dir() / table_id.lower() / digest
+    return settings.current().cache_dir / table_id.lower() / digest
 
 
 def _stripped(value: str | Iterable[str]) -> list[str]:
@@ -86,7 +73,7 @@ def _from_snapshot(table_id: str, filters: Filters | None, select: Iterable[str]
     stem = _snapshot_stem(table_id)
     if stem is None:
         raise UnknownTableError(
-            f"{table_id!r} is not in the snapshot ({snapshot_dir()}); it holds {snapshot_tables()}. "
+            f"{table_id!r} is not in the snapshot ({settings.current().snapshot_dir}); it holds {snapshot_tables()}. "
             "Load it with source='live' when online."
         )
     try:
@@ -131,11 +118,11 @@ def load(
     """Load a CBS table as a tidy DataFrame; metadata in ``df.attrs["meta"]``.
 
     ``filters`` maps a dimension to codes (padded or not), e.g. ``{"RegioS": ["NL01", "PV20"]}``;
-    ``select`` lists topic keys, e.g. ``["Alleenstaand_4"]``. ``source`` defaults to
-    ``$EENZAAMHEID_SOURCE`` or ``"auto"``.
+    ``select`` lists topic keys, e.g. ``["Alleenstaand_4"]``. ``source`` defaults to the
+    setting (``$EENZAAMHEID_SOURCE``, else ``"auto"``).
     """
     table_id = check_table_id(table_id)
-    source = source or os.environ.get("EENZAAMHEID_SOURCE", "auto")
+    source = source or settings.current().source
     select = list(select) if select is not None else None
     if source == "snapshot":
         return _from_snapshot(table_id, filters, select)

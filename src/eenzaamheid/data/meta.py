@@ -71,12 +71,6 @@ class TableMeta:
         """The CBS table number for the credit line (``71488ned``)."""
         return self.table_id.split("-")[0]
 
-    def credit(self, year: int | None = None) -> str:
-        """Source line in the chart language, e.g. ``Bron: CBS, tabel 71488ned (2025)``."""
-        from .labels import credit
-
-        return credit([(self.cbs_table, year)])
-
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

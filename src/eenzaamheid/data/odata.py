@@ -1,14 +1,13 @@
 """Live CBS data through the OData v3 API, read with ``cbsodata`` (pinned to 1.3.5).
 
-The server is ``$CBS_ODATA_URL`` (default ``https://opendata.cbs.nl``), so tests and offline
-mirrors can point the real client at a local server.
+The server is the ``odata_url`` setting (``$CBS_ODATA_URL``, default ``https://opendata.cbs.nl``),
+so tests and offline mirrors can point the real client at a local server.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import time
 from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
@@ -19,13 +18,13 @@ import cbsodata
 import pandas as pd
 import requests
 
-from .errors import CbsUnavailableError, UnknownFieldError, UnknownTableError
+from .. import settings
+from ..errors import CbsUnavailableError, UnknownFieldError, UnknownTableError
 from .meta import Dimension, TableMeta, Topic, column_name
 from .tidy import check_selection, tidy_frame
 
 log = logging.getLogger(__name__)
 
-DEFAULT_URL = "https://opendata.cbs.nl"
 TIMEOUT = 30  # seconds per request; cbsodata has none by default and can hang forever
 RETRIES = 3
 BACKOFF = 0.5  # seconds before the first retry; doubles each time
@@ -39,7 +38,7 @@ _RETRYABLE = (
 
 
 def server_url() -> str:
-    return os.environ.get("CBS_ODATA_URL", DEFAULT_URL).rstrip("/")
+    return settings.current().odata_url.rstrip("/")
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import CorruptStoreError
+from ..errors import CorruptStoreError
 from .meta import TableMeta
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from .errors import UnknownFieldError
+from ..errors import UnknownFieldError
 from .meta import TableMeta
 from .periods import period_columns
 

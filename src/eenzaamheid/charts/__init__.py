@@ -1,0 +1,51 @@
+"""The charts layer: house style, words and numbers in Dutch or English, export.
+
+In a notebook: ``from eenzaamheid import charts as ch``, then::
+
+    with ch.Chart(ch.say(nl="...", en="..."), subtitle, ch.credit(("71488ned", 2025))) as chart:
+        chart.ax.plot(...)
+        chart.save("01_name", data, alt=ch.alt_series(...))
+"""
+
+from .alt import alt_change, alt_range, alt_series, alt_values
+from .export import ExportedFigure, figures_dir
+from .frame import Chart
+from .maps import draw_map, load_map
+from .marks import dumbbell, hbar_percent, horizontal_layout, label_line_end, mark_book
+from .numbers import fmt_millions, fmt_number, fmt_percent, number_axis
+from .theme import CONTEXT, HIGHLIGHT, MAIN, PALETTE, SEX_COLOURS, THEMES, Theme, theme
+from .words import age_short, category, credit, say, text
+
+__all__ = [
+    "CONTEXT",
+    "HIGHLIGHT",
+    "MAIN",
+    "PALETTE",
+    "SEX_COLOURS",
+    "THEMES",
+    "Chart",
+    "ExportedFigure",
+    "Theme",
+    "age_short",
+    "alt_change",
+    "alt_range",
+    "alt_series",
+    "alt_values",
+    "category",
+    "credit",
+    "draw_map",
+    "dumbbell",
+    "figures_dir",
+    "fmt_millions",
+    "fmt_number",
+    "fmt_percent",
+    "hbar_percent",
+    "horizontal_layout",
+    "label_line_end",
+    "load_map",
+    "mark_book",
+    "number_axis",
+    "say",
+    "text",
+    "theme",
+]

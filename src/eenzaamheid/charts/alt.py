@@ -1,0 +1,62 @@
+"""Alt text written from the numbers a chart draws, in the chart language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+
+from .words import text
+
+Format = Callable[[float], str]
+
+
+def _sentence(lead: str, items: Sequence[str], note: str) -> str:
+    body = f"{lead}: {', '.join(items)}." if items else f"{lead}."
+    return f"{body} {note}".strip()
+
+
+def alt_series(
+    lead: str, data: pd.DataFrame, x: str, y: str, fmt: Format, *, by: str | None = None, note=""
+) -> str:
+    """For lines: each series from its first to its last value, e.g. ``Nederland: van ... in
+    1950 tot ... in 2025``."""
+    groups = data.groupby(by, sort=False) if by else [("", data)]
+    items = []
+    for name, rows in groups:
+        rows = rows.dropna(subset=[y]).sort_values(x)
+        first, last = rows.iloc[0], rows.iloc[-1]
+        span = text("van_tot").format(a=fmt(first[y]), x=first[x], b=fmt(last[y]), y=last[x])
+        items.append(f"{name} {span}".strip())
+    return _sentence(lead, items, note)
+
+
+def alt_values(lead: str, labels: Sequence[str], values: Sequence[float], fmt: Format, note=""):
+    """For bars: every label with its value."""
+    items = [f"{label} {fmt(v)}" for label, v in zip(labels, values, strict=True)]
+    return _sentence(lead, items, note)
+
+
+def alt_change(
+    lead: str,
+    labels: Sequence[str],
+    before: Sequence[float],
+    after: Sequence[float],
+    fmt: Format,
+    note: str = "",
+) -> str:
+    """For dumbbells: every label from its first to its second value."""
+    items = [
+        f"{label} {text('van_naar').format(a=fmt(a), b=fmt(b))}"
+        for label, a, b in zip(labels, before, after, strict=True)
+    ]
+    return _sentence(lead, items, note)
+
+
+def alt_range(lead: str, values: pd.Series, names: pd.Series, fmt: Format, note: str = "") -> str:
+    """For maps and long lists: the lowest and the highest value, with their names."""
+    low, high = values.idxmin(), values.idxmax()
+    span = text("bereik").format(
+        low=fmt(values[low]), low_label=names[low], high=fmt(values[high]), high_label=names[high]
+    )
+    return f"{lead} {span}. {note}".strip()

@@ -1,0 +1,93 @@
+"""Marks drawn the same way on every chart: the book's figures, line labels, dumbbells and
+horizontal percentage bars."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import matplotlib as mpl
+from matplotlib.axes import Axes
+from matplotlib.container import BarContainer
+from matplotlib.lines import Line2D
+
+from .numbers import fmt_percent, number_axis
+from .theme import CONTEXT, HIGHLIGHT, MAIN
+
+
+def mark_book(ax: Axes, x, y, colour: str = "black") -> Line2D:
+    """The book's own figures: open diamonds."""
+    (line,) = ax.plot(
+        x,
+        y,
+        linestyle="none",
+        marker="D",
+        markerfacecolor="white",
+        markeredgecolor=colour,
+        markeredgewidth=2,
+        zorder=5,
+    )
+    return line
+
+
+def horizontal_layout(ax: Axes) -> None:
+    """For horizontal bars and dot plots: grid lines along the x (value) axis only."""
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True)
+
+
+def label_line_end(ax: Axes, x, y, label: str, colour: str, dy: float = 0) -> None:
+    """Direct label at the end of a line, instead of a legend; ``dy`` moves it, in lines."""
+    size = mpl.rcParams["font.size"]
+    ax.annotate(
+        label,
+        (x, y),
+        xytext=(0.8 * size, dy * size),
+        textcoords="offset points",
+        color=colour,
+        va="center",
+        fontweight="bold",
+        annotation_clip=False,
+    )
+
+
+def dumbbell(
+    ax: Axes,
+    labels: Sequence[str],
+    before: Sequence[float],
+    after: Sequence[float],
+    names: tuple[str, str],
+) -> None:
+    """Two values per row joined by a bar (grey before, highlighted after), first row on top,
+    percent axis."""
+    y = range(len(labels))
+    ax.hlines(y, before, after, color=CONTEXT, linewidth=3)
+    ax.plot(before, y, "o", color=CONTEXT, label=names[0])
+    ax.plot(after, y, "o", color=HIGHLIGHT, label=names[1])
+    ax.set_yticks(list(y), labels)
+    ax.invert_yaxis()
+    horizontal_layout(ax)
+    number_axis(ax, "x", "percent", 0)
+    ax.legend(loc="lower right")
+
+
+def hbar_percent(
+    ax: Axes,
+    labels: Sequence[str],
+    values: Sequence[float],
+    *,
+    colours: Sequence[str] | str = MAIN,
+    decimals: int = 1,
+    positions: Sequence[float] | None = None,
+    prefix: str = "",
+    padding: float = 4,
+) -> BarContainer:
+    """Horizontal bars, first row on top, each labelled with its percentage ``padding`` points
+    beyond the bar's end."""
+    y = list(positions) if positions is not None else list(range(len(labels)))
+    bars = ax.barh(y, values, color=colours)
+    ax.set_yticks(y, labels)
+    ax.bar_label(bars, labels=[prefix + fmt_percent(v, decimals) for v in values], padding=padding)
+    ax.invert_yaxis()
+    horizontal_layout(ax)
+    number_axis(ax, "x", "percent", 0)
+    return bars

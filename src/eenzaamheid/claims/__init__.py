@@ -1,0 +1,91 @@
+"""The claim register: each figure the book states, checked against the data.
+
+The book's figures are in ``seeds/claims.yaml``; every verdict here is computed from data:
+``bevestigd`` (the book's figure and the data's agree within both their roundings), ``wijkt af``
+(they do not: by how much and the likely reason) or ``niet te controleren`` (no data at hand:
+which data would settle it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .. import settings
+from ..data import load
+from .checks import CHECKS, TABLES_USED
+from .verdicts import (
+    CONFIRMED,
+    DIFFERS,
+    SEVERITY,
+    UNCHECKABLE,
+    ClaimData,
+    ClaimResult,
+    Loader,
+    Part,
+    nl,
+)
+
+CLAIMS_FILE = settings.ROOT / "seeds" / "claims.yaml"
+__all__ = [
+    "CONFIRMED",
+    "DIFFERS",
+    "UNCHECKABLE",
+    "ClaimResult",
+    "Part",
+    "check_claims",
+    "claim",
+    "claims_table",
+    "read_claims",
+]
+
+
+def _summary(claim: dict, parts: list[Part]) -> ClaimResult:
+    verdict = max((p.verdict for p in parts), key=SEVERITY.get)
+    main = next((p for p in parts if p.verdict == verdict), parts[0])
+    explanation = "; ".join(f"{p.label}: {p.verdict} ({p.explanation})" for p in parts)
+    if claim.get("note"):
+        explanation += f". Let op: {claim['note']}"
+    if claim.get("citation"):
+        explanation += f". Bron: {claim['citation']}"
+    return ClaimResult(
+        claim["id"],
+        claim["where"],
+        claim["says"],
+        verdict,
+        main.book_value,
+        main.data_value,
+        main.unit,
+        explanation,
+        parts,
+        [f"CBS {t}" for t in TABLES_USED[claim["check"]]],
+    )
+
+
+def read_claims(path: Path = CLAIMS_FILE) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def claim(claim_id: str, path: Path = CLAIMS_FILE) -> dict:
+    """One entry of the register, e.g. ``claim("B8")["values"]``: the book's own figures."""
+    for entry in read_claims(path):
+        if entry["id"] == claim_id:
+            return entry
+    raise KeyError(f"no claim {claim_id!r} in {path}")
+
+
+def check_claims(loader: Loader = load, path: Path = CLAIMS_FILE) -> list[ClaimResult]:
+    """Check every claim in the register against the data that ``loader`` returns."""
+    data = ClaimData(loader)
+    return [_summary(c, CHECKS[c["check"]](c, data)) for c in read_claims(path)]
+
+
+def claims_table(results: list[ClaimResult]) -> str:
+    """The register as a plain-text table (``python -m eenzaamheid claims``)."""
+    lines = [f"{'id':<4} {'oordeel':<20} {'boek':>12} {'data':>12}  toelichting"]
+    for r in results:
+        data = "—" if r.data_value is None else nl(r.data_value, 1 if r.unit == "%" else 0)
+        book = nl(r.book_value, 1 if r.unit == "%" else 0)
+        lines.append(f"{r.id:<4} {r.verdict:<20} {book:>12} {data:>12}  {r.explanation}")
+    return "\n".join(lines)

@@ -1,0 +1,134 @@
+"""Verdicts and the numbers they are decided on: how a book figure is compared with data,
+and the few CBS figures the checks need."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import pandas as pd
+
+CONFIRMED, DIFFERS, UNCHECKABLE = "bevestigd", "wijkt af", "niet te controleren"
+SEVERITY = {CONFIRMED: 0, UNCHECKABLE: 1, DIFFERS: 2}
+Loader = Callable[..., pd.DataFrame]
+
+
+@dataclass
+class Part:
+    label: str
+    book_value: float
+    data_value: float | None
+    unit: str
+    verdict: str
+    explanation: str
+
+
+@dataclass
+class ClaimResult:
+    id: str
+    where: str
+    says: str
+    verdict: str
+    book_value: float | None
+    data_value: float | None
+    unit: str
+    explanation: str
+    parts: list[Part] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def nl(value: float, decimals: int = 0) -> str:
+    """Dutch number text for explanations (``1.234,5``)."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def compare(label, book, book_precision, data, data_precision, unit, decimals=1) -> Part:
+    """Agree when the two intervals (value ± half its last digit) overlap."""
+    if data is None:
+        return Part(label, book, None, unit, UNCHECKABLE, "geen cijfer in de data")
+    gap = abs(book - data) - book_precision - data_precision
+    if gap <= 1e-9:
+        return Part(label, book, data, unit, CONFIRMED, f"data: {nl(data, decimals)} {unit}")
+    diff = data - book
+    return Part(
+        label,
+        book,
+        data,
+        unit,
+        DIFFERS,
+        f"data: {nl(data, decimals)} {unit}, {'+' if diff > 0 else '−'}"
+        f"{nl(abs(diff), decimals)} {unit} t.o.v. het boek",
+    )
+
+
+class ClaimData:
+    """The few numbers the checks need, each from a named CBS table."""
+
+    def __init__(self, loader: Loader):
+        self.households = loader("37296ned").set_index("periode")
+        self.early = loader("37296ned-tabel").set_index("periode")
+        self.persons = loader("71488ned", filters={"RegioS": "NL01", "Geslacht": "T001038"})
+        self.lonely = loader("85766NED")
+
+    def living_alone(self, year: int) -> tuple[float, float, str] | None:
+        """Persons living alone: (value, precision, table)."""
+        total = self.persons[
+            (self.persons["leeftijd_code"] == "10000") & (self.persons["periode"] == str(year))
+        ]
+        if len(total) and pd.notna(total["Alleenstaand_4"].iloc[0]):
+            return float(total["Alleenstaand_4"].iloc[0]), 0.5, "71488ned"
+        value = self.households["Eenpersoonshuishoudens_63"].get(str(year))
+        if value is not None and pd.notna(value):
+            return float(value) * 1000, 500.0, "37296ned"
+        return None
+
+    def denominators(self, year: int) -> dict[str, float]:
+        """Population, adults (20+) and households in ``year``, where the data has them."""
+        key = str(year)
+        if key in self.households.index:
+            row = self.households.loc[key]
+            return {
+                "bevolking": row["TotaleBevolking_1"],
+                "volwassenen (20+)": row["TotaleBevolking_1"] - row["JongerDan20Jaar_10"],
+                "huishoudens": row["TotaalHuishoudens_62"] * 1000,
+            }
+        if key in self.early.index:
+            row = self.early.loc[key]
+            total = row["Bevolking op 1 januari|Naar leeftijd|Totaal bevolking"] * 1000
+            young = row["Bevolking op 1 januari|Naar leeftijd|0 tot 20 jaar"] * 1000
+            return {"bevolking": total, "volwassenen (20+)": total - young}
+        return {}
+
+    def population_15_plus(self, year: int) -> float | None:
+        rows = self.persons[self.persons["periode"] == str(year)].set_index("leeftijd_code")
+        if rows.empty:
+            return None
+        under_15 = rows.loc[["70100", "70200", "70300"], "TotaalPersonenInHuishoudens_1"].sum()
+        return float(rows.loc["10000", "TotaalPersonenInHuishoudens_1"] - under_15)
+
+    def lonely_share(
+        self,
+        year: int,
+        level: str,
+        group: str = "Totaal persoonskenmerken",
+        measure: str = "Eenzaamheid",
+    ) -> tuple[float, float] | None:
+        """(percent, precision): the exact figure if there is one, else the rounded one."""
+        rows = self.lonely[
+            (self.lonely["periode"] == str(year))
+            & (self.lonely["niveau"] == level)
+            & (self.lonely["groep"] == group)
+            & (self.lonely["maat"] == measure)
+        ]
+        if rows.empty:
+            return None
+        best = rows.sort_values("precisie").iloc[0]  # "exact" sorts before "rounded"
+        return float(best["percentage"]), 0.05 if best["precisie"] == "exact" else 0.5
+
+    def survey_years(self) -> list[str]:
+        return sorted(self.lonely["periode"].unique())

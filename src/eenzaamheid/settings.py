@@ -1,0 +1,105 @@
+"""Every setting in one place: paths, chart theme and language, data source, CBS server.
+
+Defaults come from the environment, read here and nowhere else:
+
+=========================  ============================================  ======================
+variable                   meaning                                       default
+=========================  ============================================  ======================
+``EENZAAMHEID_THEME``      chart theme: notebook, artikel, college       ``notebook``
+``EENZAAMHEID_LANG``       language of every text a chart shows: nl, en  ``nl``
+``EENZAAMHEID_SOURCE``     where ``load()`` gets data: auto, live,       ``auto``
+                           cache, snapshot
+``EENZAAMHEID_SNAPSHOT``   the committed snapshot                        ``data/snapshot``
+``EENZAAMHEID_RAW``        unmodified raw files the snapshot is built    ``data/raw``
+                           from
+``EENZAAMHEID_CACHE``      downloads from CBS                            per-user cache folder
+``EENZAAMHEID_FIGURES``    exported charts                               ``figures``
+``EENZAAMHEID_BUILD``      the pages of the main job                     ``build``
+``CBS_ODATA_URL``          the CBS OData server                          ``https://opendata.cbs.nl``
+=========================  ============================================  ======================
+
+In a notebook, ``configure(theme="college", lang="en")`` changes them for this session; the
+main job hands them to each notebook's kernel with :func:`as_environment`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+import platformdirs
+
+ROOT = Path(__file__).resolve().parents[2]
+THEMES = ("notebook", "artikel", "college")
+LANGUAGES = ("nl", "en")
+SOURCES = ("auto", "live", "cache", "snapshot")
+DEFAULT_ODATA_URL = "https://opendata.cbs.nl"
+
+
+@dataclass(frozen=True)
+class Settings:
+    theme: str = "notebook"
+    lang: str = "nl"
+    source: str = "auto"
+    snapshot_dir: Path = ROOT / "data" / "snapshot"
+    raw_dir: Path = ROOT / "data" / "raw"
+    cache_dir: Path = Path(platformdirs.user_cache_dir("eenzaamheid"))
+    figures_dir: Path = ROOT / "figures"
+    build_dir: Path = ROOT / "build"
+    odata_url: str = DEFAULT_ODATA_URL
+
+    def __post_init__(self) -> None:
+        for name, allowed in (("theme", THEMES), ("lang", LANGUAGES), ("source", SOURCES)):
+            if getattr(self, name) not in allowed:
+                raise ValueError(
+                    f"unknown {name} {getattr(self, name)!r}; choose one of {', '.join(allowed)}"
+                )
+
+
+_ENVIRONMENT = {
+    "theme": "EENZAAMHEID_THEME",
+    "lang": "EENZAAMHEID_LANG",
+    "source": "EENZAAMHEID_SOURCE",
+    "snapshot_dir": "EENZAAMHEID_SNAPSHOT",
+    "raw_dir": "EENZAAMHEID_RAW",
+    "cache_dir": "EENZAAMHEID_CACHE",
+    "figures_dir": "EENZAAMHEID_FIGURES",
+    "build_dir": "EENZAAMHEID_BUILD",
+    "odata_url": "CBS_ODATA_URL",
+}
+_overrides: dict[str, object] = {}
+
+
+def _from_environment() -> Settings:
+    values: dict[str, object] = {}
+    for field in fields(Settings):
+        raw = os.environ.get(_ENVIRONMENT[field.name])
+        if raw:
+            values[field.name] = Path(raw) if field.name.endswith("_dir") else raw
+    return Settings(**values)
+
+
+def current() -> Settings:
+    """The settings in force: the environment, then what :func:`configure` changed."""
+    base = _from_environment()
+    return replace(base, **_overrides) if _overrides else base
+
+
+def configure(**changes: object) -> Settings:
+    """Change settings for this Python session, e.g. ``configure(theme="college", lang="en")``;
+    ``configure()`` with no arguments goes back to the environment's settings."""
+    if not changes:
+        _overrides.clear()
+        return current()
+    unknown = set(changes) - set(_ENVIRONMENT)
+    if unknown:
+        raise ValueError(f"no setting {sorted(unknown)}; settings are {sorted(_ENVIRONMENT)}")
+    candidate = replace(current(), **changes)  # validates before anything changes
+    _overrides.update(changes)
+    return candidate
+
+
+def as_environment(settings: Settings) -> dict[str, str]:
+    """The settings as environment variables, for a notebook kernel started by the main job."""
+    return {_ENVIRONMENT[f.name]: str(getattr(settings, f.name)) for f in fields(Settings)}

@@ -1,0 +1,147 @@
+"""The package's shape: layers import only downwards, no circles, short modules, notebooks
+that read like articles, and nothing that needs a folder beside the repository."""
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "eenzaamheid"
+# Each layer may import the layers with a lower rank (and itself), never a higher one.
+RANKS = {
+    "settings": 0,
+    "errors": 0,
+    "data": 1,
+    "snapshot": 2,
+    "charts": 2,
+    "claims": 3,
+    "site": 4,
+    "cli": 5,
+    "__main__": 6,
+    "__init__": 6,
+}
+MAX_MODULE_LINES = 350
+MAX_CELL_LINES = 30
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> set[str]:
+    """Package modules imported by ``path`` (``if TYPE_CHECKING`` blocks left out)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = _module_name(path).split(".")
+    if path.name != "__init__.py":
+        package = package[:-1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            node.body = []
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            target = ".".join([*base, *(node.module or "").split(".")]).strip(".")
+            if node.level or target.startswith("eenzaamheid"):
+                names = [f"{target}.{a.name}" for a in node.names]
+                found |= {n for n in names if _exists(n)} or {target}
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("eenzaamheid")}
+    return found
+
+
+def _exists(module: str) -> bool:
+    path = PACKAGE.parent.joinpath(*module.split("."))
+    return path.with_suffix(".py").exists() or (path / "__init__.py").exists()
+
+
+def _layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1].removesuffix(".py") if len(parts) > 1 else "__init__"
+
+
+MODULES = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+GRAPH = {name: _imports(path) - {name} for name, path in MODULES.items()}
+
+
+def test_layers_import_only_downwards():
+    for module, imported in GRAPH.items():
+        for target in imported:
+            assert RANKS[_layer(target)] <= RANKS[_layer(module)], f"{module} imports {target}"
+            if RANKS[_layer(target)] == RANKS[_layer(module)]:
+                assert _layer(target) == _layer(module), f"{module} imports {target}"
+
+
+def test_no_import_circle():
+    def visit(module, trail):
+        if module in trail:
+            pytest.fail(" -> ".join([*trail[trail.index(module) :], module]))
+        for target in GRAPH.get(module, ()):
+            visit(target, [*trail, module])
+
+    for module in GRAPH:
+        visit(module, [])
+
+
+def test_the_data_layer_knows_no_charts_and_no_language():
+    for name, path in MODULES.items():
+        if _layer(name) == "data":
+            text = path.read_text(encoding="utf-8")
+            assert not re.search(r"^\s*(import|from) (matplotlib|babel|seaborn)", text, re.M), name
+
+
+def test_settings_are_read_in_one_place():
+    for name, path in MODULES.items():
+        if name != "eenzaamheid.settings":
+            assert "os.environ.get(" not in path.read_text(encoding="utf-8"), name
+
+
+def test_no_module_is_too_long():
+    for name, path in MODULES.items():
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        assert lines <= MAX_MODULE_LINES, f"{name}: {lines} lines"
+
+
+def _code_cells(path: Path) -> list[str]:
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebooks_read_like_articles(path):
+    cells = _code_cells(path)
+    for number, source in enumerate(cells):
+        lines = len(source.splitlines())
+        assert lines <= MAX_CELL_LINES, f"code cell {number}: {lines} lines"
+    importing = [i for i, s in enumerate(cells) if re.search(r"^(import|from) ", s, re.M)]
+    assert importing == [0], f"imports belong in the first code cell, found in cells {importing}"
+    assert len(cells[0].splitlines()) <= 8
+    looked_up = re.findall(r"(?<![\w.])text\(", "".join(cells))
+    assert not looked_up, "a story's headlines are written in its notebook, not looked up"
+
+
+def test_nothing_refers_to_a_folder_beside_the_repository():
+    tracked = [*PACKAGE.rglob("*"), *(ROOT / "tests").rglob("*.py"), ROOT / "Makefile"]
+    tracked += [ROOT / ".ci" / "run", *(ROOT / "data" / "snapshot").rglob("*.json")]
+    tracked += [ROOT / "data" / "snapshot" / "README.md"]
+    pattern = re.compile(r"\.\./shared|shared/cbs")
+    for path in tracked:
+        if path.is_file() and path != Path(__file__):
+            assert not pattern.search(path.read_text(encoding="utf-8")), path
+
+
+def test_every_declared_library_is_used():
+    sources = [p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py")]
+    sources += ["\n".join(_code_cells(p)) for p in NOTEBOOKS]
+    for library in ("pandas", "matplotlib", "seaborn", "cbsodata", "babel", "pyarrow"):
+        used = any(re.search(rf"^\s*(import|from) {library}\b", s, re.M) for s in sources)
+        if library == "pyarrow":  # pandas' Parquet engine
+            used = any("to_parquet(" in s for s in sources)
+        assert used, f"{library} is declared but never used"

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from eenzaamheid import load
-from eenzaamheid.claims import CONFIRMED, DIFFERS, UNCHECKABLE, check_claims
+from eenzaamheid.claims import CONFIRMED, DIFFERS, FITS_ROUNDED, UNCHECKABLE, check_claims
 from eenzaamheid.cli import main
 
 
@@ -29,7 +29,7 @@ def test_verdicts_from_the_snapshot(verdicts):
     assert {k: v.verdict for k, v in verdicts.items()} == {
         "B1": UNCHECKABLE,
         "B2": DIFFERS,
-        "B3": CONFIRMED,
+        "B3": FITS_ROUNDED,
         "B4": CONFIRMED,
         "B5": CONFIRMED,
         "B6": UNCHECKABLE,
@@ -42,6 +42,19 @@ def test_verdicts_from_the_snapshot(verdicts):
     assert "volwassenen (20+): 22,3 %" in parts["2017"].explanation
     assert verdicts["B4"].parts[1].data_value == pytest.approx(10.7)
     assert verdicts["B7"].data_value == pytest.approx(395_236, abs=1)
+    enigszins, sterk = verdicts["B3"].parts  # only whole-percent CBS figures for 2021
+    assert (enigszins.verdict, sterk.verdict) == (FITS_ROUNDED, CONFIRMED)
+    assert "15-plussers" in verdicts["B5"].explanation
+
+
+def test_an_exact_figure_confirms_what_a_rounded_one_only_fits():
+    def exact_2021(table_id, frame):
+        if table_id == "85766NED":
+            hit = (frame["periode"] == "2021") & (frame["niveau"] == "Enigszins")
+            frame.loc[hit, ["percentage", "precisie"]] = [31.5, "exact"]
+        return frame
+
+    assert {r.id: r for r in check_claims(snapshot_loader(exact_2021))}["B3"].verdict == CONFIRMED
 
 
 def _set_lonely(value):
@@ -94,5 +107,5 @@ def test_claims_json_command(capsys):
     rows = json.loads(capsys.readouterr().out)
     assert [r["id"] for r in rows] == [f"B{i}" for i in range(1, 10)]
     for row in rows:
-        assert row["verdict"] in (CONFIRMED, DIFFERS, UNCHECKABLE)
+        assert row["verdict"] in (CONFIRMED, FITS_ROUNDED, DIFFERS, UNCHECKABLE)
         assert {"book_value", "data_value", "explanation"} <= set(row)

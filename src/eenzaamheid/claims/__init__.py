@@ -1,8 +1,9 @@
 """The claim register: each figure the book states, checked against the data.
 
 The book's figures are in ``seeds/claims.yaml``; every verdict here is computed from data:
-``bevestigd`` (the book's figure and the data's agree within both their roundings), ``wijkt af``
-(they do not: by how much and the likely reason) or ``niet te controleren`` (no data at hand:
+``bevestigd`` (the data at their published precision show the book's figure), ``past bij
+afgeronde cijfers`` (only a rounded figure exists and the book's value lies in its interval),
+``wijkt af`` (by how much, and the likely reason) or ``niet te controleren`` (no data at hand:
 which data would settle it).
 """
 
@@ -18,6 +19,7 @@ from .checks import CHECKS, TABLES_USED
 from .verdicts import (
     CONFIRMED,
     DIFFERS,
+    FITS_ROUNDED,
     SEVERITY,
     UNCHECKABLE,
     ClaimData,
@@ -31,6 +33,7 @@ CLAIMS_FILE = settings.ROOT / "seeds" / "claims.yaml"
 __all__ = [
     "CONFIRMED",
     "DIFFERS",
+    "FITS_ROUNDED",
     "UNCHECKABLE",
     "ClaimResult",
     "Part",
@@ -83,9 +86,9 @@ def check_claims(loader: Loader = load, path: Path = CLAIMS_FILE) -> list[ClaimR
 
 def claims_table(results: list[ClaimResult]) -> str:
     """The register as a plain-text table (``python -m eenzaamheid claims``)."""
-    lines = [f"{'id':<4} {'oordeel':<20} {'boek':>12} {'data':>12}  toelichting"]
+    lines = [f"{'id':<4} {'oordeel':<27} {'boek':>12} {'data':>12}  toelichting"]
     for r in results:
         data = "—" if r.data_value is None else nl(r.data_value, 1 if r.unit == "%" else 0)
         book = nl(r.book_value, 1 if r.unit == "%" else 0)
-        lines.append(f"{r.id:<4} {r.verdict:<20} {book:>12} {data:>12}  {r.explanation}")
+        lines.append(f"{r.id:<4} {r.verdict:<27} {book:>12} {data:>12}  {r.explanation}")
     return "\n".join(lines)

@@ -73,8 +73,9 @@ def lonely_share(claim: dict, data: ClaimData) -> list[Part]:
             continue
         value, precision = sum(f[0] for f in found), sum(f[1] for f in found)
         part = compare(label, v["value"], v["precision"], value, precision, "%")
+        part.explanation += f" van de {data.lonely_population(v['year'])}"
         if any(f[1] >= 0.5 for f in found):
-            part.explanation += ", CBS-cijfer afgerond op hele procenten"
+            part.explanation += "; CBS-cijfer alleen afgerond op hele procenten bekend"
         parts.append(part)
     return parts
 

@@ -9,8 +9,9 @@ from typing import Any
 
 import pandas as pd
 
-CONFIRMED, DIFFERS, UNCHECKABLE = "bevestigd", "wijkt af", "niet te controleren"
-SEVERITY = {CONFIRMED: 0, UNCHECKABLE: 1, DIFFERS: 2}
+CONFIRMED, FITS_ROUNDED = "bevestigd", "past bij afgeronde cijfers"
+DIFFERS, UNCHECKABLE = "wijkt af", "niet te controleren"
+SEVERITY = {CONFIRMED: 0, FITS_ROUNDED: 1, UNCHECKABLE: 2, DIFFERS: 3}
 Loader = Callable[..., pd.DataFrame]
 
 
@@ -48,12 +49,18 @@ def nl(value: float, decimals: int = 0) -> str:
 
 
 def compare(label, book, book_precision, data, data_precision, unit, decimals=1) -> Part:
-    """Agree when the two intervals (value ± half its last digit) overlap."""
+    """Compare a book figure with data, each as an interval (value ± half its last digit).
+
+    ``bevestigd``: the intervals overlap and the data are at least as precise as the book, so
+    the data show the book's figure; ``past bij afgeronde cijfers``: they overlap, but only a
+    coarser (rounded) figure exists; ``wijkt af``: no overlap.
+    """
     if data is None:
         return Part(label, book, None, unit, UNCHECKABLE, "geen cijfer in de data")
     gap = abs(book - data) - book_precision - data_precision
     if gap <= 1e-9:
-        return Part(label, book, data, unit, CONFIRMED, f"data: {nl(data, decimals)} {unit}")
+        verdict = CONFIRMED if data_precision <= book_precision + 1e-9 else FITS_ROUNDED
+        return Part(label, book, data, unit, verdict, f"data: {nl(data, decimals)} {unit}")
     diff = data - book
     return Part(
         label,
@@ -129,6 +136,11 @@ class ClaimData:
             return None
         best = rows.sort_values("precisie").iloc[0]  # "exact" sorts before "rounded"
         return float(best["percentage"]), 0.05 if best["precisie"] == "exact" else 0.5
+
+    def lonely_population(self, year: int) -> str:
+        """Who the survey figures are about, e.g. ``15-plussers``."""
+        found = self.lonely.loc[self.lonely["periode"] == str(year), "populatie"].unique()
+        return ", ".join(p.replace(" jaar of ouder", "-plussers") for p in found)
 
     def survey_years(self) -> list[str]:
         return sorted(self.lonely["periode"].unique())

@@ -37,11 +37,17 @@ def figures(tmp_path, monkeypatch):
     configure()
 
 
+# Fixture rows (not CBS figures), each with a source as loaded data would have it.
+FIXTURE = pd.DataFrame({"jaar": [2000, 2024], "waarde": [1.0, 2.25], "eenheid": "personen"}).assign(
+    bron_soort="statline", tabel="71488ned", bron_datum="2025-06-05"
+)
+
+
 def _line_chart(title="Een titel die de bevinding zegt", name="proef", narrow=False):
-    with ch.Chart(title, "Wat en eenheid", "Bron: CBS, tabel 71488ned (2025)") as chart:
-        chart.ax.plot([2000, 2024], [1, 2])
-        data = pd.DataFrame({"jaar": [2000, 2024], "waarde": [1, 2], "eenheid": "personen"})
-        return chart.save(name, data, alt="Een lijn die stijgt.", narrow=narrow)
+    with ch.Chart(title, "Wat en eenheid") as chart:
+        chart.ax.plot(FIXTURE["jaar"], FIXTURE["waarde"])
+        ch.number_axis(chart.ax)
+        return chart.save(name, FIXTURE, alt="Een lijn die stijgt.", narrow=narrow)
 
 
 @pytest.mark.parametrize(
@@ -60,17 +66,23 @@ def test_every_format_at_the_theme_size(figures, theme, pixels):
     assert (
         "Een titel die de bevinding zegt" in drawn and "Bron: CBS, tabel 71488ned (2025)" in drawn
     )
-    written = pd.read_csv(paths["csv"])
-    assert written["waarde"].tolist() == [1, 2]
-    assert set(written["bron"]) == {"Bron: CBS, tabel 71488ned (2025)"}
+    written = pd.read_csv(paths["csv"], encoding="utf-8-sig")
+    assert written["waarde"].tolist() == [1.0, 2.2]  # rounded to one decimal (half to even)
+    assert set(written["bron"]) == {"CBS, tabel 71488ned (2025)"}
+    assert paths["csv"].read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8
+    sheets = pd.read_excel(paths["xlsx"], sheet_name=None, engine="calamine")
+    assert sheets["cijfers"]["waarde"].tolist() == [1.0, 2.2]
+    assert "Bron: CBS, tabel 71488ned (2025)" in sheets["toelichting"].to_string()
     record = json.loads(paths["json"].read_text())
     assert record["alt"] == "Een lijn die stijgt." and record["png_pixels"] == list(pixels)
+    assert record["source"] == "Bron: CBS, tabel 71488ned (2025)"  # from the rows' sources
+    assert record["collisions"] == {}
 
 
 def test_the_theme_applies_only_inside_the_chart():
     configure(theme="college")
     before = dict(matplotlib.rcParams)
-    with ch.Chart("t", "s", "Bron: CBS") as chart:
+    with ch.Chart("t", "s") as chart:
         assert matplotlib.rcParams["font.size"] == ch.THEMES["college"].font_size
         (line,) = chart.ax.plot([1, 2], [1, 2])
         assert line.get_linewidth() == ch.THEMES["college"].line_width
@@ -103,8 +115,50 @@ def test_artikel_also_writes_the_one_column_size_on_request():
 
 
 def test_empty_alt_text_is_refused():
-    with ch.Chart("t", "s", "Bron: CBS") as chart, pytest.raises(ValueError, match="alt text"):
-        chart.save("x", pd.DataFrame(), alt=" ")
+    with ch.Chart("t", "s") as chart, pytest.raises(ValueError, match="alt text"):
+        chart.save("x", FIXTURE, alt=" ")
+
+
+def test_a_drawn_number_missing_from_the_data_is_refused():
+    with ch.Chart("t", "s") as chart:
+        chart.ax.plot(FIXTURE["jaar"], FIXTURE["waarde"])
+        chart.ax.axhline(1.5)  # a reference line whose value the data lack
+        ch.number_axis(chart.ax)
+        with pytest.raises(ValueError, match=r"draws \[1.5\]"):
+            chart.save("x", FIXTURE, alt="Lijn.")
+        chart.save("x", pd.concat([FIXTURE, FIXTURE.head(1).assign(waarde=1.5)]), alt="Lijn.")
+
+
+def test_rows_without_a_source_are_refused():
+    with ch.Chart("t", "s") as chart, pytest.raises(ValueError, match="give every row its"):
+        chart.save("x", FIXTURE.drop(columns=["bron_soort"]), alt="Lijn.")
+
+
+def test_overlapping_texts_are_reported(figures):
+    with ch.Chart("t", "s") as chart:
+        chart.ax.plot(FIXTURE["jaar"], FIXTURE["waarde"])
+        chart.ax.text(2010, 1.5, "een label")
+        chart.ax.text(2010, 1.5, "een ander label")
+        record = chart.save("botsing", FIXTURE, alt="Lijn.")
+    collisions = json.loads(record["json"].read_text())["collisions"][""]
+    assert collisions == ["'een label' overlaps 'een ander label'"]
+
+
+def test_an_english_build_writes_english_data_files(figures):
+    configure(lang="en")
+    paths = _line_chart()
+    written = pd.read_csv(paths["csv"], encoding="utf-8-sig")
+    assert list(written.columns) == [
+        "year",
+        "value",
+        "unit",
+        "source_kind",
+        "table",
+        "source_date",
+        "source",
+    ]
+    assert set(written["unit"]) == {"persons"}
+    assert set(written["source"]) == {"CBS, table 71488ned (2025)"}
 
 
 def test_dutch_and_english_number_formats():

@@ -127,6 +127,27 @@ def test_notebooks_read_like_articles(path):
     assert not looked_up, "a story's headlines are written in its notebook, not looked up"
 
 
+# Figures typed into prose: decimals, thousands, percentages and counts of things.
+TYPED_FIGURE = re.compile(
+    r"\d+[.,]\d"
+    r"|\d+\s*(%|procent|procentpunt)"
+    r"|\b\d+\s+(mensen|personen|alleenstaanden|huishoudens|studies|gemeenten|miljoen|duizend)\b",
+    re.IGNORECASE,
+)
+
+
+def _markdown(path: Path) -> str:
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return re.sub(r"`[^`]*`", "", text)  # code and file names are not figures
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_figure_is_typed_in_notebook_prose(path):
+    typed = [m.group(0) for m in TYPED_FIGURE.finditer(_markdown(path))]
+    assert not typed, f"compute these in a code cell (ch.prose): {typed}"
+
+
 def test_nothing_refers_to_a_folder_beside_the_repository():
     tracked = [*PACKAGE.rglob("*"), *(ROOT / "tests").rglob("*.py"), ROOT / "Makefile"]
     tracked += [ROOT / ".ci" / "run", *(ROOT / "data" / "snapshot").rglob("*.json")]

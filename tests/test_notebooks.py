@@ -1,6 +1,7 @@
 """The main job: every notebook runs top to bottom, and the numbers behind the charts are CBS's."""
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -36,8 +37,51 @@ def test_every_notebook_ran_and_every_chart_was_exported(built):
     assert (index.parent / "slides.html").read_text().count("<section>") == len(records)
 
 
+@pytest.fixture(scope="module")
+def built_english(tmp_path_factory):
+    """The lecture theme in English: large type (collisions) and a complete translation."""
+    figures = tmp_path_factory.mktemp("figures_en")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("EENZAAMHEID_FIGURES", str(figures))
+    patch.setenv("EENZAAMHEID_BUILD", str(tmp_path_factory.mktemp("build_en")))
+    index = build(theme="college", lang="en", source="snapshot")
+    yield figures / "college" / "en", index
+    patch.undo()
+
+
+def test_no_text_collides_in_any_size(built, built_english):
+    for charts in (built[0], built_english[0]):
+        for path in sorted(charts.glob("*.json")):
+            record = json.loads(path.read_text())
+            assert record["collisions"] == {}, f"{charts.parent.name}: {path.stem}"
+
+
+DUTCH = re.compile(
+    r"\b(de|het|een|van|en|jaar|eenzaam\w*|alleen\w*|wonen|huishoud\w*|personen|gemeente\w*|"
+    r"mannen|vrouwen|totaal|boek|leeftijd|aandeel|sterk|enigszins|bron|tabel|cijfers?)\b",
+    re.IGNORECASE,
+)
+NAMES = ("regio", "region", "source", "source_url", "table", "bron", "kaart", "map")
+
+
+def test_an_english_build_has_no_dutch_words(built_english):
+    charts, _ = built_english
+    for path in sorted(charts.glob("*.json")):
+        record = json.loads(path.read_text())
+        for key in ("title", "subtitle", "alt"):
+            assert not DUTCH.findall(record[key]), f"{path.stem} {key}: {record[key]}"
+        data = pd.read_csv(charts / record["files"]["csv"], encoding="utf-8-sig", dtype=str)
+        names = [c for c in data.columns if not re.search(r"_\d+$", c)]  # CBS topic keys stay
+        assert not DUTCH.findall(" ".join(names)), f"{path.stem}: {names}"
+        for column in data.columns.difference(NAMES).difference(
+            data.columns[data.columns.str.contains(r"_\d+$")]
+        ):
+            words = DUTCH.findall(" ".join(data[column].dropna()))
+            assert not words, f"{path.stem}, column {column}: {sorted(set(words))}"
+
+
 def _csv(charts, name):
-    return pd.read_csv(charts / f"{name}.csv", dtype={"periode": str})
+    return pd.read_csv(charts / f"{name}.csv", dtype={"periode": str}, encoding="utf-8-sig")
 
 
 def test_chart_numbers_equal_the_snapshot(built):
@@ -49,14 +93,18 @@ def test_chart_numbers_equal_the_snapshot(built):
     years = _csv(charts, "02_eenzaamheid_jaren")
     assert years.query("jaar == 2022 and niveau == 'Sterk'")["percentage"].item() == 10.7
     ages = _csv(charts, "03_sterk_eenzaam_leeftijd")
-    assert ages.query("groep == '35 tot 45 jaar'")["percentage"].item() == 14.1
+    ages = ages.query("groep == '35 tot 45 jaar'").set_index("bron_soort")["percentage"]
+    assert ages["statline_table_page"] == 14.1 and ages["book"] == 14.1  # CBS, and the book
     mapped = _csv(charts, "04_kaart_gemeenten_2015").set_index("regio_code")
     assert len(mapped) == 393
     assert mapped.loc["GM0363", "Eenpersoonshuishoudens_86"] == 55.1  # Amsterdam, 70072ned
     provinces = _csv(charts, "04_provincies")
     groningen = provinces.query("regio_code == 'PV20' and periode == '2024'")
-    assert groningen["aandeel"].item() == pytest.approx(
-        100 * groningen["Alleenstaand_4"].item() / groningen["TotaalPersonenInHuishoudens_1"].item()
+    assert groningen["aandeel"].item() == pytest.approx(  # rounded to one decimal
+        100
+        * groningen["Alleenstaand_4"].item()
+        / groningen["TotaalPersonenInHuishoudens_1"].item(),
+        abs=0.05,
     )
 
 

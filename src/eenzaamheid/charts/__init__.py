@@ -13,8 +13,9 @@ from .frame import Chart
 from .maps import draw_map, load_map
 from .marks import dumbbell, hbar_percent, horizontal_layout, label_line_end, mark_book
 from .numbers import fmt_millions, fmt_number, fmt_percent, number_axis
+from .sources import book_rows, source_line, sourced
 from .theme import CONTEXT, HIGHLIGHT, MAIN, PALETTE, SEX_COLOURS, THEMES, Theme, theme
-from .words import age_short, category, credit, say, text
+from .words import age_short, category, credit, prose, say, text
 
 __all__ = [
     "CONTEXT",
@@ -31,6 +32,7 @@ __all__ = [
     "alt_range",
     "alt_series",
     "alt_values",
+    "book_rows",
     "category",
     "credit",
     "draw_map",
@@ -45,7 +47,10 @@ __all__ = [
     "load_map",
     "mark_book",
     "number_axis",
+    "prose",
     "say",
+    "source_line",
+    "sourced",
     "text",
     "theme",
 ]

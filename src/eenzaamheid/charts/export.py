@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .. import settings
+from .datafile import about, export_frame, write_csv, write_xlsx
+from .qa import missing_from_data
+from .sources import source_line
 
 if TYPE_CHECKING:
     from .frame import Chart
@@ -61,37 +64,56 @@ def _write_images(chart: Chart, out: Path, stem: str, alt: str) -> dict[str, Pat
 
 
 def _write_narrow(chart: Chart, out: Path, name: str, alt: str) -> dict[str, Path]:
-    """The same chart at the theme's one-column width (``<name>_smal.*``), then back."""
-    wide = chart.fig.get_size_inches().copy()
+    """The same chart at the theme's one-column width (``<name>_smal.*``), written after the
+    full-width files; the figure keeps this size."""
     chart.fig.set_size_inches(chart.theme.narrow)
     chart.fit_texts()
     paths = _write_images(chart, out, f"{name}_smal", alt)
-    chart.fig.set_size_inches(wide)
-    chart.fit_texts()
     return {f"{fmt}_smal": path for fmt, path in paths.items()}
 
 
 def save_chart(
-    chart: Chart, name: str, data: pd.DataFrame, alt: str, *, narrow: bool = False
+    chart: Chart,
+    name: str,
+    data: pd.DataFrame,
+    alt: str,
+    *,
+    narrow: bool = False,
+    decimals: dict[str, int] | None = None,
 ) -> ExportedFigure:
-    """Write ``<name>.png/.svg/.pdf``, ``<name>.csv`` (the numbers drawn) and ``<name>.json``.
+    """Write ``<name>.png/.svg/.pdf``, the numbers drawn as ``<name>.csv`` and ``<name>.xlsx``,
+    and ``<name>.json`` (title, source line, alt text, size, text collisions).
 
-    ``data`` holds exactly what is drawn, with codes and a unit column; the chart's source
-    line is added to every row. ``alt`` describes the chart for a screen reader.
-    ``narrow=True``: the chart also works at one-column width; in the ``artikel`` theme it is
-    then written a second time at that size, as ``<name>_smal.*``.
+    ``data`` holds every number drawn — the book's marks and reference lines too — each row
+    with its source (``bron_soort``, ``tabel``); the chart's source line is written from them.
+    ``alt`` describes the chart for a screen reader. ``narrow=True``: the chart also works at
+    one-column width; in the ``artikel`` theme it is then written again as ``<name>_smal.*``.
+    ``decimals`` overrides the rounding of a numeric column in the data files.
     """
     if not alt.strip():
         raise ValueError(f"{name}: alt text is empty; describe what the chart shows")
+    missing = missing_from_data(chart.fig, data)
+    if missing:
+        raise ValueError(
+            f"{name}: the chart draws {missing[:8]} but its data do not hold them; put every "
+            "drawn number in the data (the book's marks and reference lines too)"
+        )
+    if not chart.source:
+        chart.source = source_line(data, chart.notes)
+        chart.fit_texts()
     out = figures_dir()
     out.mkdir(parents=True, exist_ok=True)
     paths = ExportedFigure(_write_images(chart, out, name, alt))
+    width, height = chart.fig.get_size_inches() * chart.theme.dpi
+    collisions = {"": chart.collisions()}
     if narrow and chart.theme.narrow:  # print: also the one-column size
         paths.update(_write_narrow(chart, out, name, alt))
-    paths["csv"] = out / f"{name}.csv"
-    data.assign(bron=chart.source).to_csv(paths["csv"], index=False)
+        collisions["smal"] = chart.collisions()
+    frame = export_frame(data, decimals)
+    paths["csv"], paths["xlsx"] = out / f"{name}.csv", out / f"{name}.xlsx"
+    write_csv(frame, paths["csv"])
+    write_xlsx(frame, paths["xlsx"], about(chart.title, chart.subtitle, chart.source, alt))
     paths["json"] = out / f"{name}.json"
-    width, height = chart.fig.get_size_inches() * chart.theme.dpi
     record = {
         "title": chart.title,
         "subtitle": chart.subtitle,
@@ -102,6 +124,7 @@ def save_chart(
         "lang": settings.current().lang,
         "png_pixels": [round(width), round(height)],
         "files": {k: p.name for k, p in paths.items()},
+        "collisions": {k: v for k, v in collisions.items() if v},
     }
     paths["json"].write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     paths.alt = alt

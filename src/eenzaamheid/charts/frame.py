@@ -2,12 +2,13 @@
 
 ::
 
-    with Chart(title, subtitle, credit("71488ned")) as chart:
+    with Chart(title, subtitle) as chart:
         chart.ax.plot(years, values)
         chart.save("01_name", data, alt="...")
 
-The theme is applied only inside the ``with`` block; in a notebook the saved chart is shown
-at the end of the block, with its alt text.
+The source line is written at ``save`` from the provenance of the rows drawn (see
+``charts.sources``). The theme is applied only inside the ``with`` block; in a notebook the
+saved chart is shown at the end of the block, with its alt text.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from .export import save_chart
+from .qa import text_collisions
 from .theme import Theme, theme
 
 
@@ -32,13 +35,15 @@ class Chart:
         self,
         title: str,
         subtitle: str,
-        source: str,
+        source: str | None = None,
         *,
+        notes: tuple[str, ...] = (),
         ncols: int = 1,
         nrows: int = 1,
         sharey: bool = False,
     ):
-        self.title, self.subtitle, self.source = title, subtitle, source
+        self.title, self.subtitle = title, subtitle
+        self.source, self.notes = source or "", notes
         self._grid = {"ncols": ncols, "nrows": nrows, "sharey": sharey}
         self._stack = ExitStack()
         self.theme: Theme = theme()
@@ -92,18 +97,34 @@ class Chart:
         source.set_text(_wrap(self.source, width, small * 0.8))
         source.set_fontsize(small * 0.8)
 
-    def save(self, name: str, data: pd.DataFrame, alt: str, *, narrow: bool = False):
-        """Write the chart with its numbers and alt text (:func:`charts.export.save_chart`)."""
-        from .export import save_chart
+    def collisions(self) -> list[str]:
+        """Texts that overlap or are cut off, as drawn at the figure's current size."""
+        screen_dpi = self.fig.dpi
+        self.fig.set_dpi(self.theme.dpi)  # measure as the PNG is drawn
+        try:
+            self.fig.canvas.draw()
+            return text_collisions(self.fig, allowed=(self._texts[:2],))
+        finally:
+            self.fig.set_dpi(screen_dpi)
 
-        self.saved = save_chart(self, name, data, alt, narrow=narrow)
+    def save(
+        self,
+        name: str,
+        data: pd.DataFrame,
+        alt: str,
+        *,
+        narrow: bool = False,
+        decimals: dict[str, int] | None = None,
+    ):
+        """Write the chart with its numbers and alt text (:func:`charts.export.save_chart`)."""
+        self.saved = save_chart(self, name, data, alt, narrow=narrow, decimals=decimals)
         return self.saved
 
 
 def _wrap(text: str, width_inches: float, font_size: float) -> str:
     """Break a text so it fits the figure: bold DejaVu Sans is about 0.62 em per character."""
     chars = max(20, int(width_inches * 72 / (font_size * 0.62)))
-    return textwrap.fill(text, chars)
+    return textwrap.fill(text, chars, break_on_hyphens=False)
 
 
 def _show_in_notebook(saved: Any) -> None:

@@ -7,6 +7,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter
 
 from .. import settings
+from .qa import VALUE_AXIS
 from .words import text
 
 
@@ -35,4 +36,5 @@ def number_axis(ax: Axes, axis: str = "y", kind: str = "number", decimals: int =
     """Format an axis in the chart language: kind is ``number``, ``percent`` or ``millions``."""
     formatter = {"number": fmt_number, "percent": fmt_percent, "millions": fmt_millions}[kind]
     target = ax.yaxis if axis == "y" else ax.xaxis
+    VALUE_AXIS[ax] = axis
     target.set_major_formatter(FuncFormatter(lambda v, _pos: formatter(v, decimals)))

@@ -4,6 +4,9 @@ its notebook, written with :func:`say` (``say(nl="...", en="...")``)."""
 from __future__ import annotations
 
 import re
+import textwrap
+
+from IPython.display import Markdown
 
 from .. import settings
 
@@ -65,6 +68,12 @@ def say(*, nl: str, en: str) -> str:
     return nl if language() == "nl" else en
 
 
+def prose(*, nl: str, en: str) -> Markdown:
+    """A paragraph of a story whose figures are computed: Markdown in the chart language,
+    e.g. ``prose(nl=f"In {year} woonden {fmt_number(n)} mensen alleen.", en=...)``."""
+    return Markdown(textwrap.dedent(say(nl=nl, en=en)).strip())
+
+
 def text(key: str) -> str:
     """A word of the shared vocabulary in the chart language."""
     try:
@@ -86,6 +95,14 @@ def credit(*tables: str | tuple[str, int], notes: tuple[str, ...] = ()) -> str:
 
 
 _CATEGORIES = {
+    "Nederland": "the Netherlands",
+    "Eenzaamheid": "Loneliness",
+    "Sociale eenzaamheid": "Social loneliness",
+    "Emotionele eenzaamheid": "Emotional loneliness",
+    "Niet": "Not",
+    "Enigszins": "Somewhat",
+    "Sterk": "Strongly",
+    "Eenzaam (totaal)": "Lonely (total)",
     "Mannen": "Men",
     "Vrouwen": "Women",
     "Totaal": "Total",
@@ -101,6 +118,9 @@ _WORDS = {  # words inside composite labels such as "2021 enigszins + sterk"
     "sociale isolatie": "social isolation",
     "eenzaamheid": "loneliness",
     "alleen wonen": "living alone",
+    "past bij afgeronde cijfers": "fits the rounded figures",
+    "exact": "exact",
+    "rounded": "rounded",
 }
 
 
@@ -108,11 +128,70 @@ def category(label: str) -> str:
     """A CBS category label in the chart language: ``15 tot 25 jaar`` -> ``15 to 25 years``."""
     if language() == "nl":
         return "Totaal" if label == "Totaal persoonskenmerken" else label
+    if label in _CATEGORIES:
+        return _CATEGORIES[label]
     label = re.sub(r"(\d+) tot (\d+) jaar", r"\1 to \2 years", label)
     label = re.sub(r"(\d+) jaar of ouder", r"\1 years and over", label)
+    label = label.replace("(gemeente)", "(municipality)")
     for dutch, english in _WORDS.items():
         label = re.sub(rf"\b{dutch}\b", english, label)
     return _CATEGORIES.get(label, label)
+
+
+# Column names of the data files in English (codes such as topic keys stay as they are).
+COLUMNS_EN = {
+    "jaar": "year",
+    "periode": "period",
+    "periode_code": "period_code",
+    "waarde": "value",
+    "aandeel": "share",
+    "percentage": "percentage",
+    "eenheid": "unit",
+    "tabel": "table",
+    "bron": "source",
+    "bron_soort": "source_kind",
+    "bron_url": "source_url",
+    "bron_datum": "source_date",
+    "regio": "region",
+    "regio_code": "region_code",
+    "leeftijd": "age",
+    "leeftijd_code": "age_code",
+    "geslacht": "sex",
+    "geslacht_code": "sex_code",
+    "groep": "group",
+    "maat": "measure",
+    "niveau": "level",
+    "indeling": "breakdown",
+    "precisie": "precision",
+    "populatie": "population",
+    "onderwerp": "topic",
+    "onderdeel": "part",
+    "oordeel": "verdict",
+    "boek": "book",
+    "data": "data",
+    "noemer": "denominator",
+    "alleenstaanden": "people_living_alone",
+    "kaart": "map",
+    "label": "label",
+}
+UNITS_EN = {
+    "personen": "persons",
+    "%": "%",
+    "% van personen in huishoudens": "% of persons in households",
+    "% van particuliere huishoudens": "% of private households",
+}
+
+
+def column_name(name: str) -> str:
+    """A data-file column name in the chart language."""
+    return COLUMNS_EN.get(name, name) if language() == "en" else name
+
+
+def unit_name(unit: object) -> object:
+    """A unit in the chart language (``personen`` -> ``persons``)."""
+    if language() == "nl" or not isinstance(unit, str):
+        return unit
+    return UNITS_EN.get(unit, unit)
 
 
 def age_short(label: str) -> str:

@@ -74,6 +74,7 @@ def add_page_figures(table: pd.DataFrame, spec: dict[str, Any]) -> pd.DataFrame:
     meta.sources.append(
         file.provenance(
             len(extra),
+            periods=sorted(extra["periode_code"].unique()),
             what="later years, Nederland, totaal: transcribed from the StatLine page; "
             "only the topics the page shows, the rest stays empty",
         )

@@ -2,17 +2,31 @@
 (``tests/fixtures/odata-v3``).
 
 Tables: the JSON recordings (80137ned) and the CSV dumps (83262NED, 70076ned), turned back
-into OData entity lists. Supports paging through ``odata.nextLink`` (page size settable),
-``$select``, and the ``$filter`` form the client sends: ``(K eq 'a' or K eq 'b') and (...)``.
-``faults`` injects errors per entity name: status code, delay, non-JSON body or a dropped
-connection.
+into OData entity lists; the catalogue (``/ODataCatalog/Tables``) lists their TableInfos.
+Supports server-driven paging through ``odata.nextLink`` (page size settable), ``$top`` and
+``$skip``, ``$select``, and the ``$filter`` form the client sends:
+``(K eq 'a' or K eq 'b') and (...)``.
+
+``faults`` injects misbehaviour per entity name (or ``"*"``): ``status``, ``delay``, a
+non-JSON ``body``, ``drop`` (close at once), ``partial`` (send that many bytes of the page,
+then close), ``silent`` (accept, never answer), ``trickle`` (one byte every that many
+seconds), ``next_link`` (a server whose address the next link names instead), ``rename``
+/ ``remove`` (keys changed in the rows); ``skip`` limits a fault to the page at that
+``$skip``, ``times`` to its first n uses. Every wait ends when the server closes, and after
+:data:`MAX_WAIT` seconds at most.
+
+``python -m tests.odata_server --rows 200000 --topics 10`` serves a generated table
+``bench01`` from a process of its own (for the benchmark) until its stdin closes.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
+import random
 import re
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,6 +34,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 _CLAUSE = re.compile(r"(\w+) eq '([^']*)'")
+MAX_WAIT = 60.0  # seconds any silent or trickling answer lasts at most
 
 
 def _csv_entities(folder: Path) -> dict[str, list[dict]]:
@@ -72,7 +87,14 @@ def entities_from_snapshot(frame, *exports: Path) -> dict[str, list[dict]]:
         {"Key": t.key, "Title": t.title, "Unit": t.unit, "Type": "Topic"} for t in meta.topics
     ]
     entities = {
-        "TableInfos": [{"Title": meta.title, "Period": meta.period_range, "Modified": ""}],
+        "TableInfos": [
+            {
+                "Identifier": meta.table_id,
+                "Title": meta.title,
+                "Period": meta.period_range,
+                "Modified": "",
+            }
+        ],
         "DataProperties": dims + topics,
         "CategoryGroups": [],
         "TypedDataSet": typed,
@@ -86,6 +108,38 @@ def entities_from_snapshot(frame, *exports: Path) -> dict[str, list[dict]]:
     return entities
 
 
+def synthetic_table(table_id: str, rows: int, topics: int, seed: int = 7) -> dict[str, list]:
+    """A generated table of ``rows`` rows (regions x sexes x ages x years) and ``topics``
+    numeric topics, in CBS's shapes: padded codes, floats, some nulls. Test data, not CBS's."""
+    rng = random.Random(seed)
+    years = [f"{1990 + i}JJ00" for i in range(25)]
+    sexes, ages = ["T001038", "3000   ", "4000   ", "5000   "], ["10000", "70100", "70200", "70300"]
+    regions = [f"GM{i:04d}" for i in range(max(1, rows // (len(years) * len(sexes) * len(ages))))]
+    keys = [f"Onderwerp_{i + 1}" for i in range(topics)]
+    data = []
+    for region in regions:
+        for sex in sexes:
+            for age in ages:
+                for year in years:
+                    row = {"ID": len(data), "Geslacht": sex, "Leeftijd": age, "RegioS": region}
+                    row["Perioden"] = year
+                    for key in keys:
+                        row[key] = None if rng.random() < 0.02 else round(rng.uniform(0, 1e5), 1)
+                    data.append(row)
+    dims = [("Geslacht", sexes), ("Leeftijd", ages), ("RegioS", regions), ("Perioden", years)]
+    props = [{"Key": k, "Title": k, "Type": "Dimension"} for k, _ in dims]
+    props += [{"Key": k, "Title": k, "Unit": "aantal", "Type": "Topic"} for k in keys]
+    entities = {
+        "TableInfos": [{"Identifier": table_id, "Title": "Generated", "Period": "1990-2014"}],
+        "DataProperties": props,
+        "CategoryGroups": [],
+        "TypedDataSet": data[:rows],
+    }
+    for key, codes in dims:
+        entities[key] = [{"Key": c, "Title": f"label {c.strip()}"} for c in codes]
+    return entities
+
+
 def _matches(row: dict, query: str) -> bool:
     for group in re.split(r"\)\s+and\s+\(", query.strip("()")):
         if not any(row.get(k) == v for k, v in _CLAUSE.findall(group)):
@@ -94,12 +148,14 @@ def _matches(row: dict, query: str) -> bool:
 
 
 class StandIn:
-    def __init__(self, fixtures: Path, page_size: int = 10_000):
-        self.tables = {k.lower(): v for k, v in load_tables(fixtures).items()}
+    def __init__(self, fixtures: Path | None, page_size: int = 10_000):
+        self.tables = {k.lower(): v for k, v in load_tables(fixtures).items()} if fixtures else {}
         self.page_size = page_size
         self.faults: dict[str, dict] = {}
         self.requests: list[str] = []
+        self.closing = threading.Event()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
@@ -107,8 +163,22 @@ class StandIn:
         self.tables[table_id.lower()] = entities
 
     def close(self) -> None:
+        self.closing.set()
         self.server.shutdown()
         self.server.server_close()
+
+    def catalogue(self) -> list[dict]:
+        return [row for t in self.tables.values() for row in t.get("TableInfos", [])[:1]]
+
+    def _fault(self, name: str, params: dict) -> dict | None:
+        fault = self.faults.get(name) or self.faults.get("*")
+        if not fault or ("skip" in fault and int(params.get("$skip", 0)) != fault["skip"]):
+            return None
+        if "times" in fault:
+            if fault["times"] <= 0:
+                return None
+            fault["times"] -= 1
+        return fault
 
     def _handler(self):
         stand_in = self
@@ -122,47 +192,113 @@ class StandIn:
                 parts = urlsplit(self.path)
                 segments = [s for s in parts.path.split("/") if s]
                 params = {k: v[0] for k, v in parse_qs(parts.query).items()}
-                if len(segments) < 3 or segments[0].lower() not in ("odatafeed", "odataapi"):
+                if [s.lower() for s in segments] == ["odatacatalog", "tables"]:
+                    table, name = {"Tables": stand_in.catalogue()}, "Tables"
+                elif len(segments) >= 3 and segments[0].lower() in ("odatafeed", "odataapi"):
+                    table = stand_in.tables.get(segments[2].lower())
+                    name = segments[3] if len(segments) > 3 else ""
+                else:
                     return self._send(404, {"odata.error": {"message": "unknown path"}})
-                table = stand_in.tables.get(segments[2].lower())
-                name = segments[3] if len(segments) > 3 else ""
-                fault = stand_in.faults.get(name) or stand_in.faults.get("*")
-                if fault:
-                    if fault.get("delay"):
-                        time.sleep(fault["delay"])
-                    if fault.get("drop"):
-                        self.connection.shutdown(2)
-                        return None
-                    if fault.get("status"):
-                        return self._send(fault["status"], {"odata.error": {"message": "fault"}})
-                    if fault.get("body") is not None:
-                        return self._send(200, fault["body"])
+                fault = stand_in._fault(name, params)
+                if fault and self._misbehave(fault):
+                    return None
                 if table is None or (name and name not in table):
                     return self._send(404, {"odata.error": {"message": "Resource not found"}})
                 if not name:
                     return self._send(200, {"value": [{"name": n, "url": n} for n in table]})
-                return self._send(200, self._page(table[name], params))
+                body = self._page(table[name], params, fault or {})
+                if fault and fault.get("partial"):
+                    return self._send(200, body, cut=fault["partial"])
+                if fault and fault.get("trickle"):
+                    return self._trickle(body, fault["trickle"])
+                return self._send(200, body)
 
-            def _page(self, rows, params):
+            def _misbehave(self, fault) -> bool:
+                """Faults that replace the answer; True when the request is dealt with."""
+                if fault.get("delay"):
+                    stand_in.closing.wait(fault["delay"])
+                if fault.get("silent"):
+                    stand_in.closing.wait(MAX_WAIT)
+                    return True
+                if fault.get("drop"):
+                    self.connection.shutdown(2)
+                    return True
+                if fault.get("status"):
+                    self._send(fault["status"], {"odata.error": {"message": "fault"}})
+                    return True
+                if fault.get("body") is not None:
+                    self._send(200, fault["body"])
+                    return True
+                return False
+
+            def _page(self, rows, params, fault):
                 if "$filter" in params:
                     rows = [r for r in rows if _matches(r, params["$filter"])]
                 if "$select" in params:
                     keys = params["$select"].split(",")
-                    rows = [{k: r[k] for k in keys} for r in rows]
+                    rows = [{k: r[k] for k in keys if k in r} for r in rows]
+                if fault.get("rename") or fault.get("remove"):
+                    renamed, removed = fault.get("rename", {}), set(fault.get("remove", []))
+                    rows = [
+                        {renamed.get(k, k): v for k, v in r.items() if k not in removed}
+                        for r in rows
+                    ]
                 skip = int(params.get("$skip", 0))
-                body = {"value": rows[skip : skip + stand_in.page_size]}
-                if skip + stand_in.page_size < len(rows):
-                    nxt = dict(params, **{"$skip": skip + stand_in.page_size})
-                    host = f"{stand_in.url}{urlsplit(self.path).path}"
-                    body["odata.nextLink"] = f"{host}?{urlencode(nxt)}"
+                top = int(params["$top"]) if "$top" in params else None
+                size = stand_in.page_size if top is None else min(top, stand_in.page_size)
+                body = {"value": rows[skip : skip + size]}
+                wanted_end = len(rows) if top is None else min(len(rows), skip + top)
+                if skip + size < wanted_end:  # server-driven paging cut the answer short
+                    nxt = dict(params, **{"$skip": skip + size})
+                    if top is not None:
+                        nxt["$top"] = top - size
+                    host = fault.get("next_link") or stand_in.url
+                    body["odata.nextLink"] = f"{host}{urlsplit(self.path).path}?{urlencode(nxt)}"
                 return body
 
-            def _send(self, status, body):
+            def _send(self, status, body, cut=None):
                 data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json; charset=utf-8")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(data)
+                self.wfile.write(data if cut is None else data[:cut])
+                if cut is not None:
+                    self.wfile.flush()
+                    self.connection.shutdown(2)
+
+            def _trickle(self, body, interval):
+                data = json.dumps(body).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                ends = time.monotonic() + MAX_WAIT
+                for byte in data:
+                    if stand_in.closing.wait(interval) or time.monotonic() > ends:
+                        return
+                    try:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                    except OSError:
+                        return
 
         return Handler
+
+
+def main() -> None:
+    """Serve a generated table from a process of its own until stdin closes (benchmark)."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--topics", type=int, default=10)
+    parser.add_argument("--page-size", type=int, default=10_000)
+    args = parser.parse_args()
+    stand_in = StandIn(None, page_size=args.page_size)
+    stand_in.add_table("bench01", synthetic_table("bench01", args.rows, args.topics))
+    print(stand_in.url, flush=True)
+    sys.stdin.read()  # until the test closes the pipe (or ends)
+    stand_in.close()
+
+
+if __name__ == "__main__":
+    main()

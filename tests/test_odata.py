@@ -1,5 +1,7 @@
 """The real cbsodata client against a local OData server serving real CBS recordings."""
 
+import json
+import re
 import warnings
 from datetime import timedelta
 
@@ -29,12 +31,24 @@ def test_labels_codes_units_and_periods(stand_in):
     assert set(frame["status"].dropna()) <= {"Definitief", "Voorlopig", "NaderVoorlopig"}
 
 
-def test_paging_follows_next_link(stand_in):
+def test_paging_fetches_every_page_once_a_few_at_a_time(stand_in, fixtures):
     frame = load("80137ned", source="live")  # 675 rows, pages of 50
-    assert len(frame) == 675
+    recorded = json.loads((fixtures / "odata-v3/80137ned/TypedDataSet.json").read_text())
+    order = [(r["Persoonskenmerken"].strip(), r["Perioden"]) for r in recorded["value"]]
+    assert list(zip(frame["persoonskenmerken_code"], frame["periode_code"], strict=True)) == order
     pages = [r for r in stand_in.requests if "TypedDataSet" in r]
-    assert len(pages) == 14 and any("skip=650" in r for r in pages)
+    skips = [int(re.search(r"skip=(\d+)", r)[1]) if "skip" in r else 0 for r in pages]
+    assert sorted(skips)[:14] == list(range(0, 700, 50))  # each page once, in $skip steps
+    assert len(skips) == len(set(skips)) <= 14 + 3  # at most 3 asked beyond the last page
+    assert all("top=50" in r for r in pages[1:])
     assert frame["Totaal_1"].iloc[0] == 8811.0
+
+
+def test_paging_follows_next_links_when_the_server_does_not_page_by_skip(stand_in, monkeypatch):
+    monkeypatch.setattr("eenzaamheid.data.pages._skip", lambda link: None)
+    frame = load("80137ned", source="live")
+    pages = [r for r in stand_in.requests if "TypedDataSet" in r]
+    assert len(frame) == 675 and len(pages) == 14 and not any("top=" in r for r in pages)
 
 
 def test_filter_accepts_unpadded_codes_and_select_is_sent(stand_in):
@@ -54,7 +68,7 @@ def test_missing_values_are_na_not_zero(stand_in):
 
 
 def test_unknown_table_and_malformed_ids(stand_in):
-    with pytest.raises(UnknownTableError, match=r"99999ned.*tables"):
+    with pytest.raises(UnknownTableError, match=r"99999ned.*search"):
         load("99999ned", source="live")
     for bad in ["../x", "71488ned/../../etc", "", "a b"]:
         with pytest.raises(UnknownTableError, match="not a CBS table id"):
@@ -117,7 +131,7 @@ def test_corrupt_cache_is_detected_and_refetched(stand_in):
     stem = _cache_stem("80137ned", None, None)
     data = stem.with_suffix(".parquet")
     data.write_bytes(data.read_bytes()[:-100])  # truncated
-    with pytest.raises(CorruptStoreError, match="checksum"):
+    with pytest.raises(CorruptStoreError, match=r"damaged.*re-fetches"):
         read_table(stem)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

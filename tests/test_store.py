@@ -23,6 +23,8 @@ def test_a_failed_write_leaves_the_old_table_whole(tmp_path, monkeypatch):
     monkeypatch.undo()
     assert read_table(stem)["waarde"].tolist() == [1.0]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tabel.json", "tabel.parquet"]
+    write_table(stem, good.assign(waarde=3.0), TableMeta("fixture", "fixture"), sidecar=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tabel.parquet"]  # one file: the cache
 
 
 def test_a_damaged_snapshot_says_how_to_restore_it(tmp_path, monkeypatch):
@@ -32,9 +34,11 @@ def test_a_damaged_snapshot_says_how_to_restore_it(tmp_path, monkeypatch):
     write_table(snapshot / "37296ned", frame, frame.attrs["meta"])
     monkeypatch.setenv("EENZAAMHEID_SNAPSHOT", str(snapshot))
     data = snapshot / "37296ned.parquet"
-    data.write_bytes(data.read_bytes()[:200])
+    whole = data.read_bytes()
+    data.write_bytes(whole[:200])
     with pytest.raises(CorruptStoreError, match="git checkout data/snapshot"):
         load("37296ned", source="snapshot")
+    data.write_bytes(whole)
     (snapshot / "37296ned.json").write_text("{not json")
-    with pytest.raises(CorruptStoreError, match="not valid JSON"):
+    with pytest.raises(CorruptStoreError, match=r"not valid JSON.*git checkout data/snapshot"):
         load("37296ned", source="snapshot")

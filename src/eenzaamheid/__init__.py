@@ -6,24 +6,38 @@ style, words in two languages, export); ``claims`` (the book's figures checked);
 (the main job and its pages); ``cli``.
 """
 
-from .data import TableMeta, load, read_statline_csv
+from .data import TableMeta, codes, load, read_statline_csv, search
 from .errors import (
+    AmbiguousLabelError,
+    CacheWriteWarning,
+    CbsDataError,
     CbsError,
+    CbsTimeoutError,
     CbsUnavailableError,
     CorruptStoreError,
+    InvalidArgumentError,
+    SettingsError,
     UnknownFieldError,
     UnknownTableError,
 )
 from .settings import configure
 
 __all__ = [
+    "AmbiguousLabelError",
+    "CacheWriteWarning",
+    "CbsDataError",
     "CbsError",
+    "CbsTimeoutError",
     "CbsUnavailableError",
     "CorruptStoreError",
+    "InvalidArgumentError",
+    "SettingsError",
     "TableMeta",
     "UnknownFieldError",
     "UnknownTableError",
+    "codes",
     "configure",
     "load",
     "read_statline_csv",
+    "search",
 ]

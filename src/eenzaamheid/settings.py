@@ -16,6 +16,8 @@ variable                   meaning                                       default
 ``EENZAAMHEID_FIGURES``    exported charts                               ``figures``
 ``EENZAAMHEID_BUILD``      the pages of the main job                     ``build``
 ``CBS_ODATA_URL``          the CBS OData server                          ``https://opendata.cbs.nl``
+``EENZAAMHEID_TIMEOUT``    seconds one ``load()`` may wait for CBS, all  ``60``
+                           requests together
 =========================  ============================================  ======================
 
 In a notebook, ``configure(theme="college", lang="en")`` changes them for this session; the
@@ -35,6 +37,7 @@ THEMES = ("notebook", "artikel", "college")
 LANGUAGES = ("nl", "en")
 SOURCES = ("auto", "live", "cache", "snapshot")
 DEFAULT_ODATA_URL = "https://opendata.cbs.nl"
+DEFAULT_TIMEOUT = 60.0
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class Settings:
     figures_dir: Path = ROOT / "figures"
     build_dir: Path = ROOT / "build"
     odata_url: str = DEFAULT_ODATA_URL
+    timeout: float = DEFAULT_TIMEOUT
 
     def __post_init__(self) -> None:
         for name, allowed in (("theme", THEMES), ("lang", LANGUAGES), ("source", SOURCES)):
@@ -55,6 +59,16 @@ class Settings:
                 raise ValueError(
                     f"unknown {name} {getattr(self, name)!r}; choose one of {', '.join(allowed)}"
                 )
+        try:
+            seconds = float(self.timeout)
+        except (TypeError, ValueError):
+            seconds = float("nan")
+        if not 0 < seconds < float("inf"):
+            raise ValueError(
+                f"timeout must be a positive number of seconds (EENZAAMHEID_TIMEOUT), "
+                f"not {self.timeout!r}"
+            )
+        object.__setattr__(self, "timeout", seconds)
 
 
 _ENVIRONMENT = {
@@ -67,6 +81,7 @@ _ENVIRONMENT = {
     "figures_dir": "EENZAAMHEID_FIGURES",
     "build_dir": "EENZAAMHEID_BUILD",
     "odata_url": "CBS_ODATA_URL",
+    "timeout": "EENZAAMHEID_TIMEOUT",
 }
 _overrides: dict[str, object] = {}
 

@@ -2,7 +2,8 @@
 
 Sources: ``live`` (CBS OData), ``cache`` (last download, on this machine), ``snapshot``
 (``data/snapshot/``, committed) and ``auto``: a fresh cache, else live, else the cache
-however old, else the snapshot, saying which.
+however old, else the snapshot, saying which. :func:`chain` is that order for anything kept
+in the cache (tables, code lists, the catalogue).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 import logging
 import re
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
@@ -20,170 +21,256 @@ from typing import Literal
 import pandas as pd
 
 from .. import settings
-from ..errors import CbsUnavailableError, CorruptStoreError, UnknownTableError
+from ..errors import (
+    CacheWriteWarning,
+    CbsUnavailableError,
+    CorruptStoreError,
+    InvalidArgumentError,
+    SettingsError,
+    UnknownTableError,
+)
 from . import odata
-from .store import read_sidecar, read_table, write_table
-from .tidy import select_rows
+from .meta import is_date
+from .store import read_meta, read_table, write_table
+from .tidy import normalize_filters, normalize_select, select_rows
 
 log = logging.getLogger(__name__)
 
 Source = Literal["auto", "live", "cache", "snapshot"]
-Filters = Mapping[str, str | Iterable[str]]
+Filters = Mapping[str, str | int | Iterable[str | int]]
 MAX_AGE = timedelta(days=7)
 OFFLINE_PAUSE = timedelta(minutes=10)  # after CBS failed, `auto` skips live for this long
 _offline_since: datetime | None = None
-_TABLE_ID = re.compile(r"^[0-9A-Za-z]{5,12}(-[a-z0-9]+)?$")
+_unwritable: set[Path] = set()  # cache folders already warned about
+_TABLE_ID = re.compile(r"[0-9A-Za-z]{5,12}(-[a-z0-9]+)?")
 
 
-def check_table_id(table_id: str) -> str:
+def current() -> settings.Settings:
+    """The settings in force; a bad environment variable becomes a clear SettingsError."""
+    try:
+        return settings.current()
+    except ValueError as exc:
+        raise SettingsError(f"{exc}; fix the environment variable or call configure()") from exc
+
+
+def check_table_id(table_id: object) -> str:
     if not isinstance(table_id, str):
-        raise UnknownTableError(f"a table id is text like '71488ned', not {table_id!r}")
-    if not _TABLE_ID.match(table_id) and _snapshot_stem(table_id) is None:
+        raise UnknownTableError(f"a table id is text like '71488ned', not {table_id!r:.40}")
+    if not _TABLE_ID.fullmatch(table_id) and _snapshot_stem(table_id) is None:
+        shown = (
+            repr(table_id)
+            if len(table_id) <= 40
+            else f"{table_id[:30]!r}... ({len(table_id)} characters)"
+        )
         raise UnknownTableError(
-            f"{table_id!r} is not a CBS table id (e.g. '71488ned', '85766NED'). "
-            "See `python -m eenzaamheid tables` for the snapshot, or search "
-            "https://opendata.cbs.nl/statline for others."
+            f"{shown} is not a CBS table id (e.g. '71488ned', '85766NED'). See "
+            "`python -m eenzaamheid tables` for the snapshot, or find one with "
+            "eenzaamheid.search('word')."
         )
     return table_id
 
 
 def snapshot_tables() -> list[str]:
-    return sorted(p.stem for p in settings.current().snapshot_dir.glob("*.json"))
+    return sorted(p.stem for p in current().snapshot_dir.glob("*.parquet"))
 
 
 def _snapshot_stem(table_id: str) -> Path | None:
     for name in snapshot_tables():  # CBS ids are case-insensitive: 85766ned == 85766NED
         if name.lower() == table_id.lower():
-            return settings.current().snapshot_dir / name
+            return current().snapshot_dir / name
     return None
 
 
+def cache_stem(table_id: str, *parts: object) -> Path:
+    key = json.dumps(parts, sort_keys=True, default=str)
+    return current().cache_dir / table_id.lower() / hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
 def _cache_stem(table_id: str, filters: Filters | None, select: Iterable[str] | None) -> Path:
-    selection = {k: sorted(_stripped(v)) for k, v in sorted((filters or {}).items())}
-    key = json.dumps([selection, sorted(select) if select is not None else None])
-    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
-    return settings.current().cache_dir / table_id.lower() / digest
+    filters, select = normalize_filters(filters), normalize_select(select)
+    selection = {k: sorted(v) for k, v in sorted((filters or {}).items())}
+    return cache_stem(table_id, selection, sorted(select) if select is not None else None)
 
 
-def _stripped(value: str | Iterable[str]) -> list[str]:
-    return [value.strip()] if isinstance(value, str) else [v.strip() for v in value]
-
-
-def _from_snapshot(table_id: str, filters: Filters | None, select: Iterable[str] | None):
+def from_snapshot(table_id: str) -> pd.DataFrame:
     stem = _snapshot_stem(table_id)
     if stem is None:
         raise UnknownTableError(
-            f"{table_id!r} is not in the snapshot ({settings.current().snapshot_dir}); it holds {snapshot_tables()}. "
-            "Load it with source='live' when online."
+            f"{table_id!r} is not in the snapshot ({current().snapshot_dir}); it holds "
+            f"{snapshot_tables()}. Load it with source='live' when online."
         )
-    try:
-        frame = read_table(stem)
-    except CorruptStoreError as exc:
-        raise CorruptStoreError(
-            f"the snapshot of {table_id} is damaged: {exc}. Restore it with "
-            "`git checkout data/snapshot/` or rebuild it with `make snapshot`."
-        ) from exc
+    frame = read_table(stem)
+    frame.attrs["meta"].source = "snapshot"
+    return frame
+
+
+def _from_snapshot(table_id: str, filters, select) -> pd.DataFrame:
+    frame = from_snapshot(table_id)
     meta = frame.attrs["meta"]
     result = select_rows(frame, meta, filters, select)
-    meta.source = "snapshot"
     meta.selection = {"filters": dict(filters or {}), "select": list(select or []) or None}
+    meta.columns = list(result.columns)
     result.attrs["meta"] = meta
     return result
 
 
-def _from_cache(stem: Path, max_age: timedelta | None) -> pd.DataFrame | None:
+def from_cache(stem: Path, max_age: timedelta | None) -> pd.DataFrame | None:
     """The cached table, or None when absent, too old, or damaged (damage is reported)."""
-    if not stem.with_suffix(".json").exists():
+    if not stem.with_suffix(".parquet").exists():
         return None
     try:
         frame = read_table(stem)
     except CorruptStoreError as exc:
-        warnings.warn(f"ignoring a damaged cache entry: {exc}", stacklevel=3)
+        warnings.warn(f"ignoring a cache entry: {exc}", stacklevel=4)
         return None
-    retrieved = datetime.fromisoformat(frame.attrs["meta"].retrieved_at)
+    meta = frame.attrs["meta"]
+    try:
+        retrieved = datetime.fromisoformat(meta.retrieved_at)
+    except ValueError:
+        retrieved = datetime.min.replace(tzinfo=UTC)
     if max_age is not None and datetime.now(UTC) - retrieved > max_age:
         return None
-    frame.attrs["meta"].source = "cache"
+    meta.source = "cache"
     return frame
+
+
+def keep(stem: Path, frame: pd.DataFrame) -> pd.DataFrame:
+    """Store a download in the cache; an unwritable cache warns once and keeps nothing."""
+    try:
+        write_table(stem, frame, frame.attrs["meta"], sidecar=False)
+    except OSError as exc:
+        folder = current().cache_dir
+        if folder not in _unwritable:
+            _unwritable.add(folder)
+            warnings.warn(
+                f"the cache folder {folder} cannot be written ({exc.strerror or exc}); the data "
+                "is returned but not kept. Set EENZAAMHEID_CACHE to a writable folder.",
+                CacheWriteWarning,
+                stacklevel=4,
+            )
+    return frame
+
+
+def _check_timeout(timeout: object) -> float | None:
+    if timeout is None:
+        return None
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not 0 < timeout < 1e6:
+        raise InvalidArgumentError(f"timeout is a positive number of seconds, not {timeout!r:.40}")
+    return float(timeout)
 
 
 def load(
     table_id: str,
     filters: Filters | None = None,
-    select: Iterable[str] | None = None,
+    select: Iterable[str] | str | None = None,
     *,
     source: Source | None = None,
     max_age: timedelta = MAX_AGE,
+    timeout: float | None = None,
 ) -> pd.DataFrame:
     """Load a CBS table as a tidy DataFrame; metadata in ``df.attrs["meta"]``.
 
-    ``filters`` maps a dimension to codes (padded or not), e.g. ``{"RegioS": ["NL01", "PV20"]}``;
-    ``select`` lists topic keys, e.g. ``["Alleenstaand_4"]``. ``source`` defaults to the
-    setting (``$EENZAAMHEID_SOURCE``, else ``"auto"``).
+    ``filters`` maps a dimension to codes or labels (padded or not), e.g.
+    ``{"RegioS": ["NL01", "Groningen"]}``; ``select`` lists topic keys, e.g.
+    ``["Alleenstaand_4"]``. ``source`` defaults to the setting (``$EENZAAMHEID_SOURCE``, else
+    ``"auto"``). ``timeout``: seconds all requests to CBS may take together
+    (``$EENZAAMHEID_TIMEOUT``, else 60).
     """
     table_id = check_table_id(table_id)
-    source = source or settings.current().source
-    select = list(select) if select is not None else None
-    if source == "snapshot":
+    filters, select = normalize_filters(filters), normalize_select(select)
+    timeout = _check_timeout(timeout)
+    source = source or current().source
+    if source not in ("auto", "live", "cache", "snapshot"):
+        raise InvalidArgumentError(
+            f"source is 'auto', 'live', 'cache' or 'snapshot', not {source!r:.40}"
+        )
+    if source == "snapshot" or (source == "auto" and _snapshot_only(table_id)):
+        # Tables whose snapshot has no live OData equivalent (transcriptions, table layouts)
+        # come from the snapshot in `auto`; live data: load(..., source="live").
         return _from_snapshot(table_id, filters, select)
-    stem = _cache_stem(table_id, filters, select)
+    return chain(
+        table_id,
+        source,
+        _cache_stem(table_id, filters, select),
+        live=lambda: odata.fetch_table(table_id, filters, select, timeout=timeout),
+        snapshot=lambda: _from_snapshot(table_id, filters, select),
+        max_age=max_age,
+    )
+
+
+def chain(
+    what: str,
+    source: str,
+    stem: Path,
+    *,
+    live: Callable[[], pd.DataFrame],
+    snapshot: Callable[[], pd.DataFrame] | None,
+    max_age: timedelta = MAX_AGE,
+) -> pd.DataFrame:
+    """``source`` for something CBS serves and the cache keeps: the cache, live (kept in the
+    cache), or ``auto``: a fresh cache, live, the cache however old, the snapshot."""
+    global _offline_since
     if source == "cache":
-        frame = _from_cache(stem, max_age=None)
-        if frame is None:
-            raise UnknownTableError(f"{table_id} with this selection is not in the cache ({stem})")
+        if not stem.with_suffix(".parquet").exists():
+            raise UnknownTableError(
+                f"{what} with this selection is not in the cache ({stem.parent}); load it "
+                "with source='live' or 'auto' first"
+            )
+        frame = read_table(stem)
+        frame.attrs["meta"].source = "cache"
         return frame
     if source == "live":
-        return _download(table_id, filters, select, stem)
-    if source != "auto":
-        raise ValueError(f"source must be 'auto', 'live', 'cache' or 'snapshot', not {source!r}")
-    return _auto(table_id, filters, select, stem, max_age)
+        return keep(stem, live())
+    fresh = from_cache(stem, max_age)
+    if fresh is not None:
+        log.info("%s: from the cache, retrieved %s", what, fresh.attrs["meta"].retrieved_at)
+        return fresh
+    try:
+        if _recently_offline():
+            raise CbsUnavailableError(f"CBS was unreachable at {_offline_since:%H:%M} UTC")
+        return keep(stem, live())
+    except CbsUnavailableError as exc:
+        _offline_since = _offline_since if _recently_offline() else datetime.now(UTC)
+        fallback = from_cache(stem, max_age=None)
+        if fallback is None and snapshot is not None:
+            try:
+                fallback = snapshot()
+            except UnknownTableError:
+                fallback = None
+        if fallback is None:
+            raise
+        meta = fallback.attrs["meta"]
+        when = (
+            f"retrieved {meta.retrieved_at[:10]}"
+            if is_date(meta.retrieved_at)
+            else "(retrieval date not recorded)"
+        )
+        warnings.warn(
+            f"CBS unreachable ({_reason(exc)}); using the {meta.source} of {what} {when}, "
+            "not today's figures",
+            stacklevel=3,
+        )
+        return fallback
 
 
-def _download(table_id, filters, select, stem) -> pd.DataFrame:
-    frame = odata.fetch_table(table_id, filters, select)
-    write_table(stem, frame, frame.attrs["meta"])
-    return frame
+def _reason(exc: CbsUnavailableError) -> str:
+    text = str(exc)
+    match = re.search(r"\(([^()]*)\)[^()]*Saved data", text)
+    if match:
+        return match[1]
+    return text if len(text) <= 80 else type(exc).__name__
 
 
 def _snapshot_only(table_id: str) -> bool:
     """Tables whose snapshot has no live OData equivalent (transcriptions, table layouts)."""
     stem = _snapshot_stem(table_id)
+    if stem is None:
+        return False
     try:
-        return stem is not None and read_sidecar(stem)["meta"].get("layout") != "odata"
+        return read_meta(stem).layout != "odata"
     except CorruptStoreError:
         return False  # reported when (and if) the snapshot is needed
 
 
 def _recently_offline() -> bool:
     return _offline_since is not None and datetime.now(UTC) - _offline_since < OFFLINE_PAUSE
-
-
-def _auto(table_id, filters, select, stem, max_age) -> pd.DataFrame:
-    global _offline_since
-    if _snapshot_only(table_id):
-        # No machine-readable copy was found; the snapshot holds figures read off CBS pages,
-        # in a layout the live table does not have. Live data: load(..., source="live").
-        return _from_snapshot(table_id, filters, select)
-    fresh = _from_cache(stem, max_age)
-    if fresh is not None:
-        log.info("%s: from the cache, retrieved %s", table_id, fresh.attrs["meta"].retrieved_at)
-        return fresh
-    try:
-        if _recently_offline():
-            raise CbsUnavailableError(f"CBS was unreachable at {_offline_since:%H:%M} UTC")
-        return _download(table_id, filters, select, stem)
-    except CbsUnavailableError as exc:
-        _offline_since = _offline_since if _recently_offline() else datetime.now(UTC)
-        fallback = _from_cache(stem, max_age=None)
-        if fallback is None and _snapshot_stem(table_id) is not None:
-            fallback = _from_snapshot(table_id, filters, select)
-        if fallback is None:
-            raise
-        meta = fallback.attrs["meta"]
-        reason = type(exc.__cause__).__name__ if exc.__cause__ else str(exc)
-        warnings.warn(
-            f"CBS unreachable ({reason}); using the {meta.source} of {table_id} "
-            f"retrieved {meta.retrieved_at}, not today's figures",
-            stacklevel=3,
-        )
-        return fallback

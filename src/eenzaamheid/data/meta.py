@@ -6,6 +6,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..errors import UnknownFieldError
+
 LICENCE = "CC BY 4.0, Bron: CBS"
 
 # Dimension keys whose tidy column name is not simply the key in snake case.
@@ -55,12 +57,13 @@ class TableMeta:
     licence: str = LICENCE
     notes: list[str] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)  # provenance, one entry per input
+    columns: list[str] = field(default_factory=list)  # the frame's columns, in order
 
     def topic(self, key: str) -> Topic:
         for topic in self.topics:
             if topic.key == key:
                 return topic
-        raise KeyError(f"{self.table_id} has no topic {key!r}; it has {self.topic_keys}")
+        raise UnknownFieldError(f"{self.table_id} has no topic {key!r}; it has {self.topic_keys}")
 
     @property
     def topic_keys(self) -> list[str]:
@@ -82,17 +85,53 @@ class TableMeta:
         return cls(**data)
 
     def describe(self) -> str:
-        """A short plain-text description (``python -m eenzaamheid info``)."""
-        lines = [
-            f"{self.table_id}: {self.title}",
-            f"bron: {self.source} ({self.origin}), opgehaald {self.retrieved_at}",
-            f"perioden: {self.period_range}",
+        """A short plain-text description (``python -m eenzaamheid info``): what the table is,
+        where its numbers come from and when, and its real columns."""
+        lines = [f"{self.table_id}: {self.title}"]
+        if self.layout == "transcription":
+            lines.append(
+                "let op: cijfers overgenomen van webpagina's, niet uit een CBS-bestand"
+                + (" (per rij de bron in bron_url)" if "bron_url" in self.columns else "")
+            )
+        elif self.layout == "statline-tabel":
+            lines.append("let op: StatLine-tabelweergave, alleen labels, geen codes")
+        lines += [
+            f"bron: {self.source} ({self.origin})",
+            f"opgehaald: {self._retrieved()}",
+            f"perioden: {self.period_range or 'onbekend'}",
             f"licentie: {self.licence}",
             "dimensies:",
-            *[f"  {d.key:<20} -> kolommen {d.column}_code, {d.column}" for d in self.dimensions],
+            *[
+                f"  {d.key:<20} -> kolommen {', '.join(self._columns_of(d))}"
+                for d in self.dimensions
+            ],
             "onderwerpen:",
             *[f"  {t.key:<42} {t.title} [{t.unit}]" for t in self.topics],
         ]
+        used = {c for d in self.dimensions for c in self._columns_of(d)} | set(self.topic_keys)
+        derived = {"periode_start", "frequentie", "status"}
+        other = [c for c in self.columns if c not in used | derived]
+        if other:
+            lines.append(f"overige kolommen: {', '.join(other)}")
         if self.notes:
             lines += ["opmerkingen:", *[f"  - {n}" for n in self.notes]]
         return "\n".join(lines)
+
+    def _columns_of(self, dimension: Dimension) -> list[str]:
+        names = [f"{dimension.column}_code", dimension.column]
+        return [c for c in names if c in self.columns] if self.columns else names
+
+    def _retrieved(self) -> str:
+        """The retrieval date, or per source file its date, or plainly that none was recorded."""
+        if is_date(self.retrieved_at):
+            return self.retrieved_at
+        dated = [
+            f"{s['file'].rsplit('/', 1)[-1]} {s['date']}"
+            for s in self.sources
+            if isinstance(s, dict) and "file" in s and is_date(s.get("date"))
+        ]
+        return "; ".join(dated) if dated else "datum niet vastgelegd"
+
+
+def is_date(value: object) -> bool:
+    return isinstance(value, str) and bool(re.match(r"^\d{4}-\d{2}-\d{2}", value))

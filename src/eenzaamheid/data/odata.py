@@ -1,193 +1,251 @@
-"""Live CBS data through the OData v3 API, read with ``cbsodata`` (pinned to 1.3.5).
+"""Live CBS data through the OData v3 API.
 
-The server is the ``odata_url`` setting (``$CBS_ODATA_URL``, default ``https://opendata.cbs.nl``),
-so tests and offline mirrors can point the real client at a local server.
+The server is the ``odata_url`` setting (``$CBS_ODATA_URL``, default ``https://opendata.cbs.nl``;
+a host alone, as ``cbsodata`` takes it, means https), so tests and mirrors can use a local
+server. The URL layout is CBS's (and ``cbsodata``'s): ``/ODataFeed/odata/<table>/<entity>``
+and the catalogue at ``/ODataCatalog/Tables``. Requests go through :mod:`.http` (one deadline
+per call, retries, only the server asked) and pages through :mod:`.pages` (checked, in columns).
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import time
-from collections.abc import Iterable, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-import cbsodata
 import pandas as pd
-import requests
+import pyarrow as pa
+from cbsodata.cbsodata3 import BULK, CATALOG
 
 from .. import settings
-from ..errors import CbsUnavailableError, UnknownFieldError, UnknownTableError
+from ..errors import CbsDataError, SettingsError, UnknownTableError
+from .http import Connection
 from .meta import Dimension, TableMeta, Topic, column_name
-from .tidy import check_selection, tidy_frame
+from .pages import Columns, download
+from .tidy import check_selection, resolve_codes, tidy_frame
 
 log = logging.getLogger(__name__)
 
-TIMEOUT = 30  # seconds per request; cbsodata has none by default and can hang forever
+TIMEOUT = 30  # seconds one read may wait; the whole call has the deadline (EENZAAMHEID_TIMEOUT)
 RETRIES = 3
 BACKOFF = 0.5  # seconds before the first retry; doubles each time
 _DIMENSION_TYPES = {"Dimension", "TimeDimension", "GeoDimension", "GeoDetail"}
-_RETRYABLE = (
-    requests.ConnectionError,
-    requests.Timeout,
-    json.JSONDecodeError,
-    KeyError,  # a body without "value": a proxy or error page instead of OData
-)
+CATALOGUE_FIELDS = ["Identifier", "Title", "ShortTitle", "ShortDescription", "Summary",
+                    "Modified", "Period", "Language", "Catalog", "Frequency"]  # fmt: skip
 
 
 def server_url() -> str:
-    return settings.current().odata_url.rstrip("/")
-
-
-@contextmanager
-def _client():
-    """cbsodata settings for this call: scheme, host and proxies; restored afterwards."""
-    url = urlsplit(server_url())
-    saved = (cbsodata.options.use_https, dict(cbsodata.options.requests))
-    cbsodata.options.use_https = url.scheme == "https"
-    # cbsodata copies http_proxy at import and so ignores NO_PROXY; ask requests instead.
-    cbsodata.options.requests["proxies"] = requests.utils.get_environ_proxies(server_url()) or {
-        "http": None,
-        "https": None,
-    }
+    """The server from the settings, checked; a host alone gets https:// (cbsodata's way)."""
     try:
-        yield {"catalog_url": url.netloc, "timeout": TIMEOUT}
-    finally:
-        cbsodata.options.use_https, cbsodata.options.requests = saved[0], saved[1]
-
-
-def _call(what: str, func, *args, **kwargs):
-    """Run a cbsodata call with retries and back-off; turn failures into clear errors."""
-    for attempt in range(1, RETRIES + 1):
-        try:
-            return func(*args, **kwargs)
-        except requests.HTTPError as exc:
-            # cbsodata re-raises without the response; the original error is the cause
-            response = (
-                exc.response
-                if exc.response is not None
-                else getattr(exc.__cause__, "response", None)
-            )
-            status = response.status_code if response is not None else None
-            if status == 404:
-                raise UnknownTableError(
-                    f"CBS does not know {what} (404 from {server_url()}). Find valid table ids "
-                    "with `python -m eenzaamheid tables --live` or on https://opendata.cbs.nl/statline"
-                ) from exc
-            error: Exception = exc
-            if status is not None and status < 500:
-                break
-        except _RETRYABLE as exc:
-            error = exc
-        if attempt < RETRIES:
-            delay = BACKOFF * 2 ** (attempt - 1)
-            log.warning(
-                "CBS request for %s failed (%s); retry in %.1f s", what, _short(error), delay
-            )
-            time.sleep(delay)
-    raise CbsUnavailableError(
-        f"CBS OData at {server_url()} could not deliver {what} after {RETRIES} tries: "
-        f"{type(error).__name__}: {error}. Saved data in the cache and data/snapshot/ is untouched; "
-        "use source='snapshot' or source='auto' to work offline."
-    ) from error
-
-
-def _short(error: Exception) -> str:
-    """One line for a log: the HTTP status text, or else the kind of error."""
-    if isinstance(error, requests.HTTPError):
-        return str(error).split(" for url")[0][:80]
-    return type(error).__name__
-
-
-def fetch_meta(table_id: str) -> TableMeta:
-    """Title, dimensions and topics of a CBS table (TableInfos + DataProperties)."""
-    with _client() as kw:
-        info = _call(f"table {table_id!r}", cbsodata.get_info, table_id, **kw) or {}
-        props = _call(
-            f"{table_id}/DataProperties", cbsodata.get_meta, table_id, "DataProperties", **kw
+        raw = settings.current().odata_url.strip().rstrip("/")
+    except ValueError as exc:
+        raise SettingsError(str(exc)) from exc
+    url = raw if "://" in raw else f"https://{raw}"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises for a port that is not a number)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or " " in raw:
+        raise SettingsError(
+            f"CBS_ODATA_URL {raw[:80]!r} is not a server address; set it like "
+            "https://opendata.cbs.nl or http://127.0.0.1:8008"
         )
-    return TableMeta(
-        table_id=table_id,
-        title=info.get("Title", ""),
-        dimensions=[
-            Dimension(p["Key"], p["Title"], column_name(p["Key"]))
-            for p in props
-            if p.get("Type") in _DIMENSION_TYPES
-        ],
-        topics=[
-            Topic(
-                p["Key"],
-                p["Title"],
-                (p.get("Unit") or "").strip(),
-                int(p["Decimals"]) if str(p.get("Decimals") or "").isdigit() else None,
-                (p.get("Description") or "").strip(),
-                "text" if p.get("Datatype") == "String" else "number",
-            )
-            for p in props
-            if p.get("Type") == "Topic"
-        ],
-        source="live",
-        origin=f"{server_url()}/ODataFeed/odata/{table_id}",
-        period_range=info.get("Period", ""),
-        notes=[f"CBS last modified the table on {info.get('Modified', '?')}"],
+    return url
+
+
+def connect(table: str, timeout: float | None = None) -> Connection:
+    """A connection to the CBS server for one call, within ``timeout`` seconds in all."""
+    server = server_url()
+    assumed = "://" not in settings.current().odata_url
+    hint = (
+        "; CBS_ODATA_URL names no scheme, so https:// was assumed (as cbsodata does): for a "
+        "plain-HTTP mirror write http://..."
+        if assumed
+        else ""
     )
+    seconds = timeout if timeout is not None else settings.current().timeout
+    return Connection(
+        server, table=table, timeout=seconds, read_timeout=TIMEOUT, retries=RETRIES,
+        backoff=BACKOFF, hint=hint,
+    )  # fmt: skip
 
 
-def _odata_filter(filters: Mapping[str, Iterable[str]], codes: Mapping[str, list[str]]) -> str:
-    """``{"RegioS": ["NL01"]}`` -> ``(RegioS eq 'NL01  ')``, with CBS's own padding."""
-    clauses = []
-    for key, wanted in filters.items():
-        padded = {c.strip(): c for c in codes[key]}
-        values = [wanted] if isinstance(wanted, str) else list(wanted)
-        unknown = [v for v in values if v.strip() not in padded]
-        if unknown:
-            raise UnknownFieldError(
-                f"no code {unknown} in {key}; codes there: {sorted(padded)[:30]}"
+def table_url(connection: Connection, table_id: str, entity: str = "") -> str:
+    return f"{connection.server}/{BULK}/{table_id}/{entity}".rstrip("/")
+
+
+def _entity(
+    connection: Connection, table_id: str, entity: str, params: dict | None = None
+) -> list[dict]:
+    body = connection.get_json(
+        table_url(connection, table_id, entity),
+        {"$format": "json", **(params or {})},
+        what=f"{table_id}/{entity}",
+        on_404=(
+            UnknownTableError(
+                f"CBS does not know table {table_id!r} (404 from {connection.server}). Find "
+                "table ids with eenzaamheid.search('word') or `python -m eenzaamheid search word`."
             )
-        clauses.append(" or ".join(f"{key} eq '{padded[v.strip()]}'" for v in values))
-    return " and ".join(f"({c})" for c in clauses)
+            if entity == "TableInfos"
+            else CbsDataError(
+                f"{table_id}: the server lists {entity} in the table's metadata but has no "
+                "such entity (404); nothing was cached. Try again later."
+            )
+        ),
+    )
+    return [row for row in body["value"] if isinstance(row, dict)]
+
+
+def _meta(connection: Connection, table_id: str) -> TableMeta:
+    info, props = connection.map(
+        lambda entity: _entity(connection, table_id, entity), ["TableInfos", "DataProperties"]
+    )
+    info = info[0] if info else {}
+    try:
+        return TableMeta(
+            table_id=table_id,
+            title=str(info.get("Title") or ""),
+            dimensions=[
+                Dimension(p["Key"], p.get("Title") or p["Key"], column_name(p["Key"]))
+                for p in props
+                if p.get("Type") in _DIMENSION_TYPES
+            ],
+            topics=[
+                Topic(
+                    p["Key"],
+                    p.get("Title") or p["Key"],
+                    (p.get("Unit") or "").strip(),
+                    int(p["Decimals"]) if str(p.get("Decimals") or "").isdigit() else None,
+                    (p.get("Description") or "").strip(),
+                    "text" if p.get("Datatype") == "String" else "number",
+                )
+                for p in props
+                if p.get("Type") == "Topic"
+            ],
+            source="live",
+            origin=table_url(connection, table_id),
+            period_range=str(info.get("Period") or ""),
+            notes=[f"CBS last modified the table on {info.get('Modified') or 'an unknown date'}"],
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise CbsDataError(
+            f"{table_id}: CBS's DataProperties lack a key or title ({exc!r}); nothing was "
+            "cached. Try again later."
+        ) from exc
+
+
+def fetch_meta(table_id: str, *, timeout: float | None = None) -> TableMeta:
+    """Title, dimensions and topics of a CBS table (TableInfos + DataProperties)."""
+    with connect(table_id, timeout) as connection:
+        return _meta(connection, table_id)
+
+
+def code_lists(connection: Connection, table_id: str, keys: list[str]) -> dict[str, list[dict]]:
+    """The code list (Key, Title, Description, CategoryGroupID, Status) of each dimension."""
+    lists = connection.map(lambda key: _entity(connection, table_id, key), keys)
+    for key, rows in zip(keys, lists, strict=True):
+        if any(not isinstance(r.get("Key"), str) for r in rows):
+            raise CbsDataError(
+                f"{table_id}: the code list of {key} has entries without a code; nothing was cached."
+            )
+    return dict(zip(keys, lists, strict=True))
+
+
+def fetch_codes(table_id: str, dimension: str, *, timeout: float | None = None) -> pd.DataFrame:
+    """Codes of one dimension with label, group and description, as CBS lists them."""
+    with connect(table_id, timeout) as connection:
+        meta = _meta(connection, table_id)
+        key = check_selection(meta, {dimension: []}, None)[0]
+        rows, groups = connection.map(
+            lambda entity: _entity(connection, table_id, entity), [key, "CategoryGroups"]
+        )
+    titles = {str(g.get("ID")): g.get("Title") for g in groups}
+    frame = pd.DataFrame(
+        {
+            "code": [str(r.get("Key", "")).strip() for r in rows],
+            "label": [r.get("Title") for r in rows],
+            "group": [titles.get(str(r.get("CategoryGroupID"))) for r in rows],
+            "description": [(r.get("Description") or "").strip() or None for r in rows],
+        },
+        dtype="string",
+    )
+    meta.selection = {"codes": key}
+    frame.attrs["meta"] = meta
+    return frame
+
+
+def fetch_catalogue(*, timeout: float | None = None) -> pd.DataFrame:
+    """Every table in the CBS catalogue: id, title, period, modified, short description."""
+    with connect("the CBS catalogue", timeout) as connection:
+        url = f"{connection.server}/{CATALOG}/Tables"
+        params = {"$format": "json", "$select": ",".join(CATALOGUE_FIELDS)}
+        data = download(
+            connection, url, params, Columns("the CBS catalogue", [], [], CATALOGUE_FIELDS)
+        )
+    frame = data.to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get)
+    frame.attrs["origin"] = url
+    return frame
 
 
 def fetch_table(
     table_id: str,
-    filters: Mapping[str, str | Iterable[str]] | None = None,
-    select: Iterable[str] | None = None,
+    filters: Mapping[str, list[str]] | None = None,
+    select: list[str] | None = None,
+    *,
+    timeout: float | None = None,
 ) -> pd.DataFrame:
-    """Download (a selection of) a CBS table and return it tidy, with ``attrs["meta"]``."""
-    meta = fetch_meta(table_id)
-    check_selection(meta, filters, select)
-    dim_keys = [d.key for d in meta.dimensions]
-    filters = {
-        next(d.key for d in meta.dimensions if k in (d.key, d.column)): v
-        for k, v in (filters or {}).items()
-    }
-    with _client() as kw:
-        code_lists = {
-            key: _call(f"{table_id}/{key}", cbsodata.get_meta, table_id, key, **kw)
-            for key in dim_keys
+    """Download (a selection of) a CBS table and return it tidy, with ``attrs["meta"]``.
+
+    ``filters`` (dimension -> codes or labels) go to CBS as ``$filter``, so only the selected
+    rows travel; every page is checked against the metadata before anything is returned."""
+    with connect(table_id, timeout) as connection:
+        meta = _meta(connection, table_id)
+        keys = check_selection(meta, filters, select)
+        filters = dict(zip(keys, (filters or {}).values(), strict=True))
+        dim_keys = [d.key for d in meta.dimensions]
+        lists = code_lists(connection, table_id, dim_keys)
+        padded = {
+            key: resolve_codes(
+                table_id, key, wanted, [(r["Key"], r.get("Title")) for r in lists[key]]
+            )
+            for key, wanted in filters.items()
         }
-        query = _odata_filter(filters, {k: [r["Key"] for r in v] for k, v in code_lists.items()})
-        columns = None if select is None else dim_keys + list(select)
-        rows = _call(
-            f"{table_id}/TypedDataSet",
-            cbsodata.cbsodata3._download_metadata,  # the paged download behind get_data
-            table_id,
-            "TypedDataSet",
-            select=columns,
-            filters=query or None,
-            **kw,
-        )
-    if select is not None:
-        meta.topics = [t for t in meta.topics if t.key in set(select)]
-    labels = {k: {r["Key"].strip(): r["Title"] for r in v} for k, v in code_lists.items()}
-    status = {r["Key"].strip(): r.get("Status") for r in code_lists.get("Perioden", [])}
-    frame = tidy_frame(pd.DataFrame(rows, columns=dim_keys + meta.topic_keys), meta, labels, status)
+        if select is not None:
+            meta.topics = [t for t in meta.topics if t.key in set(select)]
+        params = {"$format": "json"}
+        if select is not None:
+            params["$select"] = ",".join(dim_keys + meta.topic_keys)
+        if padded:
+            params["$filter"] = " and ".join(
+                "(" + " or ".join(f"{key} eq '{code}'" for code in codes) + ")"
+                for key, codes in padded.items()
+            )
+        numbers = [t.key for t in meta.topics if t.datatype == "number"]
+        texts = [t.key for t in meta.topics if t.datatype == "text"]
+        data = download(
+            connection, table_url(connection, table_id, "TypedDataSet"), params,
+            Columns(table_id, dim_keys, numbers, texts),
+        )  # fmt: skip
+    labels = {k: {str(r["Key"]).strip(): r.get("Title") for r in v} for k, v in lists.items()}
+    status = {str(r["Key"]).strip(): r.get("Status") for r in lists.get("Perioden", [])}
+    rows = data.to_pandas(
+        types_mapper={pa.string(): pd.StringDtype(), pa.float64(): pd.Float64Dtype()}.get
+    )
+    del data
+    try:
+        frame = tidy_frame(rows, meta, labels, status)
+    except ValueError as exc:  # a period code that is not one
+        raise CbsDataError(
+            f"{table_id}: the data CBS sent does not parse: {exc}; nothing was cached."
+        ) from exc
     meta.retrieved_at = datetime.now(UTC).isoformat(timespec="seconds")
     meta.selection = {
-        "filters": {k: list(v) if not isinstance(v, str) else [v] for k, v in filters.items()},
-        "select": columns,
+        "filters": {k: [c.strip() for c in v] for k, v in padded.items()},
+        "select": params.get("$select", "").split(",") if select is not None else None,
     }
+    meta.columns = list(frame.columns)
     frame.attrs["meta"] = meta
+    log.info("%s: %d rows from %s", table_id, len(frame), meta.origin)
     return frame

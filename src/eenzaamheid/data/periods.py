@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 _CODE = re.compile(r"^(\d{4})(JJ|HJ|KW|MM|W1|X0)(\d{2})$")
@@ -59,14 +60,20 @@ def parse_period(code: str) -> Period:
 
 def period_columns(codes: pd.Series) -> pd.DataFrame:
     """Label, start date and frequency for a column of period codes (parsed once per code)."""
-    unique = {code: parse_period(code) for code in codes.dropna().unique()}
+    index, uniques = pd.factorize(codes)
+    parsed = [parse_period(code) for code in uniques]
+    text = codes.dtype if isinstance(codes.dtype, pd.StringDtype) else "string"
+
+    def column(values: list, dtype: str) -> pd.Series:
+        filled = np.array([*values, None], dtype=object)[index]
+        return pd.Series(filled, index=codes.index, dtype=dtype)
+
+    starts = column([pd.Timestamp(p.start) for p in parsed], "datetime64[ms]")
     return pd.DataFrame(
         {
-            "periode": codes.map(lambda c: unique[c].label),
-            "periode_start": pd.to_datetime(codes.map(lambda c: unique[c].start)).astype(
-                "datetime64[ms]"
-            ),
-            "frequentie": codes.map(lambda c: unique[c].frequency),
+            "periode": column([p.label for p in parsed], text),
+            "periode_start": starts,
+            "frequentie": column([p.frequency for p in parsed], text),
         },
         index=codes.index,
     )

@@ -1,0 +1,299 @@
+"""HTTP for the OData client: one deadline per ``load()``, retries, and only the server asked.
+
+A :class:`Connection` is one ``load()``'s link to CBS: a ``requests`` session whose sockets a
+watchdog shuts at the deadline (so a server that never answers, or trickles a byte at a time,
+costs at most the deadline), retries with back-off for dropped connections, timeouts, 5xx and
+bodies that are not OData, and at most :data:`MAX_PARALLEL` requests at once. Every URL it
+fetches must be on the scheme, host and port of the server it was opened for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import requests
+import urllib3
+from requests.adapters import HTTPAdapter
+
+from ..errors import CbsDataError, CbsError, CbsTimeoutError, CbsUnavailableError, SettingsError
+
+log = logging.getLogger(__name__)
+
+MAX_PARALLEL = 4  # requests at once: polite to CBS
+CONNECT_TIMEOUT = 10.0
+_local = threading.local()  # the deadline of the request running on this thread
+
+
+class Deadline:
+    """Seconds left for one ``load()``; at the end, every socket it watches is shut."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.ends = time.monotonic() + seconds
+        self.stopped = threading.Event()  # deadline passed, or another request failed for good
+        self._sockets: set[socket.socket] = set()
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self.stop)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def remaining(self) -> float:
+        return self.ends - time.monotonic()
+
+    @property
+    def expired(self) -> bool:
+        return self.remaining() <= 0
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.add(sock)
+        if self.stopped.is_set():
+            self._shut(sock)
+
+    def stop(self) -> None:
+        """Stop every request of this load: shut the sockets (a blocked read returns)."""
+        self.stopped.set()
+        with self._lock:
+            sockets = list(self._sockets)
+        for sock in sockets:
+            self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):  # the plain call: safe on a TLS socket being read
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+    def close(self) -> None:
+        self._timer.cancel()
+
+
+def _watched(base: type) -> type:
+    class Watched(base):
+        def connect(self) -> None:
+            super().connect()
+            deadline = getattr(_local, "deadline", None)
+            if deadline is not None and self.sock is not None:
+                deadline.watch(self.sock)
+
+    return Watched
+
+
+class _HTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _watched(urllib3.connection.HTTPConnection)
+
+
+class _HTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _watched(urllib3.connection.HTTPSConnection)
+
+
+_POOLS = {"http": _HTTPPool, "https": _HTTPSPool}
+
+
+class _Adapter(HTTPAdapter):
+    """requests' adapter with connections whose sockets the deadline watches."""
+
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _POOLS
+
+    def proxy_manager_for(self, proxy, **kwargs):
+        manager = super().proxy_manager_for(proxy, **kwargs)
+        manager.pool_classes_by_scheme = _POOLS
+        return manager
+
+
+class HttpStatus(Exception):
+    def __init__(self, status: int, url: str):
+        super().__init__(f"HTTP {status}")
+        self.status, self.url = status, url
+
+
+class NotOData(ValueError):
+    """A 200 answer whose body is not an OData JSON object with a ``value`` list."""
+
+
+def origin(url: str) -> tuple[str, str, int]:
+    parts = urlsplit(url)
+    port = parts.port or {"http": 80, "https": 443}.get(parts.scheme, 0)
+    return parts.scheme, (parts.hostname or "").lower(), port
+
+
+class Connection:
+    """One ``load()``'s requests to one server, within one deadline."""
+
+    def __init__(
+        self,
+        server: str,
+        *,
+        table: str,
+        timeout: float,
+        read_timeout: float,
+        retries: int,
+        backoff: float,
+        hint: str = "",
+    ):
+        self.server, self.table, self.hint = server, table, hint
+        self.read_timeout, self.retries, self.backoff = read_timeout, max(1, retries), backoff
+        self.deadline = Deadline(timeout)
+        self.session = requests.Session()
+        self.session.trust_env = True
+        adapter = _Adapter(pool_maxsize=MAX_PARALLEL)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        self._origin = origin(server)
+
+    def __enter__(self) -> Connection:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.deadline.close()
+        self.session.close()
+
+    def same_origin(self, url: str, came_from: str) -> str:
+        """``url`` resolved against the page it came from; refused when on another server."""
+        absolute = urljoin(came_from, url)
+        if origin(absolute) != self._origin:
+            raise CbsDataError(
+                f"{self.table}: the server at {self.server} pointed to a page on another "
+                f"server ({_short_url(absolute)}); refused, nothing was cached. Check "
+                "CBS_ODATA_URL, or try again later."
+            )
+        return absolute
+
+    def map(self, func: Callable[[Any], Any], items: Iterable[Any]) -> list[Any]:
+        """``func`` over ``items``, at most :data:`MAX_PARALLEL` at once; the first error stops all."""
+        items = list(items)
+        if len(items) <= 1:
+            return [func(item) for item in items]
+        with ThreadPoolExecutor(min(MAX_PARALLEL, len(items))) as pool:
+            futures = [pool.submit(func, item) for item in items]
+            try:
+                return [f.result() for f in futures]
+            except BaseException:
+                self.abort(futures)
+                raise
+
+    def abort(self, futures: Iterable[Any]) -> None:
+        for future in futures:
+            future.cancel()
+        self.deadline.stop()
+
+    def get_json(
+        self, url: str, params: dict | None = None, *, what: str, on_404: CbsError | None = None
+    ) -> dict:
+        """GET ``url`` and parse its OData JSON, with retries; errors become ``CbsError``."""
+        url = self.same_origin(url, self.server + "/")
+        error: Exception | None = None
+        attempt = 0
+        while attempt < self.retries and not self.deadline.stopped.is_set():
+            attempt += 1
+            try:
+                return self._get_once(url, params)
+            except HttpStatus as exc:
+                error = exc
+                if exc.status == 404 and on_404 is not None:
+                    raise on_404 from exc
+                if exc.status < 500 and exc.status != 429:
+                    break
+            except (requests.RequestException, urllib3.exceptions.HTTPError, NotOData) as exc:
+                error = exc
+                if isinstance(
+                    exc, requests.exceptions.InvalidURL | requests.exceptions.InvalidSchema
+                ):
+                    raise SettingsError(
+                        f"CBS_ODATA_URL {self.server!r} is not a usable URL ({exc}); "
+                        "set it like https://opendata.cbs.nl or http://127.0.0.1:8008"
+                    ) from exc
+            delay = self.backoff * 2 ** (attempt - 1)
+            stopped = self.deadline.stopped.is_set()
+            if attempt < self.retries and self.deadline.remaining() > delay and not stopped:
+                log.warning(
+                    "%s: %s failed (%s); retry in %.1f s", self.table, what, _kind(error), delay
+                )
+                time.sleep(delay)
+            else:
+                break
+        if self.deadline.expired:
+            raise self.timeout_error(what) from error
+        if self.deadline.stopped.is_set():
+            raise CbsUnavailableError(f"{self.table}: {what}: stopped") from error
+        raise self.unavailable(what, error, attempt) from error
+
+    def _get_once(self, url: str, params: dict | None) -> dict:
+        remaining = self.deadline.remaining()
+        timeout = (min(CONNECT_TIMEOUT, remaining), min(self.read_timeout, remaining))
+        _local.deadline = self.deadline
+        try:
+            with self.session.get(
+                url, params=params, timeout=timeout, stream=True, allow_redirects=False
+            ) as response:
+                if response.status_code >= 300:
+                    raise HttpStatus(response.status_code, response.url)
+                body = bytearray()
+                for chunk in response.iter_content(1 << 16):
+                    body += chunk
+                    if self.deadline.stopped.is_set():
+                        raise requests.exceptions.ConnectionError("stopped at the deadline")
+        finally:
+            _local.deadline = None
+        try:
+            document = json.loads(body)
+        except ValueError as exc:
+            raise NotOData(f"not JSON ({bytes(body[:40])!r}...)") from exc
+        if not isinstance(document, dict) or not isinstance(document.get("value"), list):
+            raise NotOData("JSON without an OData 'value' list")
+        return document
+
+    def timeout_error(self, what: str) -> CbsTimeoutError:
+        return CbsTimeoutError(
+            f"{self.table}: CBS OData at {self.server} did not deliver {what} within the "
+            f"{self.deadline.seconds:g} s deadline; nothing was cached. Try again later, raise "
+            "the limit with load(..., timeout=) or EENZAAMHEID_TIMEOUT, or work offline with "
+            "source='cache', 'snapshot' or 'auto'."
+        )
+
+    def unavailable(self, what: str, error: Exception | None, attempts: int) -> CbsError:
+        tries = "1 try" if attempts == 1 else f"{attempts} tries"
+        reason = _kind(error)
+        if isinstance(error, HttpStatus) and 300 <= error.status < 400:
+            reason += ", a redirect: set CBS_ODATA_URL to the address it points to"
+        return CbsUnavailableError(
+            f"{self.table}: CBS OData at {self.server} could not deliver {what} after {tries} "
+            f"({reason}){self.hint}. Saved data in the cache and data/snapshot/ is untouched; "
+            "use source='cache', 'snapshot' or 'auto' to work offline."
+        )
+
+
+def _kind(error: Exception | None) -> str:
+    """A short name for a failure: the HTTP status, or what kind of network error."""
+    if isinstance(error, HttpStatus):
+        return f"HTTP {error.status}"
+    if isinstance(error, NotOData):
+        return f"an answer that is not OData: {error}"
+    if isinstance(error, requests.exceptions.SSLError):
+        return "TLS error"
+    if isinstance(error, requests.Timeout):
+        return "no answer in time"
+    if isinstance(
+        error, requests.exceptions.ChunkedEncodingError | urllib3.exceptions.ProtocolError
+    ):
+        return "connection dropped mid-answer"
+    if isinstance(error, requests.ConnectionError):
+        return "connection failed or dropped"
+    return type(error).__name__ if error else "stopped"
+
+
+def _short_url(url: str) -> str:
+    return url if len(url) <= 80 else url[:77] + "..."

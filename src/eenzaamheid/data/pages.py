@@ -1,0 +1,196 @@
+"""The data set of a table, page by page, straight into Arrow columns.
+
+Every page is checked against the table's metadata before it is kept: each listed dimension
+and topic present in every row, dimension codes present, topic values numbers (or CBS's
+symbols for "no figure"). ``odata.nextLink`` is followed only on the server asked. When the
+server pages with ``$skip`` (CBS does), the next pages are fetched a few at a time
+(:data:`~eenzaamheid.data.http.MAX_PARALLEL`); otherwise one after another.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import pyarrow as pa
+
+from ..errors import CbsDataError
+from .http import MAX_PARALLEL, Connection
+from .tidy import MISSING_SYMBOLS
+
+MAX_PAGES = 100_000  # a guard against a server that links pages in a circle
+
+
+class Columns:
+    """What every row must have: dimension codes (text), topics (numbers or text)."""
+
+    def __init__(
+        self, table: str, dimensions: Sequence[str], numbers: Sequence[str], texts: Sequence[str]
+    ):
+        self.table = table
+        self.dimensions, self.numbers, self.texts = list(dimensions), list(numbers), list(texts)
+        self.keys = self.dimensions + self.numbers + self.texts
+
+    def batch(self, rows: list, page: int) -> pa.RecordBatch:
+        """One page as an Arrow batch; a clear error when it does not fit the metadata."""
+        arrays = []
+        try:
+            for key in self.keys:
+                values = [row[key] for row in rows]
+                arrays.append(self._array(key, values, page))
+        except (KeyError, TypeError) as exc:
+            raise self._missing(rows, page) from exc
+        return pa.RecordBatch.from_arrays(arrays, names=self.keys)
+
+    def _array(self, key: str, values: list, page: int) -> pa.Array:
+        if key in self.numbers:
+            try:
+                return pa.array(values, type=pa.float64())
+            except (pa.ArrowInvalid, pa.ArrowTypeError):
+                return pa.array(self._numbers(key, values, page), type=pa.float64())
+        try:
+            array = pa.array(values, type=pa.string())
+        except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+            raise CbsDataError(
+                f"{self.table}: page {page} from CBS has values in {key} that are not text "
+                f"(e.g. {next(v for v in values if not isinstance(v, str | None))!r}); nothing "
+                "was cached. Try again later or use the cache or snapshot."
+            ) from exc
+        if key in self.dimensions and array.null_count:
+            raise CbsDataError(
+                f"{self.table}: page {page} from CBS has {array.null_count} rows without a code "
+                f"in dimension {key}; nothing was cached. Try again later or use the cache or "
+                "snapshot."
+            )
+        return array
+
+    def _numbers(self, key: str, values: list, page: int) -> list[float | None]:
+        """Numbers sent as text, as some servers do; CBS's symbols for "no figure" become NA."""
+        out = []
+        for value in values:
+            if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+                out.append(value)
+                continue
+            text = str(value).strip() if isinstance(value, str) else None
+            if text in MISSING_SYMBOLS:
+                out.append(None)
+                continue
+            try:
+                out.append(float(text))  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                raise CbsDataError(
+                    f"{self.table}: page {page} from CBS has {value!r} in topic {key}, which is "
+                    "neither a number nor a CBS symbol for 'no figure'; nothing was cached."
+                ) from None
+        return out
+
+    def _missing(self, rows: list, page: int) -> CbsDataError:
+        if not all(isinstance(row, dict) for row in rows):
+            return CbsDataError(
+                f"{self.table}: page {page} from CBS holds rows that are not objects; nothing was cached."
+            )
+        missing = [k for k in self.keys if any(k not in row for row in rows)]
+        kinds = [
+            f"{kind} {[k for k in missing if k in group]}"
+            for kind, group in (
+                ("dimension", self.dimensions),
+                ("topic", self.numbers + self.texts),
+            )
+            if any(k in group for k in missing)
+        ]
+        return CbsDataError(
+            f"{self.table}: the data CBS sent lacks {' and '.join(kinds)} that the table's "
+            f"metadata lists (page {page}; renamed or withdrawn?); nothing was cached and "
+            "the cached copy is untouched. Try again later, or load with select= the topics "
+            "that exist, or use source='cache' or 'snapshot'."
+        )
+
+
+def download(connection: Connection, url: str, params: dict, columns: Columns) -> pa.Table:
+    """Every page of ``url`` (a TypedDataSet) as one Arrow table, in the server's order."""
+    first = connection.get_json(url, params, what="the data (page 1)")
+    batches = [columns.batch(first["value"], 1)]
+    link = first.get("odata.nextLink")
+    if link:
+        link = connection.same_origin(link, url)
+        page_size = len(first["value"])
+        if _skip(link) == page_size > 0:
+            batches += _parallel(connection, link, page_size, columns)
+        else:
+            batches += _serial(connection, link, columns, start=2)
+    return pa.Table.from_batches(batches, schema=batches[0].schema)
+
+
+def _skip(link: str) -> int | None:
+    query = dict(parse_qsl(urlsplit(link).query))
+    try:
+        return int(query["$skip"])
+    except (KeyError, ValueError):
+        return None
+
+
+def _with_skip(link: str, skip: int, top: int) -> str:
+    parts = urlsplit(link)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k not in ("$skip", "$top")]
+    query += [("$top", str(top)), ("$skip", str(skip))]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def _serial(
+    connection: Connection, link: str | None, columns: Columns, start: int
+) -> list[pa.RecordBatch]:
+    batches, seen, page = [], set(), start
+    while link:
+        if link in seen or page > MAX_PAGES:
+            raise CbsDataError(
+                f"{columns.table}: CBS's pages link back to a page already read ({link}); "
+                "nothing was cached. Try again later."
+            )
+        seen.add(link)
+        body = connection.get_json(link, what=f"the data (page {page})")
+        batches.append(columns.batch(body["value"], page))
+        next_link = body.get("odata.nextLink")
+        link = connection.same_origin(next_link, link) if next_link else None
+        page += 1
+    return batches
+
+
+def _parallel(
+    connection: Connection, link: str, size: int, columns: Columns
+) -> list[pa.RecordBatch]:
+    """Pages 2, 3, ... fetched a few at a time with ``$top``/``$skip``, kept in order. A page
+    shorter than the first is the last (with ``$top`` an OData server sends no next link);
+    pages asked beyond it are dropped. A short page that still links on is followed."""
+
+    def fetch(page: int) -> tuple[pa.RecordBatch, int, str | None]:
+        url = _with_skip(link, (page - 1) * size, size)
+        body = connection.get_json(url, what=f"the data (page {page})")
+        next_link = body.get("odata.nextLink")
+        if next_link:
+            next_link = connection.same_origin(next_link, url)
+        return columns.batch(body["value"], page), len(body["value"]), next_link
+
+    batches: list[pa.RecordBatch] = []
+    pending: deque[Future] = deque()
+    with ThreadPoolExecutor(MAX_PARALLEL) as pool:
+        page = 2
+        try:
+            while True:
+                while len(pending) < MAX_PARALLEL and page <= MAX_PAGES:
+                    pending.append(pool.submit(fetch, page))
+                    page += 1
+                batch, rows, next_link = pending.popleft().result()
+                if rows:
+                    batches.append(batch)
+                if rows == size:
+                    continue
+                for future in pending:
+                    future.cancel()
+                if next_link:  # the server pages differently after all: go on one by one
+                    batches += _serial(connection, next_link, columns, start=page - len(pending))
+                return batches
+        except BaseException:
+            connection.abort(pending)
+            raise

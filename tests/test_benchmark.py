@@ -1,11 +1,20 @@
-"""Speed of load(): warm from the snapshot, and against cbsodata.get_data through a local server.
+"""Speed of load(): warm from the snapshot, against cbsodata.get_data through a local server,
+and a 200,000-row live load against bare paging with requests.
 
-`make bench` runs these with pytest-benchmark's tables; in `make test` they run once and assert
-the budgets: under 50 ms warm for ~20,000 rows, at least 20x faster than cbsodata.get_data.
+`make bench` runs these with pytest-benchmark's tables and asserts the budgets: warm load()
+of ~20,000 rows from the snapshot under 20 ms; a 200,000 x 10 table through a local OData
+server (in a process of its own, as a real server is) in at most 1.1x the time of bare serial
+paging with requests + json, at most 300 MiB peak. `make test` runs them once, the live case
+with 20,000 rows, and checks the figures and looser budgets.
 """
 
+import json
+import os
 import statistics
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import cbsodata
 import pytest
@@ -14,6 +23,8 @@ from eenzaamheid import load
 from eenzaamheid.data import store
 
 from .odata_server import entities_from_snapshot
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _median_seconds(func, repeat: int) -> float:
@@ -54,6 +65,69 @@ def test_load_is_fast_and_beats_cbsodata(stand_in, raw):
     assert cold < 0.100
     assert warm < 0.050
     assert client / warm >= 20
+
+
+def test_warm_load_within_20_ms(request):
+    if not request.config.getoption("benchmark_enable"):
+        pytest.skip("a timing budget: `make bench`")
+    load("71488ned", source="snapshot")
+    warm = _median_seconds(lambda: load("71488ned", source="snapshot"), 15)
+    print(f"\nload() warm from the snapshot (20,476 rows): {warm * 1000:.1f} ms")
+    assert warm < 0.020
+
+
+def _child(mode: str, url: str, cache: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("EENZAAMHEID_", "CBS_"))}
+    env["EENZAAMHEID_CACHE"] = str(cache)
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.paging_child", mode, url],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def test_a_large_live_load_keeps_up_with_bare_paging(request, tmp_path):
+    """200,000 rows x 10 topics in pages of 10,000 (20,000 rows in `make test`): load() with
+    checks, tidying and the cache against bare paging, each in a fresh process, in turns."""
+    bench = request.config.getoption("benchmark_enable")
+    rows, turns = (200_000, 5) if bench else (20_000, 1)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tests.odata_server", "--rows", str(rows), "--topics", "10"],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        url = server.stdout.readline().strip()
+        runs: dict[str, list[dict]] = {"bare": [], "load": []}
+        for turn in range(turns):
+            for mode in ("bare", "load") if turn % 2 == 0 else ("load", "bare"):
+                runs[mode].append(_child(mode, url, tmp_path / f"cache{turn}"))
+    finally:
+        server.stdin.close()
+        server.wait(timeout=60)
+    bare, loaded = runs["bare"], runs["load"]
+    assert {r["rows"] for r in bare + loaded} == {rows}
+    assert {r["total"] for r in loaded} == {bare[0]["total"]}  # the same figures
+    seconds = {m: statistics.median(r["seconds"] for r in runs[m]) for m in runs}
+    cpu = {m: statistics.median(r["cpu"] for r in runs[m]) for m in runs}
+    peak = max(r["peak_mib"] for r in loaded)
+    ratio = seconds["load"] / seconds["bare"]
+    print(
+        f"\n{rows:,} rows x 10 topics, median of {turns}: load(source='live') "
+        f"{seconds['load']:.2f} s (CPU {cpu['load']:.2f} s), bare paging {seconds['bare']:.2f} s "
+        f"(CPU {cpu['bare']:.2f} s): {ratio:.2f}x; peak memory of load() {peak:.0f} MiB "
+        f"(imports {loaded[0]['imports_mib']:.0f} MiB), of bare paging "
+        f"{max(r['peak_mib'] for r in bare):.0f} MiB"
+    )
+    assert peak <= 300
+    assert ratio <= (1.1 if bench else 3.0)
 
 
 @pytest.mark.parametrize("source", ["live"])

@@ -42,3 +42,46 @@ def test_a_damaged_snapshot_says_how_to_restore_it(tmp_path, monkeypatch):
     (snapshot / "37296ned.json").write_text("{not json")
     with pytest.raises(CorruptStoreError, match=r"not valid JSON.*git checkout data/snapshot"):
         load("37296ned", source="snapshot")
+
+
+def _fixture_table(stem):
+    frame = pd.DataFrame({"regio_code": ["NL01"] * 5000, "waarde": range(5000)})  # fixture
+    write_table(
+        stem, frame.astype({"waarde": "Float64"}), TableMeta("fixture", "fixture"), sidecar=False
+    )
+    return stem.with_suffix(".parquet")
+
+
+def test_a_flipped_byte_in_a_cache_file_is_found(tmp_path):
+    path = _fixture_table(tmp_path / "tabel")
+    body = bytearray(path.read_bytes())
+    body[len(body) // 3] ^= 0x01
+    path.write_bytes(bytes(body))
+    with pytest.raises(CorruptStoreError, match=r"damaged.*re-fetches it"):
+        read_table(tmp_path / "tabel", memo=False)
+
+
+def test_edited_metadata_in_the_footer_is_found(tmp_path):
+    path = _fixture_table(tmp_path / "tabel")
+    frame = pd.read_parquet(path)
+    frame.attrs["eenzaamheid"] = frame.attrs["eenzaamheid"].replace("fixture", "fixturf")
+    frame.to_parquet(path, index=False)  # the metadata changed, its checksum did not
+    with pytest.raises(CorruptStoreError, match="metadata does not match the checksum"):
+        read_table(tmp_path / "tabel", memo=False)
+
+
+def test_a_cache_entry_of_the_old_format_is_reported_and_replaced(tmp_path):
+    stem = tmp_path / "tabel"
+    pd.DataFrame({"waarde": [1.0]}).to_parquet(stem.with_suffix(".parquet"))  # format 1: no footer
+    stem.with_suffix(".json").write_text('{"rows": 1}')
+    with pytest.raises(CorruptStoreError, match="older version"):
+        read_table(stem, memo=False)
+    _fixture_table(stem)
+    assert len(read_table(stem)) == 5000 and not stem.with_suffix(".json").exists()
+
+
+def test_what_cannot_be_read_back_is_not_written(tmp_path):
+    meta = TableMeta("fixture", {"not": "text"})  # a title must be text
+    with pytest.raises(ValueError, match="title"):
+        write_table(tmp_path / "tabel", pd.DataFrame({"a": [1.0]}), meta)
+    assert list(tmp_path.iterdir()) == []

@@ -25,7 +25,7 @@ from .loader import (
     snapshot_tables,
 )
 from .loader import _snapshot_only as snapshot_only
-from .meta import TableMeta
+from .meta import TableMeta, column_name, is_date
 from .store import read_meta
 from .tidy import dimension
 
@@ -61,7 +61,7 @@ def codes(
         frame.attrs["meta"].retrieved_at = datetime.now(UTC).isoformat(timespec="seconds")
         return frame
 
-    stem = cache_stem(table_id, "codes", dimension_key)
+    stem = cache_stem(table_id, "codes", column_name(dimension_key))  # RegioS and regio: one entry
     frame = chain(
         table_id, source, stem, live=live, snapshot=lambda: _snapshot_codes(table_id, dimension_key)
     )
@@ -73,7 +73,8 @@ def _snapshot_codes(table_id: str, dimension_key: str) -> pd.DataFrame:
     meta = frame.attrs["meta"]
     column = dimension(meta, dimension_key).column
     code_column = f"{column}_code" if f"{column}_code" in frame else column
-    pairs = frame[[code_column, column]].drop_duplicates(code_column)
+    pairs = frame[list(dict.fromkeys([code_column, column]))].drop_duplicates(code_column)
+    pairs = pairs.dropna(subset=[code_column]).sort_values(code_column, kind="stable")
     out = pd.DataFrame(
         {
             "code": pairs[code_column].to_numpy(),
@@ -171,7 +172,7 @@ def _snapshot_catalogue() -> pd.DataFrame:
                 "id": name,
                 "title": meta.title,
                 "period": meta.period_range,
-                "modified": meta.retrieved_at[:10],
+                "modified": meta.retrieved_at[:10] if is_date(meta.retrieved_at) else "",
                 "description": _one_line(f"snapshot ({meta.layout}): {meta.origin}"),
                 "_text": " ".join([*meta.notes, *(t.title for t in meta.topics)]).lower(),
             }

@@ -191,16 +191,25 @@ class Connection:
         self.deadline.stop()
 
     def get_json(
-        self, url: str, params: dict | None = None, *, what: str, on_404: CbsError | None = None
-    ) -> dict:
-        """GET ``url`` and parse its OData JSON, with retries; errors become ``CbsError``."""
+        self,
+        url: str,
+        params: dict | None = None,
+        *,
+        what: str,
+        on_404: CbsError | None = None,
+        then: Callable[[dict], Any] | None = None,
+    ) -> Any:
+        """GET ``url`` and parse its OData JSON, with retries; errors become ``CbsError``.
+        ``then`` turns the body into what is kept instead (raising :class:`NotOData` for an
+        answer to ask again)."""
         url = self.same_origin(url, self.server + "/")
         error: Exception | None = None
         attempt = 0
         while attempt < self.retries and not self.deadline.stopped.is_set():
             attempt += 1
             try:
-                return self._get_once(url, params)
+                body = self._get_once(url, params)
+                return then(body) if then else odata_document(body)
             except HttpStatus as exc:
                 error = exc
                 if exc.status == 404 and on_404 is not None:
@@ -219,7 +228,7 @@ class Connection:
             delay = self.backoff * 2 ** (attempt - 1)
             stopped = self.deadline.stopped.is_set()
             if attempt < self.retries and self.deadline.remaining() > delay and not stopped:
-                log.warning(
+                log.info(
                     "%s: %s failed (%s); retry in %.1f s", self.table, what, _kind(error), delay
                 )
                 time.sleep(delay)
@@ -231,7 +240,7 @@ class Connection:
             raise CbsUnavailableError(f"{self.table}: {what}: stopped") from error
         raise self.unavailable(what, error, attempt) from error
 
-    def _get_once(self, url: str, params: dict | None) -> dict:
+    def _get_once(self, url: str, params: dict | None) -> bytearray:
         remaining = self.deadline.remaining()
         timeout = (min(CONNECT_TIMEOUT, remaining), min(self.read_timeout, remaining))
         _local.deadline = self.deadline
@@ -248,13 +257,7 @@ class Connection:
                         raise requests.exceptions.ConnectionError("stopped at the deadline")
         finally:
             _local.deadline = None
-        try:
-            document = json.loads(body)
-        except ValueError as exc:
-            raise NotOData(f"not JSON ({bytes(body[:40])!r}...)") from exc
-        if not isinstance(document, dict) or not isinstance(document.get("value"), list):
-            raise NotOData("JSON without an OData 'value' list")
-        return document
+        return body
 
     def timeout_error(self, what: str) -> CbsTimeoutError:
         return CbsTimeoutError(
@@ -276,6 +279,17 @@ class Connection:
         )
 
 
+def odata_document(body: bytes | bytearray) -> dict:
+    """The JSON object of an OData answer; NotOData when it is not one."""
+    try:
+        document = json.loads(body)
+    except ValueError as exc:
+        raise NotOData(f"not JSON ({bytes(body[:40])!r}...)") from exc
+    if not isinstance(document, dict) or not isinstance(document.get("value"), list):
+        raise NotOData("JSON without an OData 'value' list")
+    return document
+
+
 def _kind(error: Exception | None) -> str:
     """A short name for a failure: the HTTP status, or what kind of network error."""
     if isinstance(error, HttpStatus):
@@ -291,6 +305,10 @@ def _kind(error: Exception | None) -> str:
     ):
         return "connection dropped mid-answer"
     if isinstance(error, requests.ConnectionError):
+        if isinstance(
+            getattr(error.args[0], "reason", None), urllib3.exceptions.NameResolutionError
+        ):
+            return "server name not found"
         return "connection failed or dropped"
     return type(error).__name__ if error else "stopped"
 

@@ -20,17 +20,18 @@ from typing import Literal
 
 import pandas as pd
 
-from .. import settings
 from ..errors import (
     CacheWriteWarning,
+    CbsDataError,
+    CbsTimeoutError,
     CbsUnavailableError,
     CorruptStoreError,
     InvalidArgumentError,
-    SettingsError,
     UnknownTableError,
 )
 from . import odata
-from .meta import is_date
+from .meta import TableMeta, is_date
+from .odata import current
 from .store import read_meta, read_table, write_table
 from .tidy import normalize_filters, normalize_select, select_rows
 
@@ -43,14 +44,6 @@ OFFLINE_PAUSE = timedelta(minutes=10)  # after CBS failed, `auto` skips live for
 _offline_since: datetime | None = None
 _unwritable: set[Path] = set()  # cache folders already warned about
 _TABLE_ID = re.compile(r"[0-9A-Za-z]{5,12}(-[a-z0-9]+)?")
-
-
-def current() -> settings.Settings:
-    """The settings in force; a bad environment variable becomes a clear SettingsError."""
-    try:
-        return settings.current()
-    except ValueError as exc:
-        raise SettingsError(f"{exc}; fix the environment variable or call configure()") from exc
 
 
 def check_table_id(table_id: object) -> str:
@@ -92,22 +85,27 @@ def _cache_stem(table_id: str, filters: Filters | None, select: Iterable[str] | 
     return cache_stem(table_id, selection, sorted(select) if select is not None else None)
 
 
-def from_snapshot(table_id: str) -> pd.DataFrame:
+def from_snapshot(table_id: str, *, copy: bool = True) -> pd.DataFrame:
+    """The snapshot's table; ``copy=False``: the one kept in memory, not to be changed."""
     stem = _snapshot_stem(table_id)
     if stem is None:
         raise UnknownTableError(
             f"{table_id!r} is not in the snapshot ({current().snapshot_dir}); it holds "
             f"{snapshot_tables()}. Load it with source='live' when online."
         )
-    frame = read_table(stem)
-    frame.attrs["meta"].source = "snapshot"
+    frame = read_table(stem, copy=copy)
+    if copy:
+        frame.attrs["meta"].source = "snapshot"
     return frame
 
 
 def _from_snapshot(table_id: str, filters, select) -> pd.DataFrame:
-    frame = from_snapshot(table_id)
-    meta = frame.attrs["meta"]
+    frame = from_snapshot(table_id, copy=False)
+    meta = TableMeta.from_dict(frame.attrs["meta"].to_dict())
     result = select_rows(frame, meta, filters, select)
+    if result is frame or not (filters or select is not None):
+        result = frame.copy()
+    meta.source = "snapshot"
     meta.selection = {"filters": dict(filters or {}), "select": list(select or []) or None}
     meta.columns = list(result.columns)
     result.attrs["meta"] = meta
@@ -254,11 +252,13 @@ def chain(
 
 
 def _reason(exc: CbsUnavailableError) -> str:
-    text = str(exc)
-    match = re.search(r"\(([^()]*)\)[^()]*Saved data", text)
-    if match:
-        return match[1]
-    return text if len(text) <= 80 else type(exc).__name__
+    """A few words on why CBS could not be used, for the fallback warning."""
+    if isinstance(exc, CbsTimeoutError):
+        return "no complete answer within the deadline"
+    if isinstance(exc, CbsDataError):
+        return "its answer did not fit the table's metadata"
+    match = re.search(r"after \d+ tr(?:y|ies) \(([^()]*)\)", str(exc))
+    return match[1] if match else str(exc)[:80]
 
 
 def _snapshot_only(table_id: str) -> bool:

@@ -22,7 +22,7 @@ from .. import settings
 from ..errors import CbsDataError, SettingsError, UnknownTableError
 from .http import Connection
 from .meta import Dimension, TableMeta, Topic, column_name
-from .pages import Columns, download
+from .pages import MAX_PAGES, Columns, download
 from .tidy import check_selection, resolve_codes, tidy_frame
 
 log = logging.getLogger(__name__)
@@ -35,13 +35,18 @@ CATALOGUE_FIELDS = ["Identifier", "Title", "ShortTitle", "ShortDescription", "Su
                     "Modified", "Period", "Language", "Catalog", "Frequency"]  # fmt: skip
 
 
+def current() -> settings.Settings:
+    """The settings in force; a bad environment variable becomes a clear SettingsError."""
+    try:
+        return settings.current()
+    except ValueError as exc:
+        raise SettingsError(f"{exc}; fix the environment variable or call configure()") from exc
+
+
 def server_url() -> str:
     """The server from the settings, checked; a host alone gets https:// (cbsodata's way)."""
-    try:
-        raw = settings.current().odata_url.strip().rstrip("/")
-    except ValueError as exc:
-        raise SettingsError(str(exc)) from exc
-    url = raw if "://" in raw else f"https://{raw}"
+    raw = current().odata_url.strip()
+    url = (raw if "://" in raw else f"https://{raw}").rstrip("/")
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 (raises for a port that is not a number)
@@ -58,14 +63,14 @@ def server_url() -> str:
 def connect(table: str, timeout: float | None = None) -> Connection:
     """A connection to the CBS server for one call, within ``timeout`` seconds in all."""
     server = server_url()
-    assumed = "://" not in settings.current().odata_url
+    assumed = "://" not in current().odata_url
     hint = (
         "; CBS_ODATA_URL names no scheme, so https:// was assumed (as cbsodata does): for a "
         "plain-HTTP mirror write http://..."
         if assumed
         else ""
     )
-    seconds = timeout if timeout is not None else settings.current().timeout
+    seconds = timeout if timeout is not None else current().timeout
     return Connection(
         server, table=table, timeout=seconds, read_timeout=TIMEOUT, retries=RETRIES,
         backoff=BACKOFF, hint=hint,
@@ -79,23 +84,34 @@ def table_url(connection: Connection, table_id: str, entity: str = "") -> str:
 def _entity(
     connection: Connection, table_id: str, entity: str, params: dict | None = None
 ) -> list[dict]:
-    body = connection.get_json(
-        table_url(connection, table_id, entity),
-        {"$format": "json", **(params or {})},
-        what=f"{table_id}/{entity}",
-        on_404=(
-            UnknownTableError(
-                f"CBS does not know table {table_id!r} (404 from {connection.server}). Find "
-                "table ids with eenzaamheid.search('word') or `python -m eenzaamheid search word`."
-            )
-            if entity == "TableInfos"
-            else CbsDataError(
-                f"{table_id}: the server lists {entity} in the table's metadata but has no "
-                "such entity (404); nothing was cached. Try again later."
-            )
-        ),
+    """Every row of a small entity (TableInfos, DataProperties, a code list), all its pages."""
+    on_404 = (
+        UnknownTableError(
+            f"CBS does not know table {table_id!r} (404 from {connection.server}). Find "
+            "table ids with eenzaamheid.search('word') or `python -m eenzaamheid search word`."
+        )
+        if entity == "TableInfos"
+        else CbsDataError(
+            f"{table_id}: the server lists {entity} in the table's metadata but has no "
+            "such entity (404); nothing was cached. Try again later."
+        )
     )
-    return [row for row in body["value"] if isinstance(row, dict)]
+    link: str | None = table_url(connection, table_id, entity)
+    query: dict | None = {"$format": "json", **(params or {})}
+    rows: list[dict] = []
+    seen: set[str] = set()
+    while link:
+        if link in seen or len(seen) > MAX_PAGES:
+            raise CbsDataError(
+                f"{table_id}: the pages of {entity} link back in a circle; nothing was cached."
+            )
+        seen.add(link)
+        body = connection.get_json(link, query, what=f"{table_id}/{entity}", on_404=on_404)
+        rows += [row for row in body["value"] if isinstance(row, dict)]
+        next_link = body.get("odata.nextLink")
+        link = connection.same_origin(str(next_link), link) if next_link else None
+        query = None
+    return rows
 
 
 def _meta(connection: Connection, table_id: str) -> TableMeta:

@@ -9,15 +9,18 @@ server pages with ``$skip`` (CBS does), the next pages are fetched a few at a ti
 
 from __future__ import annotations
 
+import re
+import threading
 from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pyarrow as pa
+import pyarrow.json as pj
 
 from ..errors import CbsDataError
-from .http import MAX_PARALLEL, Connection
+from .http import MAX_PARALLEL, Connection, odata_document
 from .tidy import MISSING_SYMBOLS
 
 MAX_PAGES = 100_000  # a guard against a server that links pages in a circle
@@ -32,6 +35,61 @@ class Columns:
         self.table = table
         self.dimensions, self.numbers, self.texts = list(dimensions), list(numbers), list(texts)
         self.keys = self.dimensions + self.numbers + self.texts
+        self._schema_types = {
+            k: pa.float64() if k in self.numbers else pa.string() for k in self.keys
+        }
+        fields = pa.struct(list(self._schema_types.items()))
+        self._schema = pa.schema([("value", pa.list_(fields))])
+        self._parsing = threading.Lock()
+
+    def parse(self, body: bytes | bytearray, page: int) -> tuple[pa.RecordBatch, int, str | None]:
+        """A page's rows as an Arrow batch, their number and its next link. Arrow's JSON
+        reader (C++, without Python's lock, so pages parse while others download); a page
+        it cannot read the way the metadata says goes through :meth:`batch` row by row."""
+        try:
+            table = pj.read_json(
+                pa.BufferReader(pa.py_buffer(body)),
+                read_options=pj.ReadOptions(use_threads=False, block_size=len(body) + 1),
+                parse_options=pj.ParseOptions(
+                    explicit_schema=self._schema,
+                    unexpected_field_behavior="infer",
+                    newlines_in_values=b"\n" in body,
+                ),
+            )
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            table = None
+        if table is None or table.num_rows != 1 or table.column("value").null_count:
+            return self._parse_slowly(body, page)
+        missing = [k for k in self.keys if not _mentions(body, k)]
+        rows = table.column("value").combine_chunks().values
+        if missing and len(rows):
+            raise self._missing([dict.fromkeys(set(self.keys) - set(missing))], page)
+        arrays = dict(zip(rows.type.names, rows.flatten(), strict=True)) if len(rows) else {}
+        for key in self.dimensions:
+            if key in arrays and arrays[key].null_count:
+                raise self._no_code(key, arrays[key].null_count, page)
+        batch = pa.RecordBatch.from_arrays(
+            [arrays.get(k, pa.nulls(0, self._schema_types[k])) for k in self.keys], names=self.keys
+        )
+        link = (
+            table.column("odata.nextLink")[0].as_py()
+            if "odata.nextLink" in table.column_names
+            else None
+        )
+        return batch, len(rows), link if isinstance(link, str) else None
+
+    def _parse_slowly(
+        self, body: bytes | bytearray, page: int
+    ) -> tuple[pa.RecordBatch, int, str | None]:
+        with self._parsing:  # one page of Python objects at a time
+            document = odata_document(body)
+            del body
+            link = document.get("odata.nextLink")
+            return (
+                self.batch(document["value"], page),
+                len(document["value"]),
+                link if isinstance(link, str) else None,
+            )
 
     def batch(self, rows: list, page: int) -> pa.RecordBatch:
         """One page as an Arrow batch; a clear error when it does not fit the metadata."""
@@ -59,12 +117,14 @@ class Columns:
                 "was cached. Try again later or use the cache or snapshot."
             ) from exc
         if key in self.dimensions and array.null_count:
-            raise CbsDataError(
-                f"{self.table}: page {page} from CBS has {array.null_count} rows without a code "
-                f"in dimension {key}; nothing was cached. Try again later or use the cache or "
-                "snapshot."
-            )
+            raise self._no_code(key, array.null_count, page)
         return array
+
+    def _no_code(self, key: str, count: int, page: int) -> CbsDataError:
+        return CbsDataError(
+            f"{self.table}: page {page} from CBS has {count} rows without a code in dimension "
+            f"{key}; nothing was cached. Try again later or use the cache or snapshot."
+        )
 
     def _numbers(self, key: str, values: list, page: int) -> list[float | None]:
         """Numbers sent as text, as some servers do; CBS's symbols for "no figure" become NA."""
@@ -110,17 +170,33 @@ class Columns:
 
 def download(connection: Connection, url: str, params: dict, columns: Columns) -> pa.Table:
     """Every page of ``url`` (a TypedDataSet) as one Arrow table, in the server's order."""
-    first = connection.get_json(url, params, what="the data (page 1)")
-    batches = [columns.batch(first["value"], 1)]
-    link = first.get("odata.nextLink")
+    batch, page_size, link = connection.get_json(
+        url, params, what="the data (page 1)", then=_converter(connection, columns, url, 1)
+    )
+    batches = [batch]
     if link:
-        link = connection.same_origin(link, url)
-        page_size = len(first["value"])
         if _skip(link) == page_size > 0:
             batches += _parallel(connection, link, page_size, columns)
         else:
             batches += _serial(connection, link, columns, start=2)
     return pa.Table.from_batches(batches, schema=batches[0].schema)
+
+
+def _mentions(body: bytes | bytearray, key: str) -> bool:
+    """Whether the page names ``key`` as a field (``"key":``, whitespace allowed)."""
+    if body.find(f'"{key}":'.encode()) >= 0:
+        return True
+    return re.search(rf'"{re.escape(key)}"\s*:'.encode(), body) is not None
+
+
+def _converter(connection: Connection, columns: Columns, url: str, page: int):
+    """What is kept of a page: its rows as a batch, their number and the checked next link."""
+
+    def convert(body: bytearray) -> tuple[pa.RecordBatch, int, str | None]:
+        batch, rows, link = columns.parse(body, page)
+        return batch, rows, connection.same_origin(link, url) if link else None
+
+    return convert
 
 
 def _skip(link: str) -> int | None:
@@ -149,10 +225,10 @@ def _serial(
                 "nothing was cached. Try again later."
             )
         seen.add(link)
-        body = connection.get_json(link, what=f"the data (page {page})")
-        batches.append(columns.batch(body["value"], page))
-        next_link = body.get("odata.nextLink")
-        link = connection.same_origin(next_link, link) if next_link else None
+        batch, _, link = connection.get_json(
+            link, what=f"the data (page {page})", then=_converter(connection, columns, link, page)
+        )
+        batches.append(batch)
         page += 1
     return batches
 
@@ -166,11 +242,8 @@ def _parallel(
 
     def fetch(page: int) -> tuple[pa.RecordBatch, int, str | None]:
         url = _with_skip(link, (page - 1) * size, size)
-        body = connection.get_json(url, what=f"the data (page {page})")
-        next_link = body.get("odata.nextLink")
-        if next_link:
-            next_link = connection.same_origin(next_link, url)
-        return columns.batch(body["value"], page), len(body["value"]), next_link
+        convert = _converter(connection, columns, url, page)
+        return connection.get_json(url, what=f"the data (page {page})", then=convert)
 
     batches: list[pa.RecordBatch] = []
     pending: deque[Future] = deque()

@@ -8,6 +8,7 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 _CODE = re.compile(r"^(\d{4})(JJ|HJ|KW|MM|W1|X0)(\d{2})$")
 _MONTHS = [
@@ -58,22 +59,25 @@ def parse_period(code: str) -> Period:
     raise ValueError(f"{code!r} has an impossible number for its period type {kind}")
 
 
+def expand(values: list, index: np.ndarray, dtype) -> pd.Series:
+    """``values[index]`` as a column of ``dtype``; index -1 gives NA. Text goes through Arrow,
+    so a long column costs no Python object per row."""
+    if str(dtype).startswith("datetime64"):
+        filled = np.array([*values, None], dtype=dtype)
+        return pd.Series(filled[index], dtype=dtype)
+    taken = pa.array(values, pa.string()).take(pa.array(index, mask=index < 0))
+    column = taken.to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get)
+    return column.astype(dtype)
+
+
 def period_columns(codes: pd.Series) -> pd.DataFrame:
     """Label, start date and frequency for a column of period codes (parsed once per code)."""
     index, uniques = pd.factorize(codes)
     parsed = [parse_period(code) for code in uniques]
     text = codes.dtype if isinstance(codes.dtype, pd.StringDtype) else "string"
-
-    def column(values: list, dtype: str) -> pd.Series:
-        filled = np.array([*values, None], dtype=object)[index]
-        return pd.Series(filled, index=codes.index, dtype=dtype)
-
-    starts = column([pd.Timestamp(p.start) for p in parsed], "datetime64[ms]")
-    return pd.DataFrame(
-        {
-            "periode": column([p.label for p in parsed], text),
-            "periode_start": starts,
-            "frequentie": column([p.frequency for p in parsed], text),
-        },
-        index=codes.index,
-    )
+    columns = {
+        "periode": expand([p.label for p in parsed], index, text),
+        "periode_start": expand([p.start for p in parsed], index, "datetime64[ms]"),
+        "frequentie": expand([p.frequency for p in parsed], index, text),
+    }
+    return pd.DataFrame({k: v.set_axis(codes.index) for k, v in columns.items()})

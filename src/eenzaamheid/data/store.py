@@ -65,9 +65,13 @@ def write_table(stem: Path, frame: pd.DataFrame, meta: TableMeta, *, sidecar: bo
     out = frame.copy(deep=False)
     out.attrs = {_KEY: text, _KEY_SHA: hashlib.sha256(text.encode()).hexdigest()}
     data_path, sidecar_path = stem.with_suffix(".parquet"), stem.with_suffix(".json")
+    # dictionary pages for codes, labels and dates; not for the numbers (slow, rarely smaller)
+    dictionary = [str(c) for c, t in out.dtypes.items() if t.kind not in "fiu"]
     _atomic_write(
         data_path,
-        lambda p: out.to_parquet(p, index=False, compression="zstd", write_page_checksum=True),
+        lambda p: out.to_parquet(
+            p, index=False, compression="zstd", use_dictionary=dictionary, write_page_checksum=True
+        ),
     )
     if sidecar:
         side = {"rows": len(frame), "sha256": sha256(data_path), "meta": plain}
@@ -169,13 +173,15 @@ _MEMO: dict[Path, tuple[tuple, pd.DataFrame]] = {}
 _MEMO_SIZE = 16
 
 
-def read_table(stem: Path, *, memo: bool = True) -> pd.DataFrame:
-    """Read a stored table, checking it; CorruptStoreError (with the fix) when it is damaged."""
+def read_table(stem: Path, *, memo: bool = True, copy: bool = True) -> pd.DataFrame:
+    """Read a stored table, checking it; CorruptStoreError (with the fix) when it is damaged.
+    ``copy=False`` returns the table kept in memory itself: only for callers that derive a
+    new frame from it (and so never change it)."""
     stem = Path(stem)
     if memo and stem in _MEMO:
         data, side = _stat(stem.with_suffix(".parquet")), _stat(stem.with_suffix(".json"))
         if data is not None and (*data, side) == _MEMO[stem][0]:
-            return _copy(_MEMO[stem][1])
+            return _copy(_MEMO[stem][1]) if copy else _MEMO[stem][1]
     for attempt in range(3):
         try:
             key, frame = _read(stem)
@@ -189,7 +195,7 @@ def read_table(stem: Path, *, memo: bool = True) -> pd.DataFrame:
         if len(_MEMO) >= _MEMO_SIZE:
             _MEMO.pop(next(iter(_MEMO)))
         _MEMO[stem] = (key, frame)
-    return _copy(frame)
+    return _copy(frame) if copy or not memo else frame
 
 
 def read_meta(stem: Path) -> TableMeta:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-import numpy as np
 import pandas as pd
 
 from ..errors import AmbiguousLabelError, InvalidArgumentError, UnknownFieldError
 from .meta import Dimension, TableMeta
-from .periods import period_columns
+from .periods import expand, period_columns
 
 # StatLine's symbols for "no figure": empty, "." unknown/secret, "x" secret, ".." not yet known.
 MISSING_SYMBOLS = frozenset({"", ".", "..", "x", "X"})
@@ -34,8 +33,7 @@ def to_numbers(values: pd.Series, *, decimal_comma: bool = False) -> pd.Series:
 def lookup(codes: pd.Series, mapping: Mapping[str, str | None]) -> pd.Series:
     """``codes.map(mapping)`` as text, computed once per distinct code (fast on long tables)."""
     index, uniques = pd.factorize(codes)
-    values = np.array([mapping.get(u) for u in uniques] + [None], dtype=object)
-    return pd.Series(values[index], index=codes.index, dtype="string")
+    return expand([mapping.get(u) for u in uniques], index, "string").set_axis(codes.index)
 
 
 def tidy_frame(
@@ -178,8 +176,11 @@ def select_rows(
     for key, wanted in (filters or {}).items():
         column = dimension_column(meta, key)
         code_column = f"{column}_code" if f"{column}_code" in frame else column  # transcriptions
-        pairs = frame[[code_column, column]].drop_duplicates().itertuples(index=False, name=None)
-        match = frame[code_column].isin(resolve_codes(meta.table_id, key, wanted, pairs))
+        present = set(frame[code_column].unique())
+        if not all(value in present for value in wanted):  # labels among them: look them up
+            pairs = frame[[code_column, column]].drop_duplicates()
+            wanted = resolve_codes(meta.table_id, key, wanted, pairs.itertuples(False, None))
+        match = frame[code_column].isin(wanted)
         keep = match if keep is None else keep & match
     result = frame if keep is None else frame.loc[keep]
     if select is not None:

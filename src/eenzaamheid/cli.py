@@ -1,4 +1,8 @@
-"""``python -m eenzaamheid``: snapshot, tables, info, claims and build."""
+"""``python -m eenzaamheid``: tables, info, search, codes, snapshot, claims and build.
+
+A failure prints one line (what happened, which table, what to do) and exits with 2;
+``--debug`` shows the traceback instead.
+"""
 
 from __future__ import annotations
 
@@ -6,35 +10,95 @@ import argparse
 import json
 import logging
 import sys
+import warnings
 
 from .errors import CbsError
 from .site import NotebookFailed
 
-
-def _tables(args: argparse.Namespace) -> None:
-    from .snapshot import snapshot_summary
-
-    for row in snapshot_summary():
-        print(f"{row['table']:<20} {row['rows']:>7} rijen  {row['periods']:<10} {row['title']}")
+SOURCES = ["auto", "live", "cache", "snapshot"]
+SHOWN_CODES = 8  # per dimension in `info`
 
 
-def _info(args: argparse.Namespace) -> None:
-    from .data import load
+def _tables(args: argparse.Namespace) -> int:
+    """The snapshot's tables, each read whole and checked (checksums, metadata)."""
+    from .data.loader import snapshot_tables
+    from .data.odata import current
+    from .data.store import read_sidecar, read_table
+
+    damaged = 0
+    for name in snapshot_tables():
+        stem = current().snapshot_dir / name
+        try:
+            frame = read_table(stem, memo=False)
+            read_sidecar(stem)
+        except CbsError as exc:
+            damaged += 1
+            print(f"fout: {exc}", file=sys.stderr)
+            continue
+        meta = frame.attrs["meta"]
+        print(f"{name:<20} {len(frame):>7} rijen  {meta.period_range:<10} {meta.title}")
+    return 2 if damaged else 0
+
+
+def _info(args: argparse.Namespace) -> int:
+    from .data import codes, load
 
     frame = load(args.table, source=args.source)
-    print(frame.attrs["meta"].describe())
+    meta = frame.attrs["meta"]
+    print(meta.describe())
     print(f"rijen: {len(frame)}")
+    print("codes per dimensie:")
+    for dimension in meta.dimensions:
+        listed = codes(args.table, dimension.key, source=args.source)
+        print(f"  {dimension.key} ({len(listed)}):")
+        for row in listed.head(SHOWN_CODES).itertuples():
+            print(f"    {_code_line(row)}")
+        if len(listed) > SHOWN_CODES:
+            print(
+                f"    ... en {len(listed) - SHOWN_CODES} meer: "
+                f"python -m eenzaamheid codes {args.table} {dimension.key}"
+            )
+    return 0
 
 
-def _snapshot(args: argparse.Namespace) -> None:
+def _codes(args: argparse.Namespace) -> int:
+    from .data import codes
+
+    for row in codes(args.table, args.dimension, source=args.source).itertuples():
+        print(_code_line(row))
+    return 0
+
+
+def _code_line(row) -> str:
+    """``code  label  [group]``; a code that is its own label (transcriptions) once."""
+    group = f"  [{row.group}]" if isinstance(row.group, str) else ""
+    label = row.label if isinstance(row.label, str) and row.label != row.code else ""
+    return f"{row.code:<12} {label}{group}".rstrip()
+
+
+def _search(args: argparse.Namespace) -> int:
+    from .data import search
+
+    found = search(" ".join(args.words), source=args.source)
+    for row in found.head(args.limit).itertuples():
+        print(f"{row.id:<12} {row.period or '':<12} {row.modified or '':<10}  {row.title}")
+    if len(found) > args.limit:
+        print(f"... en {len(found) - args.limit} meer (--limit)")
+    if found.empty:
+        print("niets gevonden")
+    return 0
+
+
+def _snapshot(args: argparse.Namespace) -> int:
     from .snapshot import build_snapshot, refresh_snapshot_live
 
     counts = refresh_snapshot_live() if args.live else build_snapshot()
     for table, rows in counts.items():
         print(f"{table:<20} {rows:>7} rijen")
+    return 0
 
 
-def _claims(args: argparse.Namespace) -> None:
+def _claims(args: argparse.Namespace) -> int:
     from .claims import check_claims, claims_table
     from .data import load
 
@@ -43,12 +107,14 @@ def _claims(args: argparse.Namespace) -> None:
         print(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=1))
     else:
         print(claims_table(results))
+    return 0
 
 
-def _build(args: argparse.Namespace) -> None:
+def _build(args: argparse.Namespace) -> int:
     from .site import build
 
     build(theme=args.theme, lang=args.lang, source=args.source, only=args.only)
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -58,21 +124,36 @@ def parser() -> argparse.ArgumentParser:
         epilog="examples:\n"
         "  python -m eenzaamheid tables\n"
         "  python -m eenzaamheid info 71488ned\n"
+        "  python -m eenzaamheid search eenzaamheid\n"
+        "  python -m eenzaamheid codes 71488ned RegioS\n"
         "  python -m eenzaamheid claims --json --source snapshot\n"
         "  python -m eenzaamheid build --theme college --lang en\n"
         "  CBS_ODATA_URL=http://127.0.0.1:8008 python -m eenzaamheid snapshot --live",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     main.add_argument("-v", "--verbose", action="store_true", help="log downloads and sources")
+    main.add_argument("--debug", action="store_true", help="show the traceback of a failure")
     sub = main.add_subparsers(dest="command", required=True)
 
-    tables = sub.add_parser("tables", help="list the tables in data/snapshot/")
+    tables = sub.add_parser("tables", help="list the tables in data/snapshot/, checking each")
     tables.set_defaults(func=_tables)
 
-    info = sub.add_parser("info", help="title, dimensions, topics, units, periods and source")
+    info = sub.add_parser("info", help="title, dimensions and codes, topics, units and source")
     info.add_argument("table", help="CBS table id, e.g. 71488ned")
-    info.add_argument("--source", default="snapshot", choices=["auto", "live", "cache", "snapshot"])
+    info.add_argument("--source", default="snapshot", choices=SOURCES)
     info.set_defaults(func=_info)
+
+    search = sub.add_parser("search", help="find tables in the CBS catalogue")
+    search.add_argument("words", nargs="+", help="words in the title or description")
+    search.add_argument("--source", default=None, choices=SOURCES)
+    search.add_argument("--limit", type=int, default=30, help="show at most this many")
+    search.set_defaults(func=_search)
+
+    codes = sub.add_parser("codes", help="the codes and labels of one dimension of a table")
+    codes.add_argument("table", help="CBS table id, e.g. 71488ned")
+    codes.add_argument("dimension", help="dimension key, e.g. RegioS")
+    codes.add_argument("--source", default=None, choices=SOURCES)
+    codes.set_defaults(func=_codes)
 
     snap = sub.add_parser("snapshot", help="re-create data/snapshot/ (offline from data/raw/)")
     snap.add_argument(
@@ -87,7 +168,7 @@ def parser() -> argparse.ArgumentParser:
     claims.add_argument(
         "--source",
         default=None,
-        choices=["auto", "live", "cache", "snapshot"],
+        choices=SOURCES,
         help="where the data comes from (default: $EENZAAMHEID_SOURCE or auto)",
     )
     claims.set_defaults(func=_claims)
@@ -98,12 +179,16 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--source",
         default="snapshot",
-        choices=["auto", "live", "cache", "snapshot"],
+        choices=SOURCES,
         help="data source for the notebooks (default: snapshot, reproducible)",
     )
     build.add_argument("--only", nargs="*", help="run only these notebooks (name fragments)")
     build.set_defaults(func=_build)
     return main
+
+
+def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    print(f"let op: {' '.join(str(message).split())}", file=file or sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,9 +197,23 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if args.debug:
+        return args.func(args)
+    shown = warnings.showwarning
+    warnings.showwarning = _one_line_warning
     try:
-        args.func(args)
+        return args.func(args)
     except (CbsError, NotebookFailed) as exc:
-        print(f"fout: {exc}", file=sys.stderr)
+        print(f"fout: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2
-    return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug, not something the user did: say so, in one line
+        print(
+            f"fout: onverwacht {type(exc).__name__}: {' '.join(str(exc).split())[:200]} "
+            "(python -m eenzaamheid --debug ... toont de traceback; meld het graag)",
+            file=sys.stderr,
+        )
+        return 3
+    finally:
+        warnings.showwarning = shown

@@ -12,6 +12,7 @@ from eenzaamheid import (
     SettingsError,
     UnknownTableError,
     load,
+    read_statline_csv,
 )
 from eenzaamheid.data.loader import _cache_stem
 from eenzaamheid.data.store import write_table
@@ -53,6 +54,7 @@ def test_whole_numbers_are_codes(stand_in):
         ({"timeout": -1}, "positive number of seconds"),
         ({"timeout": "soon"}, "positive number of seconds"),
         ({"source": "internet"}, "source is 'auto'"),
+        ({"max_age": 7}, "max_age is a timedelta"),
     ],
 )
 def test_bad_arguments_get_one_clear_line_before_anything_is_asked(stand_in, kwargs, message):
@@ -126,3 +128,13 @@ def test_every_error_is_a_cbs_error_with_one_line(stand_in):
         with pytest.raises(CbsError) as caught:
             call()
         _one_line(caught)
+
+
+def test_a_file_that_is_not_a_statline_download(tmp_path):
+    path = tmp_path / "71488ned_iets.csv"
+    path.write_bytes(b"\xff\xfe niet eens tekst")
+    with pytest.raises(InvalidArgumentError, match="not a StatLine CSV download") as caught:
+        read_statline_csv(path)
+    _one_line(caught)
+    with pytest.raises(InvalidArgumentError, match="does not exist"):
+        read_statline_csv(tmp_path / "weg.csv")

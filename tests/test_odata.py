@@ -44,6 +44,18 @@ def test_paging_fetches_every_page_once_a_few_at_a_time(stand_in, fixtures):
     assert frame["Totaal_1"].iloc[0] == 8811.0
 
 
+def test_a_filtered_load_sends_its_filter_and_select_with_every_page(stand_in, fixtures):
+    frame = load(
+        "80137ned", filters={"Persoonskenmerken": ["1", "2"]}, select="Totaal_1", source="live"
+    )
+    recorded = json.loads((fixtures / "odata-v3/80137ned/TypedDataSet.json").read_text())
+    wanted = [r for r in recorded["value"] if r["Persoonskenmerken"].strip() in ("1", "2")]
+    assert len(frame) == len(wanted) == 150  # three pages of 50
+    pages = [r for r in stand_in.requests if "TypedDataSet" in r]
+    assert len(pages) >= 3
+    assert all("%24filter=" in r and "%24select=" in r for r in pages)
+
+
 def test_paging_follows_next_links_when_the_server_does_not_page_by_skip(stand_in, monkeypatch):
     monkeypatch.setattr("eenzaamheid.data.pages._skip", lambda link: None)
     frame = load("80137ned", source="live")

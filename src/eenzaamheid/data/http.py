@@ -305,9 +305,8 @@ def _kind(error: Exception | None) -> str:
     ):
         return "connection dropped mid-answer"
     if isinstance(error, requests.ConnectionError):
-        if isinstance(
-            getattr(error.args[0], "reason", None), urllib3.exceptions.NameResolutionError
-        ):
+        cause = error.args[0] if error.args else None
+        if isinstance(getattr(cause, "reason", None), urllib3.exceptions.NameResolutionError):
             return "server name not found"
         return "connection failed or dropped"
     return type(error).__name__ if error else "stopped"

@@ -177,6 +177,10 @@ def load(
     table_id = check_table_id(table_id)
     filters, select = normalize_filters(filters), normalize_select(select)
     timeout = _check_timeout(timeout)
+    if not isinstance(max_age, timedelta):
+        raise InvalidArgumentError(
+            f"max_age is a timedelta, e.g. timedelta(days=7), not {max_age!r:.40}"
+        )
     source = source or current().source
     if source not in ("auto", "live", "cache", "snapshot"):
         raise InvalidArgumentError(

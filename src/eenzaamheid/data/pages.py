@@ -176,7 +176,9 @@ def download(connection: Connection, url: str, params: dict, columns: Columns) -
     batches = [batch]
     if link:
         if _skip(link) == page_size > 0:
-            batches += _parallel(connection, link, page_size, columns)
+            # our own query with $top/$skip, not the link: $filter and $select as we sent them
+            query = f"{url}?{urlencode(params)}"
+            batches += _parallel(connection, query, page_size, columns)
         else:
             batches += _serial(connection, link, columns, start=2)
     return pa.Table.from_batches(batches, schema=batches[0].schema)
@@ -234,14 +236,14 @@ def _serial(
 
 
 def _parallel(
-    connection: Connection, link: str, size: int, columns: Columns
+    connection: Connection, query: str, size: int, columns: Columns
 ) -> list[pa.RecordBatch]:
     """Pages 2, 3, ... fetched a few at a time with ``$top``/``$skip``, kept in order. A page
     shorter than the first is the last (with ``$top`` an OData server sends no next link);
     pages asked beyond it are dropped. A short page that still links on is followed."""
 
     def fetch(page: int) -> tuple[pa.RecordBatch, int, str | None]:
-        url = _with_skip(link, (page - 1) * size, size)
+        url = _with_skip(query, (page - 1) * size, size)
         convert = _converter(connection, columns, url, page)
         return connection.get_json(url, what=f"the data (page {page})", then=convert)
 

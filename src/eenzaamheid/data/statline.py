@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..errors import InvalidArgumentError
 from .meta import Dimension, TableMeta, Topic, column_name
 from .periods import period_columns
 from .tidy import tidy_frame, to_numbers
@@ -52,11 +53,19 @@ def read_statline_csv(
     the ``UntypedDataSet`` layout, which carries neither.
     """
     path = Path(path)
-    text = _read_text(path)
-    if is_untyped_dataset(text):
-        frame = _read_untyped(text, table_id_from_name(path), labels or {}, topics or {}, title)
-    else:
-        frame = _read_table_layout(text, table_id_from_name(path))
+    try:
+        text = _read_text(path)
+        if is_untyped_dataset(text):
+            frame = _read_untyped(text, table_id_from_name(path), labels or {}, topics or {}, title)
+        else:
+            frame = _read_table_layout(text, table_id_from_name(path))
+    except FileNotFoundError as exc:
+        raise InvalidArgumentError(f"{path} does not exist") from exc
+    except (OSError, ValueError, LookupError, StopIteration, csv.Error) as exc:
+        raise InvalidArgumentError(
+            f"{path.name} is not a StatLine CSV download this reader knows (the UntypedDataSet "
+            f"export or the table layout): {type(exc).__name__}: {str(exc)[:100]}"
+        ) from exc
     frame.attrs["meta"].origin = f"StatLine CSV: {path.name}"
     return frame
 

@@ -46,9 +46,6 @@ def build_tables() -> dict[str, pd.DataFrame]:
     for frame in tables.values():
         meta = frame.attrs["meta"]
         meta.source = "snapshot"
-        for topic in meta.topics:  # YAML reads `[Bevolking: totaal, aantal]` as {Bevolking: totaal}
-            if isinstance(topic.title, dict):  # stored metadata must be text (data/schema.py)
-                topic.title = "; ".join(f"{k}: {v}" for k, v in topic.title.items())
         meta.period_range = (
             meta.period_range or f"{frame['periode'].min()}-{frame['periode'].max()}"
         )

@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-figures: $(STAMP)  ## run every notebook, export every chart, write build/index.html
+figures: $(STAMP)  ## run the notebooks that changed (in parallel), export every chart, write the site in build/
 	$(BIN)/python -m eenzaamheid build --theme $(THEME) --lang $(LABEL_LANG) --source $(SOURCE)
 
 test: $(STAMP)  ## lint + the whole test suite (offline)
@@ -29,8 +29,9 @@ format: $(STAMP)  ## fix lint, format code, strip notebook outputs
 	$(BIN)/ruff format src tests notebooks
 	$(BIN)/jupyter nbconvert --clear-output --inplace --log-level WARN notebooks/*.ipynb
 
-bench: $(STAMP)  ## load() timings (pytest-benchmark) against cbsodata through a local server
+bench: $(STAMP)  ## load() timings, then the main job: full, nothing changed, one notebook changed
 	$(BIN)/python -m pytest tests/test_benchmark.py --benchmark-enable -s
+	$(BIN)/python -m eenzaamheid.site.bench
 
 snapshot: $(STAMP)  ## re-create data/snapshot/ from data/raw/ (offline)
 	$(BIN)/python -m eenzaamheid snapshot

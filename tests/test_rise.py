@@ -1,0 +1,51 @@
+"""Presenting in JupyterLab: RISE is installed by the project's own environment, and slide
+metadata follows from a notebook's structure."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from eenzaamheid.site import rise
+
+
+def _cell(kind, source, **metadata):
+    cell = {"cell_type": kind, "metadata": metadata, "source": source}
+    if kind == "code":
+        cell |= {"outputs": [], "execution_count": None}
+    return cell
+
+
+def test_slides_follow_the_structure():
+    notebook = {
+        "cells": [
+            _cell("markdown", "# 1. Titel\n\nWat je leert."),
+            _cell("code", "import pandas as pd"),
+            _cell("markdown", "## Een vraag"),
+            _cell("code", "data = load('71488ned')"),
+            _cell("markdown", "Uitleg bij de grafiek."),
+            _cell("code", "with ch.Chart(t, s, b) as chart:\n    chart.save('x', d, alt=a)"),
+            _cell("markdown", "**Wat de data zeggen.** Iets."),
+            _cell("markdown", "### Verder"),
+            _cell("code", "tabel", tags=["slide"]),
+        ],
+        "metadata": {},
+    }
+    assert rise.slide_types(notebook) == [
+        "slide", "skip", "slide", "skip", "-", "slide", "slide", "subslide", "slide"
+    ]  # fmt: skip
+    rise.mark(notebook)
+    chart = notebook["cells"][5]["metadata"]
+    assert chart["jupyter"] == {"source_hidden": True}
+    assert "jupyter" not in notebook["cells"][3]["metadata"]
+    assert notebook["metadata"]["rise"]["scroll"] is True
+    assert rise.is_marked(notebook)
+    notebook["cells"][1]["metadata"]["slideshow"]["slide_type"] = "slide"
+    assert not rise.is_marked(notebook)
+
+
+def test_rise_is_installed_in_jupyterlab():
+    jupyter = Path(sys.executable).with_name("jupyter")
+    listed = subprocess.run(
+        [jupyter, "labextension", "list"], capture_output=True, text=True, check=True
+    )
+    assert "jupyterlab-rise" in listed.stdout + listed.stderr

@@ -8,7 +8,7 @@ THEME ?= notebook
 LABEL_LANG ?= nl
 SOURCE ?= snapshot
 
-.PHONY: figures test format bench snapshot lab clean
+.PHONY: figures site screenshots test format bench snapshot lab clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,13 @@ $(STAMP): pyproject.toml
 
 figures: $(STAMP)  ## run the notebooks that changed (in parallel), export every chart, write the site in build/
 	$(BIN)/python -m eenzaamheid build --theme $(THEME) --lang $(LABEL_LANG) --source $(SOURCE)
+
+site: $(STAMP)  ## the website in both languages (and the figures of THEME)
+	$(BIN)/python -m eenzaamheid build --theme $(THEME) --lang nl --source $(SOURCE)
+	$(BIN)/python -m eenzaamheid build --theme $(THEME) --lang en --source $(SOURCE)
+
+screenshots: $(STAMP)  ## the index, a story and a slide at 1280 and 400 px (headless Chromium)
+	$(BIN)/python -m tests.browser build build/screenshots
 
 test: $(STAMP)  ## lint + the whole test suite (offline)
 	$(BIN)/ruff check src tests notebooks

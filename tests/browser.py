@@ -168,3 +168,32 @@ class Browser:
             self.process.terminate()
             self.process.wait(10)
             shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def screenshots(build: Path, out: Path) -> list[Path]:
+    """The index, a story page and a slide at desktop (1280 px) and phone (400 px) width."""
+    build, out = build.resolve(), out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    executable = find_chromium()
+    if executable is None:
+        raise SystemExit(HOW_TO_GET)
+    story = next(iter(sorted(build.glob("01_*.html"))), build / "index.html")
+    pages = {"index": "index.html", "story": story.name, "slide": f"slides-{story.stem}.html#2"}
+    browser, taken = Browser(executable), []
+    try:
+        for width, height in ((1280, 800), (400, 800)):
+            browser.size(width, height)
+            for label, page in pages.items():
+                name, _, anchor = page.partition("#")
+                browser.open((build / name).as_uri() + (f"#{anchor}" if anchor else ""))
+                taken.append(browser.screenshot(out / f"{label}-{width}.png"))
+    finally:
+        browser.close()
+    return taken
+
+
+if __name__ == "__main__":  # python -m tests.browser build build/screenshots
+    import sys
+
+    for shot in screenshots(Path(sys.argv[1]), Path(sys.argv[2])):
+        print(shot)

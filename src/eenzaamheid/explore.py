@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from . import charts as ch
 from .data import load, snapshot_tables
@@ -291,6 +292,8 @@ def draw(frame: pd.DataFrame, choice: Choice, offer: Offer, *, save: bool = Fals
             chart.ax.legend(loc="lower left")
         axis = "x" if len(years) == 1 else "y"
         ch.number_axis(chart.ax, axis, "percent" if unit == "%" else "number")
+        values = chart.ax.xaxis if axis == "x" else chart.ax.yaxis
+        values.set_major_locator(MaxNLocator(steps=[1, 2, 5, 10]))  # round ticks: 0, 5, 10
         if len(years) > 1:
             chart.ax.set_ylim(bottom=0)
             chart.ax.xaxis.get_major_locator().set_params(integer=True)

@@ -14,6 +14,7 @@ WORDS = {
         "index": "Overzicht",
         "stories": "Verhalen",
         "charts_of": "{n} grafieken",
+        "charts_one": "1 grafiek",
         "chart": "Grafiek",
         "table": "Tabel",
         "download": "Downloaden",
@@ -28,8 +29,8 @@ WORDS = {
         "rows": "{shown} van {total} rijen; alle cijfers in de CSV.",
         "link": "Link naar deze grafiek",
         "theme": "thema",
-        "widgets": "De knoppen van de verkenner werken in JupyterLab (make lab); hieronder de "
-        "grafiek die de verkenner standaard tekent.",
+        "widgets": "De knoppen van de verkenner werken in JupyterLab (make lab); hierboven de "
+        "grafiek die de verkenner tekent zonder knoppen.",
         "intro": "Verhalen met officiële cijfers van het CBS bij een boek over eenzaamheid en "
         "alleen wonen. Elke grafiek met de cijfers erachter (CSV) en als PNG, SVG en PDF.",
         "slide_of": "dia {n} van {total}",
@@ -42,6 +43,7 @@ WORDS = {
         "index": "Overview",
         "stories": "Stories",
         "charts_of": "{n} charts",
+        "charts_one": "1 chart",
         "chart": "Chart",
         "table": "Table",
         "download": "Download",
@@ -56,8 +58,8 @@ WORDS = {
         "rows": "{shown} of {total} rows; every figure is in the CSV.",
         "link": "Link to this chart",
         "theme": "theme",
-        "widgets": "The explorer's controls work in JupyterLab (make lab); below, the chart "
-        "the explorer draws by default.",
+        "widgets": "The explorer's controls work in JupyterLab (make lab); above, the chart "
+        "the explorer draws without them.",
         "intro": "Stories with official Statistics Netherlands (CBS) figures on a book about "
         "loneliness and living alone. Each chart with the numbers behind it (CSV) and as PNG, "
         "SVG and PDF. The prose of the stories is in Dutch.",

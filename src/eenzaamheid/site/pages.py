@@ -143,7 +143,8 @@ def _index(config: settings.Settings, lang: str, listed: list[Story], other: boo
                 f'alt="{esc(record["alt"])}" loading="lazy"><span>{esc(record["title"])}</span></a>'
                 f"<small>{esc(record['subtitle'])}</small></li>"
             )
-        count = words["charts_of"].format(n=len(story.charts))
+        count = words["charts_of" if len(story.charts) != 1 else "charts_one"]
+        count = count.format(n=len(story.charts))
         slides = (
             f' · <a href="slides-{story.stem}.html">{esc(words["slides"])}</a>'
             if story.charts

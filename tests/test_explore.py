@@ -111,3 +111,45 @@ def test_a_choice_without_figures_says_so(regional):
     empty = explore.default(offer)._replace(regions=("Amsterdam",), years=(1995, 2000))
     with pytest.raises(ValueError, match="geen cijfers"):
         explore.draw(frame, empty, offer)
+
+
+def test_another_table_with_regions_is_offered_as_it_is(tmp_path, monkeypatch, figures):
+    """Such as the RIVM loneliness figures per municipality: found in the snapshot, with its
+    own dimensions and source line, without the explorer knowing it by name."""
+    import pandas as pd
+
+    from eenzaamheid.data.meta import Dimension, TableMeta, Topic
+    from eenzaamheid.data.store import write_table
+
+    frame = pd.DataFrame(
+        {
+            "regio_code": ["GM0363", "GM0363", "GM0184", "GM0184"],
+            "regio": ["Amsterdam", "Amsterdam", "Urk", "Urk"],
+            "periode_code": ["2020JJ00", "2022JJ00"] * 2,
+            "periode": ["2020", "2022"] * 2,
+            "maat": ["Ernstig eenzaam"] * 4,
+            "percentage": [12.0, 13.5, 7.0, 8.0],
+        }
+    )
+    meta = TableMeta(
+        "rivm-eenzaamheid",
+        "Eenzaamheid per gemeente",
+        dimensions=[
+            Dimension("RegioS", "Regio's", "regio"),
+            Dimension("Perioden", "Perioden", "periode"),
+            Dimension("maat", "Maat", "maat"),
+        ],
+        topics=[Topic("percentage", "Percentage", "%")],
+        layout="transcription",
+        licence="Bron: GGD'en, CBS en RIVM (Gezondheidsmonitor)",
+    )
+    write_table(tmp_path / "rivm-eenzaamheid", frame, meta)
+    monkeypatch.setenv("EENZAAMHEID_SNAPSHOT", str(tmp_path))
+    assert explore.explorable() == ["rivm-eenzaamheid"]
+    table = explore.load_table("rivm-eenzaamheid")
+    offer = explore.options(table)
+    assert offer.dimensions == {"maat": ["Ernstig eenzaam"]} and offer.years == [2020, 2022]
+    choice = explore.default(offer)._replace(regions=("Amsterdam", "Urk"))
+    chart = explore.draw(table, choice, offer, save=True)
+    assert chart.source == "Bron: GGD'en, CBS en RIVM (Gezondheidsmonitor)"
+    assert "het hoogst in Amsterdam (13,5 %)" in chart.title

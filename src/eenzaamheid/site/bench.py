@@ -69,7 +69,8 @@ def main() -> int:
     for what, (seconds, cpu) in measure().items():
         target = TARGETS.get(what)
         verdict = "" if target is None else (" ok" if seconds <= target else f" > {target:.0f} s")
-        print(f"  {what:<45} {seconds:6.1f} s {cpu:6.1f} s{verdict}")
+        used = f"{cpu:6.1f} s" if cpu == cpu else "       -"  # nan: not measured
+        print(f"  {what:<45} {seconds:6.1f} s {used}{verdict}")
     print("  (cpu: processor time of the build and its kernels; other work on the machine")
     print("   slows the wall time, not the cpu time)")
     return 0

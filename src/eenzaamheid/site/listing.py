@@ -18,7 +18,13 @@ def notebooks(only: list[str] | None = None) -> list[Path]:
     return paths
 
 
-_SAVED = re.compile(r"([\w.-]+)\.json\b")
+_SAVED = re.compile(r"([\w-]+)\.(?:json|png|svg|pdf|csv|xlsx)\b")
+
+
+def saved_names(output: dict) -> list[str]:
+    """Chart names an output mentions as saved files (``01_x.png, 01_x.json, ...``)."""
+    text = output.get("data", {}).get("text/plain", "")
+    return list(dict.fromkeys(_SAVED.findall(text if isinstance(text, str) else "".join(text))))
 
 
 def charts_in(notebook: dict, folder: Path) -> list[tuple[int, str]]:
@@ -27,8 +33,7 @@ def charts_in(notebook: dict, folder: Path) -> list[tuple[int, str]]:
     found = []
     for index, cell in enumerate(notebook["cells"]):
         for output in cell.get("outputs", []):
-            text = output.get("data", {}).get("text/plain", "")
-            for name in _SAVED.findall(text if isinstance(text, str) else "".join(text)):
+            for name in saved_names(output):
                 if (folder / f"{name}.json").exists() and (index, name) not in found:
                     found.append((index, name))
     return found

@@ -13,6 +13,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
 from .layout import WORDS, Chart, chart_block, esc
+from .listing import saved_names
 
 WIDGET = "application/vnd.jupyter.widget-view+json"
 
@@ -116,9 +117,7 @@ def render(story: Story, lang: str, build: Path, prefix: str) -> str:
         shown, folded, widgets = [], [], False
         for output in cell.get("outputs", []):
             data = output.get("data", {})
-            if saved and any(
-                f"{c.name}.json" in _joined(data.get("text/plain", "")) for c in saved
-            ):
+            if saved and {c.name for c in saved} & set(saved_names(output)):
                 continue  # shown as a chart block below
             if WIDGET in data:
                 if not widgets:

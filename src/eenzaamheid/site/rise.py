@@ -8,7 +8,8 @@ from the notebook's structure so nobody has to click through the property inspec
 - the text that follows a chart starts a new slide (one finding per slide);
 - other code (data preparation) is skipped; other text stays with its slide.
 
-A code cell tagged ``slide`` is shown like a chart cell (a table worth a slide).
+A code cell tagged ``slide`` shows its output (code collapsed) with the text just before it,
+or as a slide of its own (a table worth showing).
 
 ``python -m eenzaamheid.site.rise notebooks/0*.ipynb`` writes it into the notebooks;
 ``notebooks/rise.css`` (loaded by RISE) keeps collapsed code out of sight and charts large.
@@ -31,14 +32,18 @@ def _source(cell: dict) -> str:
 
 
 def is_chart(cell: dict) -> bool:
-    if cell["cell_type"] != "code":
-        return False
-    return bool(CHART.search(_source(cell))) or "slide" in cell.get("metadata", {}).get("tags", [])
+    return cell["cell_type"] == "code" and bool(CHART.search(_source(cell)))
+
+
+def is_shown(cell: dict) -> bool:
+    """A chart cell, or a code cell tagged ``slide``: its output is shown, its code is not."""
+    tagged = "slide" in cell.get("metadata", {}).get("tags", [])
+    return is_chart(cell) or (cell["cell_type"] == "code" and tagged)
 
 
 def slide_types(notebook: dict) -> list[str]:
     """The RISE slide type of every cell, from the notebook's structure."""
-    types, after_chart, seen_text = [], False, False
+    types, after_chart, seen_text, previous = [], False, False, ""
     for cell in notebook["cells"]:
         text = _source(cell).lstrip()
         if cell["cell_type"] == "markdown":
@@ -51,11 +56,14 @@ def slide_types(notebook: dict) -> list[str]:
             seen_text, after_chart = True, False
         elif is_chart(cell):
             kind, after_chart = "slide", True
+        elif is_shown(cell):
+            kind, after_chart = ("-" if previous == "markdown" else "slide"), True
         elif cell["cell_type"] == "code":
             kind = "skip"
         else:
             kind = "-"
         types.append(kind)
+        previous = cell["cell_type"] if kind != "skip" else previous
     return types
 
 
@@ -65,7 +73,7 @@ def mark(notebook: dict) -> dict:
         metadata = cell.setdefault("metadata", {})
         metadata["slideshow"] = {"slide_type": kind}
         jupyter = metadata.get("jupyter", {})
-        if is_chart(cell):
+        if is_shown(cell):
             jupyter["source_hidden"] = True
         else:
             jupyter.pop("source_hidden", None)

@@ -42,7 +42,7 @@ def stand_in(monkeypatch, tmp_path):
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The main job once per test run, into private folders: every notebook in the artikel
-    theme in Dutch, and notebook 05 in English (so the site has both languages)."""
+    theme in Dutch and in the college theme in English (one site with both languages)."""
     from types import SimpleNamespace
 
     from eenzaamheid.site import build
@@ -54,7 +54,7 @@ def site(tmp_path_factory):
     patch.setenv("EENZAAMHEID_BUILD", str(folder))
     try:
         index = build(theme="artikel", lang="nl", source="snapshot")
-        build(theme="artikel", lang="en", source="snapshot", only=["05_"])
+        build(theme="college", lang="en", source="snapshot")
     finally:
         patch.undo()
     return SimpleNamespace(

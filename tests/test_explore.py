@@ -65,11 +65,11 @@ def test_a_choice_selects_the_rows_it_names(persons):
         & (frame["periode"] == "2024")
     ].iloc[0]
     expected = 100 * row["Alleenstaand_4"] / row["TotaalPersonenInHuishoudens_1"]
-    assert drawn.set_index("jaar").loc[2024, "waarde"] == pytest.approx(expected)
-    assert set(drawn["eenheid"]) == {"%"}
+    assert drawn.set_index("jaar").loc[2024, "aandeel"] == pytest.approx(expected)
+    assert set(drawn["eenheid"]) == {"%"} and set(drawn["bron_soort"]) >= {"statline"}
     counts = explore.select(frame, choice._replace(per=None, years=(2010, 2012)), offer)
     assert counts["jaar"].tolist() == [2010, 2011, 2012]
-    assert (counts["waarde"] > 0).all() and set(counts["eenheid"]) == {"aantal"}
+    assert (counts["Alleenstaand_4"] > 0).all() and set(counts["eenheid"]) == {"aantal"}
 
 
 def test_title_source_and_alt_are_written_from_the_numbers(persons):
@@ -80,13 +80,14 @@ def test_title_source_and_alt_are_written_from_the_numbers(persons):
         "Alleenstaand als % van totaal personen in huishoudens in Nederland"
     )
     assert "14,3 % in 2000" in words["title"] and "2025" in words["title"]
-    assert words["source"] == "Bron: CBS, tabel 71488ned (2025)"
+    assert words["source"].startswith("Bron: CBS, tabel 71488ned (2025)")
     assert "Nederland van 14,3 % in 2000 tot 18,7 % in 2025" in words["alt"]
     configure(lang="en")
     english = explore.describe(explore.select(frame, choice, offer), choice, offer)
     assert (
         english["source"].startswith("Source: CBS, table 71488ned")
         and "from 14.3%" in english["title"]
+        and english["title"].startswith("Living alone as % of all persons in households in the")
     )
 
 
@@ -129,6 +130,9 @@ def test_another_table_with_regions_is_offered_as_it_is(tmp_path, monkeypatch, f
             "periode": ["2020", "2022"] * 2,
             "maat": ["Ernstig eenzaam"] * 4,
             "percentage": [12.0, 13.5, 7.0, 8.0],
+            "bron_soort": "rivm_page",
+            "tabel": "Gezondheidsmonitor",
+            "bron_url": "https://www.volksgezondheidenzorg.info/onderwerp/eenzaamheid",
         }
     )
     meta = TableMeta(
@@ -151,5 +155,5 @@ def test_another_table_with_regions_is_offered_as_it_is(tmp_path, monkeypatch, f
     assert offer.dimensions == {"maat": ["Ernstig eenzaam"]} and offer.years == [2020, 2022]
     choice = explore.default(offer)._replace(regions=("Amsterdam", "Urk"))
     chart = explore.draw(table, choice, offer, save=True)
-    assert chart.source == "Bron: GGD'en, CBS en RIVM (Gezondheidsmonitor)"
+    assert chart.source == "Bron: RIVM (volksgezondheidenzorg.info)"
     assert "het hoogst in Amsterdam (13,5 %)" in chart.title

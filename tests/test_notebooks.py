@@ -34,15 +34,9 @@ def test_every_notebook_ran_and_every_chart_was_exported(built):
 
 
 @pytest.fixture(scope="module")
-def built_english(tmp_path_factory):
+def built_english(site):
     """The lecture theme in English: large type (collisions) and a complete translation."""
-    figures = tmp_path_factory.mktemp("figures_en")
-    patch = pytest.MonkeyPatch()
-    patch.setenv("EENZAAMHEID_FIGURES", str(figures))
-    patch.setenv("EENZAAMHEID_BUILD", str(tmp_path_factory.mktemp("build_en")))
-    index = build(theme="college", lang="en", source="snapshot")
-    yield figures / "college" / "en", index
-    patch.undo()
+    return site.figures / "college" / "en", site.build / "en" / "index.html"
 
 
 def test_no_text_collides_in_any_size(built, built_english):

@@ -28,17 +28,22 @@ def test_slides_follow_the_structure():
             _cell("markdown", "### Verder"),
             _cell("code", "tabel", tags=["slide"]),
             _cell("code", "nog een tabel", tags=["slide"]),
+            _cell("code", "with ch.Chart(t, s) as chart:\n    chart.save('y', d, alt=a)"),
+            _cell("code", "ch.prose(nl=f'In {jaar}...', en=f'In {jaar}...')"),
+            _cell("code", "ch.prose(nl='Verder', en='Further')"),
         ],
         "metadata": {},
     }
     assert rise.slide_types(notebook) == [
-        "slide", "skip", "slide", "skip", "-", "slide", "slide", "subslide", "-", "slide"
+        "slide", "skip", "slide", "skip", "-", "slide", "slide", "subslide", "-", "slide",
+        "slide", "slide", "-",
     ]  # fmt: skip
     rise.mark(notebook)
     chart = notebook["cells"][5]["metadata"]
     assert chart["jupyter"] == {"source_hidden": True}
     assert "jupyter" not in notebook["cells"][3]["metadata"]
     assert notebook["cells"][8]["metadata"]["jupyter"] == {"source_hidden": True}
+    assert notebook["cells"][11]["metadata"]["jupyter"] == {"source_hidden": True}
     assert notebook["metadata"]["rise"]["scroll"] is True
     assert rise.is_marked(notebook)
     notebook["cells"][1]["metadata"]["slideshow"]["slide_type"] = "slide"

@@ -96,7 +96,9 @@ def test_outputs_do_not_change_the_fingerprint(project):
 def test_a_story_page_folds_code_and_tables_and_keeps_the_prose(project):
     markdown = {"cell_type": "markdown", "id": "m", "metadata": {}, "source": "# 3. Titel\n\nLead."}
     path = project / "notebooks" / "03_verhaal.ipynb"
-    _notebook(path, "print('gezegd')", "import pandas as pd\npd.DataFrame({'a': [1]})")
+    table = "import pandas as pd\npd.DataFrame({'a': [1]})"
+    prose = "from IPython.display import Markdown\nMarkdown('**Berekend:** 42')"
+    _notebook(path, "print('gezegd')", table, prose)
     notebook = json.loads(path.read_text())
     notebook["cells"].insert(0, markdown)
     path.write_text(json.dumps(notebook))
@@ -104,8 +106,9 @@ def test_a_story_page_folds_code_and_tables_and_keeps_the_prose(project):
     page = (index.parent / "03_verhaal.html").read_text()
     assert "<title>3. Titel · " in page and 'href="index.html"' in page
     assert '<h1 id="3-titel">3. Titel</h1>' in page
-    assert page.count('<details class="code">') == 2
+    assert page.count('<details class="code">') == 3
     assert '<pre class="output">gezegd\n</pre>' in page  # printed text stays in view
     folded = page.split("<summary>Code en tabel</summary>")[1].split("</details>")[0]
     assert "<table" in folded  # a table shown by the code is behind the same click
+    assert '<section class="prose"><p><strong>Berekend:</strong> 42</p>' in page  # computed prose
     assert "3. Titel" in index.read_text()

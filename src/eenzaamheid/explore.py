@@ -40,6 +40,25 @@ REGION_KINDS = {
 }
 SKIP_COLUMNS = {"periode", "periode_start", "frequentie", "status", "regio", "tabel"}
 MAX_LINES = 8
+TOPICS_EN = {  # the measures of the known tables, in English
+    "TotaalPersonenInHuishoudens_1": "All persons in households",
+    "TotaalInParticuliereHuishoudens_2": "Persons in private households",
+    "ThuiswonendKind_3": "Child living at home",
+    "Alleenstaand_4": "Living alone",
+    "TotaalSamenwonendePersonen_5": "Persons living with a partner",
+    "PartnerInNietGehuwdPaarZonderKi_6": "Partner in an unmarried couple without children",
+    "PartnerInGehuwdPaarZonderKinderen_7": "Partner in a married couple without children",
+    "PartnerInNietGehuwdPaarMetKinderen_8": "Partner in an unmarried couple with children",
+    "PartnerInGehuwdPaarMetKinderen_9": "Partner in a married couple with children",
+    "OuderInEenouderhuishouden_10": "Parent in a one-parent household",
+    "OverigLidHuishouden_11": "Other member of a household",
+    "PersonenInInstitutioneleHuishoudens_12": "Persons in institutional households",
+    "TotaleBevolking_1": "Population on 1 January",
+    "TotaalAantalParticuliereHuishoudens_82": "Private households",
+    "Eenpersoonshuishoudens_83": "One-person households",
+    "Eenpersoonshuishoudens_86": "One-person households (% of households)",
+    "GemiddeldeHuishoudensgrootte_89": "Average household size",
+}
 
 
 class Choice(NamedTuple):
@@ -66,11 +85,6 @@ class Offer:
     units: dict[str, str] = field(default_factory=dict)  # topic key -> unit
     years: list[int] = field(default_factory=list)
 
-    @property
-    def source(self) -> str:
-        """The source line, in the language in force now."""
-        return _source(self.meta)
-
 
 def explorable() -> list[str]:
     """Snapshot tables the explorer can show: the known ones, then any other with regions."""
@@ -87,7 +101,8 @@ def _has_regions(table: str) -> bool:
 
 
 def load_table(table: str) -> pd.DataFrame:
-    return load(table, source="snapshot")
+    """A snapshot table with its provenance on every row (``ch.sourced``)."""
+    return ch.sourced(load(table, source="snapshot"))
 
 
 def _topic_label(title: str | dict, key: str) -> str:
@@ -140,13 +155,6 @@ def _natural(label: str) -> tuple:
     return (not label.lower().startswith("totaal"), int(number.group()) if number else -1, label)
 
 
-def _source(meta) -> str:
-    if "CBS" in meta.licence.split(",")[-1] and meta.layout == "odata":
-        year = meta.retrieved_at[:4]
-        return ch.credit((meta.cbs_table, int(year)) if year.isdigit() else meta.cbs_table)
-    return f"{ch.say(nl='Bron', en='Source')}: {meta.licence.split('Bron:')[-1].strip()}"
-
-
 def _total(labels: list[str]) -> str:
     return next((label for label in labels if label.lower().startswith("totaal")), labels[0])
 
@@ -168,8 +176,19 @@ def matches(offer: Offer, typed: str, limit: int = 12) -> list[str]:
     return (starts + inside)[:limit]
 
 
+def value_column(choice: Choice) -> str:
+    """The column drawn: the measure itself, or ``aandeel`` (measure as % of ``per``)."""
+    return "aandeel" if choice.per else choice.measure
+
+
+def shown(label: str) -> str:
+    """A region or category label as the chart says it (``Nederland`` -> the Netherlands)."""
+    return ch.text("nederland") if label == "Nederland" else ch.category(label)
+
+
 def select(frame: pd.DataFrame, choice: Choice, offer: Offer) -> pd.DataFrame:
-    """The rows the choice selects, in long form: what the chart draws and what is saved."""
+    """The rows the choice selects, in long form, each with its source: what the chart draws
+    and what is saved beside it (the measure, its denominator and the share, by name)."""
     rows = frame
     if offer.regions:
         codes = [offer.regions[label] for label in choice.regions if label in offer.regions]
@@ -180,25 +199,23 @@ def select(frame: pd.DataFrame, choice: Choice, offer: Offer) -> pd.DataFrame:
     rows = rows.assign(jaar=rows["periode"].astype(str).str[:4].astype(int))
     if choice.years:
         rows = rows[rows["jaar"].between(*choice.years)]
-    value = rows[choice.measure].astype(float)
-    unit = offer.units.get(choice.measure, "")
-    if choice.per:
-        value = 100 * value / rows[choice.per].astype(float)
-        unit = "%"
     names = {code: label for label, code in offer.regions.items()}
     region = rows["regio_code"] if "regio_code" in rows else rows.get("regio", "")
-    drawn = pd.DataFrame(
-        {
-            "jaar": rows["jaar"],
-            "regio_code": region,
-            "regio": region.map(names) if offer.regions else "",
-            "onderwerp": choice.measure + (f" / {choice.per}" if choice.per else ""),
-            "waarde": value,
-            "eenheid": unit,
-            "tabel": offer.table,
-        }
-    ).assign(**{column: label for column, label in choice.filters})
-    drawn = drawn.dropna(subset=["waarde"])
+    drawn = pd.DataFrame({"jaar": rows["jaar"], "regio_code": region})
+    drawn["regio"] = region.map(names) if offer.regions else ""
+    for column, label in choice.filters:
+        drawn[column] = label
+    drawn[choice.measure] = rows[choice.measure].astype(float)
+    unit = offer.units.get(choice.measure, "")
+    if choice.per:
+        drawn[choice.per] = rows[choice.per].astype(float)
+        drawn["aandeel"] = 100 * drawn[choice.measure] / drawn[choice.per]
+        unit = "%"
+    drawn["eenheid"] = ch.say(nl="aantal", en="number") if unit == "aantal" else unit
+    for column in ("bron_soort", "tabel", "bron_url", "bron_datum"):
+        if column in rows:
+            drawn[column] = rows[column]
+    drawn = drawn.dropna(subset=[value_column(choice)])
     order = {label: i for i, label in enumerate(choice.regions)}
     return drawn.sort_values(
         ["regio", "jaar"], key=lambda s: s.map(order) if s.name == "regio" else s
@@ -211,10 +228,17 @@ def _fmt(unit: str):
     return lambda v: ch.fmt_number(v, 0 if abs(v) >= 100 else 2)
 
 
+def measure_name(key: str, offer: Offer) -> str:
+    """A measure in the chart language: CBS's own title, in English where we know it."""
+    if ch.say(nl="nl", en="en") == "en" and key in TOPICS_EN:
+        return TOPICS_EN[key]
+    return offer.measures.get(key, key)
+
+
 def measure_label(choice: Choice, offer: Offer) -> str:
-    label = offer.measures.get(choice.measure, choice.measure)
+    label = measure_name(choice.measure, offer)
     if choice.per:
-        per = offer.measures.get(choice.per, choice.per).lower()
+        per = measure_name(choice.per, offer).lower()
         label += ch.say(nl=f" als % van {per}", en=f" as % of {per}")
     return label
 
@@ -222,38 +246,38 @@ def measure_label(choice: Choice, offer: Offer) -> str:
 def describe(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> dict[str, str]:
     """Title (what the chart shows, with its most telling number), subtitle, source, alt."""
     measure = measure_label(choice, offer)
-    unit = "%" if choice.per else offer.units.get(choice.measure, "")
-    fmt = _fmt(unit)
+    unit = "%" if choice.per else drawn["eenheid"].iloc[0]
+    fmt, value = _fmt(unit), value_column(choice)
     first, last = int(drawn["jaar"].min()), int(drawn["jaar"].max())
-    regions = list(dict.fromkeys(drawn["regio"]))
+    named = drawn.assign(reeks=drawn["regio"].map(shown))
+    regions = list(dict.fromkeys(named["reeks"]))
     if first == last or len(regions) > 1:
-        latest = drawn[drawn["jaar"] == last].set_index("regio")["waarde"]
+        latest = named[named["jaar"] == last].set_index("reeks")[value]
         top = latest.idxmax()
         title = ch.say(
             nl=f"{measure}, {last}: het hoogst in {top} ({fmt(latest[top])})",
             en=f"{measure}, {last}: highest in {top} ({fmt(latest[top])})",
         )
     else:
-        series = drawn.set_index("jaar")["waarde"]
+        series = named.set_index("jaar")[value]
         title = ch.say(
             nl=f"{measure} in {regions[0]}: van {fmt(series[first])} in {first} "
             f"naar {fmt(series[last])} in {last}",
             en=f"{measure} in {regions[0]}: from {fmt(series[first])} in {first} "
             f"to {fmt(series[last])} in {last}",
         )
-    picked = [ch.category(label) for _, label in choice.filters]
-    picked = [label for label in picked if not label.lower().startswith(("totaal", "total"))]
+    picked = [ch.category(v) for _, v in choice.filters if not v.lower().startswith("totaal")]
     span = f"{first}–{last}" if first != last else str(first)
     subtitle = ", ".join([*picked, span]) + (f" ({unit})" if unit else "")
     if len(regions) == 1 or first == last:
-        lead = ch.say(nl=f"{measure}, {span}", en=f"{measure}, {span}")
+        lead = f"{measure}, {span}"
     else:
         lead = ch.say(nl=f"Lijnen per regio, {measure}", en=f"Lines per region, {measure}")
     if first == last:
-        alt = ch.alt_values(lead, regions, drawn["waarde"].tolist(), fmt)
+        alt = ch.alt_values(lead, regions, named[value].tolist(), fmt)
     else:
-        alt = ch.alt_series(lead, drawn, "jaar", "waarde", fmt, by="regio")
-    return {"title": title, "subtitle": subtitle, "source": offer.source, "alt": alt}
+        alt = ch.alt_series(lead, named, "jaar", value, fmt, by="reeks")
+    return {"title": title, "subtitle": subtitle, "source": ch.source_line(drawn), "alt": alt}
 
 
 def chart_name(choice: Choice, offer: Offer) -> str:
@@ -272,23 +296,20 @@ def draw(frame: pd.DataFrame, choice: Choice, offer: Offer, *, save: bool = Fals
     if drawn.empty:
         raise ValueError(ch.say(nl="geen cijfers voor deze keuze", en="no figures for this choice"))
     words = describe(drawn, choice, offer)
-    unit = drawn["eenheid"].iloc[0]
-    with ch.Chart(words["title"], words["subtitle"], words["source"]) as chart:
+    unit, value = drawn["eenheid"].iloc[0], value_column(choice)
+    with ch.Chart(words["title"], words["subtitle"]) as chart:  # source: from the rows
         years = drawn["jaar"].unique()
         regions = list(dict.fromkeys(drawn["regio"]))[:MAX_LINES]
         if len(years) == 1:
-            values = drawn.set_index("regio").loc[regions, "waarde"]
-            chart.ax.barh(regions, values, color=ch.MAIN)
+            values = drawn.set_index("regio").loc[regions, value]
+            chart.ax.barh([shown(r) for r in regions], values, color=ch.MAIN)
             chart.ax.invert_yaxis()
             ch.horizontal_layout(chart.ax)
         for i, region in enumerate(regions if len(years) > 1 else []):
             rows = drawn[drawn["regio"] == region]
             colour = ch.PALETTE[i % len(ch.PALETTE)]
-            chart.ax.plot(rows["jaar"], rows["waarde"], color=colour, label=region)
-            if len(regions) == 1:
-                x, y = rows["jaar"].iloc[-1], rows["waarde"].iloc[-1]
-                ch.label_line_end(chart.ax, x, y, region, colour)
-        if len(years) > 1 and len(regions) > 1:  # lines close together: a legend, not labels
+            chart.ax.plot(rows["jaar"], rows[value], color=colour, label=shown(region))
+        if len(years) > 1 and len(regions) > 1:  # the title names a single region
             chart.ax.legend(loc="lower left")
         axis = "x" if len(years) == 1 else "y"
         ch.number_axis(chart.ax, axis, "percent" if unit == "%" else "number")

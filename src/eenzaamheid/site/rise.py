@@ -5,7 +5,8 @@ from the notebook's structure so nobody has to click through the property inspec
 - each ``#``/``##`` heading starts a slide, each ``###`` heading a sub-slide;
 - each chart cell (one that draws a ``Chart`` or saves one) is a slide of its own showing only
   its output, the code collapsed (``jupyter.source_hidden``);
-- the text that follows a chart starts a new slide (one finding per slide);
+- the text that follows a chart starts a new slide (one finding per slide); text computed in
+  a code cell (``ch.prose``) counts as text, its code collapsed;
 - other code (data preparation) is skipped; other text stays with its slide.
 
 A code cell tagged ``slide`` shows its output (code collapsed) with the text just before it,
@@ -23,6 +24,7 @@ import sys
 from pathlib import Path
 
 CHART = re.compile(r"\bChart\(|\.save\(|explore\.draw\(")
+PROSE = re.compile(r"\bprose\(")  # text whose figures are computed: shown like markdown
 RISE = {"scroll": True, "transition": "none", "theme": "white", "enable_chalkboard": False}
 
 
@@ -35,10 +37,15 @@ def is_chart(cell: dict) -> bool:
     return cell["cell_type"] == "code" and bool(CHART.search(_source(cell)))
 
 
+def is_prose(cell: dict) -> bool:
+    return cell["cell_type"] == "code" and bool(PROSE.search(_source(cell)))
+
+
 def is_shown(cell: dict) -> bool:
-    """A chart cell, or a code cell tagged ``slide``: its output is shown, its code is not."""
+    """A chart cell, computed prose, or a code cell tagged ``slide``: its output is shown,
+    its code is not."""
     tagged = "slide" in cell.get("metadata", {}).get("tags", [])
-    return is_chart(cell) or (cell["cell_type"] == "code" and tagged)
+    return is_chart(cell) or is_prose(cell) or (cell["cell_type"] == "code" and tagged)
 
 
 def slide_types(notebook: dict) -> list[str]:
@@ -56,6 +63,9 @@ def slide_types(notebook: dict) -> list[str]:
             seen_text, after_chart = True, False
         elif is_chart(cell):
             kind, after_chart = "slide", True
+        elif is_prose(cell):
+            kind = "slide" if after_chart or not seen_text else "-"
+            seen_text, after_chart = True, False
         elif is_shown(cell):
             kind, after_chart = ("-" if previous == "markdown" else "slide"), True
         elif cell["cell_type"] == "code":

@@ -123,6 +123,10 @@ def render(story: Story, lang: str, build: Path, prefix: str) -> str:
                 if not widgets:
                     shown.append(_output(output, lang))
                 widgets = True
+            elif "text/markdown" in data:  # prose with computed figures (ch.prose)
+                shown.append(
+                    f'<section class="prose">{markdown(_joined(data["text/markdown"]))}</section>'
+                )
             elif output.get("output_type") in ("stream", "error"):
                 shown.append(_output(output, lang))  # what the notebook prints is prose
             else:

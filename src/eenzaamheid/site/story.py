@@ -69,14 +69,15 @@ def _plain(markdown: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _code(source: str, lang: str, folded: list[str]) -> str:
-    """The code, and the tables it shows, behind one click."""
-    code = highlight(source, PythonLexer(), HtmlFormatter(nowrap=True))
-    label = WORDS[lang]["code_table"] if folded else WORDS[lang]["code"]
-    return (
-        f'<details class="code"><summary>{esc(label)}</summary>'
-        f'<pre class="highlight"><code>{code}</code></pre>{"".join(folded)}</details>'
+def _code(cells: list[tuple[str, list[str]]], lang: str) -> str:
+    """Code cells in a row, each with the tables it shows, behind one click."""
+    body = "".join(
+        f'<pre class="highlight"><code>{highlight(source, PythonLexer(), HtmlFormatter(nowrap=True))}'
+        f"</code></pre>{''.join(folded)}"
+        for source, folded in cells
     )
+    label = WORDS[lang]["code_table" if any(f for _, f in cells) else "code"]
+    return f'<details class="code"><summary>{esc(label)}</summary>{body}</details>'
 
 
 def _joined(value: str | list[str]) -> str:
@@ -105,10 +106,18 @@ def _output(output: dict, lang: str) -> str:
 def render(story: Story, lang: str, build: Path, prefix: str) -> str:
     """The story's body: markdown as HTML, code folded, charts as chart blocks."""
     charts = {chart.name: chart for chart in story.charts}
-    parts = []
+    parts: list[str] = []
+    code: list[tuple[str, list[str]]] = []  # code cells not yet written, with their tables
+
+    def flush() -> None:
+        if code:
+            parts.append(_code(code, lang))
+            code.clear()
+
     for index, cell in enumerate(story.notebook["cells"]):
         source = _joined(cell["source"])
         if cell["cell_type"] == "markdown":
+            flush()
             parts.append(f'<section class="prose">{markdown(source)}</section>')
             continue
         if cell["cell_type"] != "code" or not source.strip():
@@ -131,8 +140,11 @@ def render(story: Story, lang: str, build: Path, prefix: str) -> str:
                 shown.append(_output(output, lang))  # what the notebook prints is prose
             else:
                 folded.append(_output(output, lang))  # tables: behind the code's click
-        parts += [_code(source, lang, folded), *shown]
-        parts += [chart_block(chart, lang, build, prefix) for chart in saved]
+        code.append((source, folded))
+        if shown or saved:
+            flush()
+        parts += [*shown, *(chart_block(chart, lang, build, prefix) for chart in saved)]
+    flush()
     return "\n".join(parts)
 
 

@@ -1,9 +1,12 @@
 """Presenting in JupyterLab: RISE is installed by the project's own environment, and slide
 metadata follows from a notebook's structure."""
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from eenzaamheid.site import rise
 
@@ -56,3 +59,21 @@ def test_rise_is_installed_in_jupyterlab():
         [jupyter, "labextension", "list"], capture_output=True, text=True, check=True
     )
     assert "jupyterlab-rise" in listed.stdout + listed.stderr
+
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_notebook_carries_its_slide_metadata(path):
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    fix = f"run: .venv/bin/python -m eenzaamheid.site.rise notebooks/{path.name}"
+    assert rise.is_marked(notebook), fix
+    cells = notebook["cells"]
+    assert cells[0]["metadata"]["slideshow"]["slide_type"] == "slide"  # the title slide
+    charts = [c for c in cells if rise.is_chart(c)]
+    assert charts, "a story without a chart"
+    for cell in charts:
+        assert cell["metadata"]["slideshow"]["slide_type"] == "slide"
+        assert cell["metadata"]["jupyter"]["source_hidden"] is True

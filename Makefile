@@ -8,7 +8,7 @@ THEME ?= notebook
 LABEL_LANG ?= nl
 SOURCE ?= snapshot
 
-.PHONY: figures test format bench snapshot lab clean
+.PHONY: figures site screenshots test format bench snapshot lab clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,8 +16,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-figures: $(STAMP)  ## run every notebook, export every chart, write build/index.html
+figures: $(STAMP)  ## run the notebooks that changed (in parallel), export every chart, write the site in build/
 	$(BIN)/python -m eenzaamheid build --theme $(THEME) --lang $(LABEL_LANG) --source $(SOURCE)
+
+site: $(STAMP)  ## the website in both languages (and the figures of THEME)
+	$(BIN)/python -m eenzaamheid build --theme $(THEME) --lang nl --source $(SOURCE)
+	$(BIN)/python -m eenzaamheid build --theme $(THEME) --lang en --source $(SOURCE)
+
+screenshots: $(STAMP)  ## the index, a story and a slide at 1280 and 400 px (headless Chromium)
+	$(BIN)/python -m tests.browser build build/screenshots
 
 test: $(STAMP)  ## lint + the whole test suite (offline)
 	$(BIN)/ruff check src tests notebooks
@@ -29,8 +36,9 @@ format: $(STAMP)  ## fix lint, format code, strip notebook outputs
 	$(BIN)/ruff format src tests notebooks
 	$(BIN)/jupyter nbconvert --clear-output --inplace --log-level WARN notebooks/*.ipynb
 
-bench: $(STAMP)  ## load() timings (pytest-benchmark) against cbsodata through a local server
+bench: $(STAMP)  ## load() timings, then the main job: full, nothing changed, one notebook changed
 	$(BIN)/python -m pytest tests/test_benchmark.py --benchmark-enable -s
+	$(BIN)/python -m eenzaamheid.site.bench
 
 snapshot: $(STAMP)  ## re-create data/snapshot/ from data/raw/ (offline)
 	$(BIN)/python -m eenzaamheid snapshot

@@ -37,3 +37,26 @@ def stand_in(monkeypatch, tmp_path):
     monkeypatch.setattr(loader, "_offline_since", None)
     yield server
     server.close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The main job once per test run, into private folders: every notebook in the artikel
+    theme in Dutch and in the college theme in English (one site with both languages)."""
+    from types import SimpleNamespace
+
+    from eenzaamheid.site import build
+
+    figures = tmp_path_factory.mktemp("figures")
+    folder = tmp_path_factory.mktemp("build")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("EENZAAMHEID_FIGURES", str(figures))
+    patch.setenv("EENZAAMHEID_BUILD", str(folder))
+    try:
+        index = build(theme="artikel", lang="nl", source="snapshot")
+        build(theme="college", lang="en", source="snapshot")
+    finally:
+        patch.undo()
+    return SimpleNamespace(
+        index=index, build=folder, figures=figures, charts=figures / "artikel" / "nl"
+    )

@@ -18,6 +18,7 @@ RANKS = {
     "snapshot": 2,
     "charts": 2,
     "claims": 3,
+    "explore": 3,
     "site": 4,
     "cli": 5,
     "__main__": 6,

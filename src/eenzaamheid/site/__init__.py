@@ -1,4 +1,5 @@
-"""The site layer: the main job (run every notebook, export every chart) and its pages."""
+"""The site layer: the main job (run the notebooks, incrementally and in parallel) and the
+website it writes in ``build/``."""
 
 from .run import NotebookFailed, build, notebooks, run_notebook
 

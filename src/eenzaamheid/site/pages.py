@@ -1,100 +1,200 @@
-"""The pages of the main job: ``build/index.html`` (every chart with its downloads) and
-``build/slides.html`` (one chart per screen, for a lecture)."""
+"""The website in ``build/``: an index per language, a page per story, slide decks, and a copy
+of every file they show or offer, so the folder works wherever it is copied.
+
+Dutch pages are at the top (``build/index.html``), English ones in ``build/en/``; a language
+appears once the main job ran with it (``make figures LABEL_LANG=en``). Each theme built adds
+its files to every chart's downloads; pages show the notebook theme, slides the college one,
+whichever of them was built.
+"""
 
 from __future__ import annotations
 
-import html
 import json
-import os
+import shutil
+from dataclasses import replace
+from importlib import resources
 from pathlib import Path
 
-_LINKS = {
-    "png": "PNG",
-    "svg": "SVG",
-    "pdf": "PDF",
-    "png_smal": "PNG smal",
-    "svg_smal": "SVG smal",
-    "pdf_smal": "PDF smal",
-    "csv": "CSV",
-    "json": "JSON",
-}
+from .. import settings
+from .cache import Cache
+from .layout import PAGE_THEMES, WORDS, Chart, esc, page
+from .listing import charts_in, notebooks
+from .slides import write_decks
+from .story import Story, pygments_css, render
+
+ASSETS = ("site.css", "site.js", "slides.css", "slides.js")
 
 
-def write_index(charts: Path, stories: list[Path], build: Path) -> Path:
-    """``build/index.html``: every chart as a thumbnail with title, source line and downloads;
-    ``build/slides.html``: the same charts one per screen, for a lecture."""
-    records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(charts.glob("*.json"))]
-    folder = os.path.relpath(charts, build)
-    cards = []
-    for r in records:
-        links = " · ".join(
-            f'<a href="{folder}/{r["files"][key]}">{label}</a>'
-            for key, label in _LINKS.items()
-            if key in r["files"]
+def _folder(lang: str) -> str:
+    return "" if lang == "nl" else f"{lang}/"
+
+
+def _built(config: settings.Settings) -> dict[str, list[str]]:
+    """Language -> the themes that have run for it, in page order."""
+    found: dict[str, list[str]] = {}
+    for lang in settings.LANGUAGES:
+        for theme in PAGE_THEMES:
+            if (config.build_dir / ".cache" / f"{theme}-{lang}").is_dir():
+                found.setdefault(lang, []).append(theme)
+    return found
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy when the target is missing or differs in size or time (a no-op build stays fast)."""
+    if target.exists():
+        a, b = source.stat(), target.stat()
+        if a.st_size == b.st_size and int(a.st_mtime) == int(b.st_mtime):
+            return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source, target)
+
+
+def stories(config: settings.Settings, lang: str, themes: list[str]) -> list[Story]:
+    """The notebooks run in this language, with their charts, and every chart file copied
+    into ``build/figures/<theme>/<lang>/``."""
+    caches = {theme: Cache(replace(config, theme=theme, lang=lang)) for theme in themes}
+    found = []
+    for path in notebooks():
+        entries = {t: c.entry(path) for t, c in caches.items()}
+        entries = {t: e for t, e in entries.items() if e is not None}
+        if not entries:
+            continue
+        main = next(t for t in themes if t in entries)
+        notebook = caches[main].executed(path)
+        figures = config.figures_dir / main / lang
+        story = Story(path.stem, notebook, {})
+        for index, name in charts_in(notebook, figures):
+            story.chart_cells.setdefault(index, []).append(name)
+        for name in entries[main].charts:
+            chart = Chart(name, {})
+            for theme, entry in entries.items():
+                source = config.figures_dir / theme / lang
+                if name not in entry.charts or not (source / f"{name}.json").exists():
+                    continue
+                chart.records[theme] = json.loads((source / f"{name}.json").read_text("utf-8"))
+                chart.folders[theme] = f"figures/{theme}/{lang}"
+                for file in entry.outputs:
+                    if file.startswith(f"{name}.") or file.startswith(f"{name}_smal."):
+                        _copy(source / file, config.build_dir / "figures" / theme / lang / file)
+            if chart.records:
+                story.charts.append(chart)
+        found.append(story)
+    return found
+
+
+def _nav(lang: str, stem: str, others: dict[str, bool], slides: str) -> str:
+    words = WORDS[lang]
+    links = [f'<a href="index.html">{esc(words["index"])}</a>']
+    if slides:
+        links.append(f'<a href="{slides}">{esc(words["slides"])}</a>')
+    if others:
+        target = f"en/{stem}.html" if lang == "nl" else f"../{stem}.html"
+        links.append(
+            f'<a hreflang="{next(iter(others))}" href="{target}">{esc(words["other_lang"])}</a>'
         )
-        cards.append(
-            f'<figure><a href="{folder}/{r["files"]["png"]}"><img src="{folder}/{r["files"]["png"]}" '
-            f'alt="{html.escape(r["alt"])}"></a><figcaption><strong>{html.escape(r["title"])}</strong>'
-            f"<br>{html.escape(r['subtitle'])}<br><small>{html.escape(r['source'])}</small>"
-            f"<br>{links}</figcaption></figure>"
+    return "".join(links)
+
+
+def _pager(lang: str, listed: list[Story], at: int) -> str:
+    words = WORDS[lang]
+    parts = []
+    if at > 0:
+        before = listed[at - 1]
+        parts.append(f'<a rel="prev" href="{before.stem}.html">← {esc(before.title)}</a>')
+    if at + 1 < len(listed):
+        after = listed[at + 1]
+        parts.append(f'<a rel="next" href="{after.stem}.html">{esc(after.title)} →</a>')
+    label = f"{words['previous']} / {words['next']}"
+    return f'<nav class="pager" aria-label="{esc(label)}">{"".join(parts)}</nav>'
+
+
+def _story_pages(config: settings.Settings, lang: str, listed: list[Story], other: bool) -> None:
+    out = config.build_dir / _folder(lang)
+    root = "../" if _folder(lang) else ""
+    words = WORDS[lang]
+    for at, story in enumerate(listed):
+        body = render(story, lang, config.build_dir, root)
+        toggle = f'<button type="button" class="all-code">{esc(words["all_code"])}</button>'
+        slides = f"slides-{story.stem}.html" if story.charts else ""
+        nav = _nav(
+            lang, story.stem, {"en" if lang == "nl" else "nl": True} if other else {}, slides
         )
-    links = "".join(
-        f'<li><a href="{p.with_suffix(".html").name}">{p.stem}</a></li>'
-        for p in stories
-        if (build / p.with_suffix(".html").name).exists()
+        text = page(
+            lang,
+            f"{story.title} · {words['site']}",
+            f'<nav class="story-nav">{nav}{toggle}</nav><article>{body}</article>'
+            + _pager(lang, listed, at),
+            root=root,
+        )
+        (out / f"{story.stem}.html").write_text(text, encoding="utf-8")
+
+
+def _index(config: settings.Settings, lang: str, listed: list[Story], other: bool) -> Path:
+    words = WORDS[lang]
+    root = "../" if _folder(lang) else ""
+    sections = []
+    for story in listed:
+        cards = []
+        for chart in story.charts:
+            theme, record = chart.record(PAGE_THEMES)
+            image = root + chart.file(theme, "png")
+            cards.append(
+                f'<li><a href="{story.stem}.html#{esc(chart.name)}"><img src="{esc(image)}" '
+                f'alt="{esc(record["alt"])}" loading="lazy"><span>{esc(record["title"])}</span></a>'
+                f"<small>{esc(record['subtitle'])}</small></li>"
+            )
+        count = words["charts_of" if len(story.charts) != 1 else "charts_one"]
+        count = count.format(n=len(story.charts))
+        slides = (
+            f' · <a href="slides-{story.stem}.html">{esc(words["slides"])}</a>'
+            if story.charts
+            else ""
+        )
+        sections.append(
+            f'<section class="story-card" id="{story.stem}"><h2><a href="{story.stem}.html">'
+            f"{esc(story.title)}</a></h2><p>{esc(story.lead)}</p><p class=meta>{count}{slides}</p>"
+            f'<ul class="cards">{"".join(cards)}</ul></section>'
+        )
+    switch = ""
+    if other:
+        target = "en/index.html" if lang == "nl" else "../index.html"
+        switch = f' · <a href="{target}">{esc(words["other_lang"])}</a>'
+    body = (
+        f"<h1>{esc(words['site'])}</h1><p>{esc(words['intro'])}</p>"
+        f'<p><a href="slides.html">{esc(words["all_slides"])}</a>{switch}</p>' + "".join(sections)
     )
-    page = f"""<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>eenzaamheid: grafieken</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 2rem; color: #222; }}
-main {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 1.5rem; }}
-figure {{ margin: 0; border: 1px solid #ddd; padding: .75rem; }}
-img {{ width: 100%; height: auto; }}
-figcaption {{ font-size: .9rem; line-height: 1.4; }}
-</style></head><body>
-<h1>eenzaamheid: alle grafieken</h1>
-<p>{len(records)} grafieken, thema <code>{charts.parent.name}</code>, taal <code>{charts.name}</code>.
-Klik een grafiek voor de PNG; PDF en SVG voor drukwerk, CSV met de cijfers erachter.
-Voor een college: <a href="slides.html">presentatie</a> (pijltjestoetsen).</p>
-<h2>Notebooks</h2><ul>{links}</ul><h2>Grafieken</h2>
-<main>{"".join(cards)}</main></body></html>
-"""
-    index = build / "index.html"
-    index.write_text(page, encoding="utf-8")
-    write_slides(records, folder, build)
+    index = config.build_dir / _folder(lang) / "index.html"
+    index.write_text(page(lang, words["site"], body, root=root), encoding="utf-8")
     return index
 
 
-def write_slides(records: list[dict], folder: str, build: Path) -> Path:
-    """One chart per screen; arrow keys, space or a click to go on."""
-    slides = "".join(
-        f'<section><img src="{folder}/{r["files"]["png"]}" alt="{html.escape(r["alt"])}"></section>'
-        for r in records
-    )
-    page = f"""<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>eenzaamheid: presentatie</title>
-<style>
-html, body {{ margin: 0; height: 100%; background: white; }}
-section {{ display: none; height: 100vh; align-items: center; justify-content: center; }}
-section.now {{ display: flex; }}
-img {{ max-width: 100vw; max-height: 100vh; }}
-</style></head><body>{slides}
-<script>
-const slides = document.querySelectorAll("section");
-let now = 0;
-function show(i) {{
-  now = Math.max(0, Math.min(slides.length - 1, i));
-  slides.forEach((s, j) => s.classList.toggle("now", j === now));
-}}
-document.addEventListener("keydown", e => {{
-  if (["ArrowRight", "PageDown", " "].includes(e.key)) show(now + 1);
-  if (["ArrowLeft", "PageUp"].includes(e.key)) show(now - 1);
-  if (e.key === "Home") show(0);
-}});
-document.addEventListener("click", () => show(now + 1));
-show(0);
-</script></body></html>
-"""
-    path = build / "slides.html"
-    path.write_text(page, encoding="utf-8")
-    return path
+def _assets(build: Path) -> None:
+    folder = build / "assets"
+    folder.mkdir(parents=True, exist_ok=True)
+    files = resources.files(__package__).joinpath("assets")
+    for name in ASSETS:
+        text = files.joinpath(name).read_text(encoding="utf-8")
+        if name == "site.css":
+            text += "\n/* code colours (Pygments) */\n" + pygments_css() + "\n"
+        target = folder / name
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+
+
+def write_site(config: settings.Settings) -> Path:
+    """Every language built so far; returns the index of ``config.lang``."""
+    built = _built(config)
+    _assets(config.build_dir)
+    for lang, themes in built.items():
+        (config.build_dir / _folder(lang)).mkdir(parents=True, exist_ok=True)
+        listed = stories(config, lang, themes)
+        other = len(built) > 1
+        _story_pages(config, lang, listed, other)
+        _index(config, lang, listed, other)
+        write_decks(config.build_dir / _folder(lang), lang, listed, "../" if _folder(lang) else "")
+    if "nl" not in built:  # only English so far: the top of the site leads there
+        english = '<p><a href="en/index.html">English</a></p>'
+        (config.build_dir / "index.html").write_text(
+            page("en", WORDS["en"]["site"], english, root=""), encoding="utf-8"
+        )
+    return config.build_dir / _folder(config.lang) / "index.html"

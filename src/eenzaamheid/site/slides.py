@@ -1,0 +1,73 @@
+"""Slide decks that work offline: one per story (``slides-<story>.html``) and one of all charts
+(``slides.html``). A title slide, one chart per slide scaled to the screen (the college theme
+when it was built), slide numbers, keys, full screen and a link to every slide
+(``#<chart name>``); nothing is fetched from elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .layout import SLIDE_THEMES, WORDS, esc
+from .story import Story
+
+
+def _chart_slides(story: Story, root: str) -> list[str]:
+    slides = []
+    for chart in story.charts:
+        theme, record = chart.record(SLIDE_THEMES)
+        image = root + chart.file(theme, "png")
+        slides.append(
+            f'<section class="slide chart" id="{esc(chart.name)}" '
+            f'aria-label="{esc(record["title"])}"><img src="{esc(image)}" alt="{esc(record["alt"])}">'
+            "</section>"
+        )
+    return slides
+
+
+def _title(slide_id: str, title: str, lead: str, lang: str, extra: str = "") -> str:
+    words = WORDS[lang]
+    return (
+        f'<section class="slide title" id="{esc(slide_id)}"><h1>{esc(title)}</h1>'
+        f"<p>{esc(lead)}</p>{extra}<p class=keys>{esc(words['keys'])}</p></section>"
+    )
+
+
+def deck(lang: str, title: str, slides: list[str], root: str, back: str) -> str:
+    """A whole deck page around its slides."""
+    words = WORDS[lang]
+    return f"""<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{esc(title)}</title>
+<link rel="stylesheet" href="{root}assets/slides.css">
+<script src="{root}assets/slides.js" defer></script>
+</head><body class="deck">
+{"".join(slides)}
+<footer class="bar"><a href="{esc(back)}">{esc(words["index"])}</a>
+<span class="number" aria-live="polite" data-label="{esc(words["slide_of"])}"></span>
+<button type="button" class="fullscreen" title="F">{esc(words["fullscreen"])}</button></footer>
+</body></html>
+"""
+
+
+def write_decks(out: Path, lang: str, stories: list[Story], root: str) -> list[Path]:
+    """Write a deck per story with charts, and the deck of all charts."""
+    words = WORDS[lang]
+    written = []
+    every = [_title("start", words["site"], words["intro"], lang)]
+    for story in stories:
+        if not story.charts:
+            continue
+        charts = _chart_slides(story, root)
+        path = out / f"slides-{story.stem}.html"
+        end = (
+            f'<section class="slide title" id="end"><h1>{esc(words["end"])}</h1>'
+            f'<p><a href="{story.stem}.html">{esc(story.title)}</a></p></section>'
+        )
+        slides = [_title("start", story.title, story.lead, lang), *charts, end]
+        path.write_text(deck(lang, story.title, slides, root, f"{story.stem}.html"), "utf-8")
+        written.append(path)
+        every += [_title(story.stem, story.title, story.lead, lang), *charts]
+    path = out / "slides.html"
+    path.write_text(deck(lang, words["all_slides"], every, root, "index.html"), "utf-8")
+    return [*written, path]

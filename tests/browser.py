@@ -1,0 +1,199 @@
+"""Headless Chromium driven through the DevTools protocol: load pages, read console errors,
+press keys, change the window size, take screenshots. Needs only the system's Chromium
+(Debian: ``apt-get install chromium``) and websocket-client."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import websocket
+
+CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+HOW_TO_GET = (
+    "no Chromium found for the browser test. Install it with `sudo apt-get install chromium` "
+    "(Debian/Ubuntu; CI's .ci/run does this), or set $CHROMIUM to the browser's path."
+)
+KEYS = {  # key -> (code, Windows virtual key code), as a real keyboard sends them
+    "ArrowRight": ("ArrowRight", 39),
+    "ArrowLeft": ("ArrowLeft", 37),
+    "PageDown": ("PageDown", 34),
+    "PageUp": ("PageUp", 33),
+    "Home": ("Home", 36),
+    "End": ("End", 35),
+    " ": ("Space", 32),
+}
+
+
+def find_chromium() -> str | None:
+    explicit = os.environ.get("CHROMIUM")
+    if explicit:
+        return explicit
+    return next((p for p in map(shutil.which, CANDIDATES) if p), None)
+
+
+class Browser:
+    """One headless Chromium with one page (tab)."""
+
+    def __init__(self, executable: str):
+        self.profile = tempfile.mkdtemp(prefix="eenz-chromium-")
+        self.process = subprocess.Popen(
+            [
+                executable,
+                "--headless=new",
+                "--no-sandbox",  # CI runs as root
+                "--disable-gpu",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--hide-scrollbars",
+                "--allow-file-access-from-files",
+                f"--user-data-dir={self.profile}",
+                "--remote-debugging-port=0",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        port_file = Path(self.profile) / "DevToolsActivePort"
+        for _ in range(200):
+            if port_file.exists() and port_file.read_text().strip():
+                break
+            time.sleep(0.05)
+        port = port_file.read_text().split()[0]
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/json/new?about:blank", method="PUT"
+        )
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            target = json.load(answer)
+        self.socket = websocket.create_connection(target["webSocketDebuggerUrl"], timeout=20)
+        self.next_id = 0
+        self.events: list[dict] = []
+        for domain in ("Page", "Runtime", "Log"):
+            self.send(f"{domain}.enable")
+
+    def send(self, method: str, **params) -> dict:
+        self.next_id += 1
+        self.socket.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.socket.recv())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+            self.events.append(message)
+
+    def wait_for(self, event: str, timeout: float = 15) -> dict:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            for message in self.events:
+                if message.get("method") == event:
+                    self.events.remove(message)
+                    return message
+            self.socket.settimeout(max(0.01, end - time.monotonic()))
+            try:
+                self.events.append(json.loads(self.socket.recv()))
+            except websocket.WebSocketTimeoutException:
+                break
+        raise TimeoutError(f"no {event} within {timeout} s")
+
+    def open(self, url: str) -> list[str]:
+        """Load a page and wait until it and its images are loaded; returns its errors."""
+        self.events.clear()
+        answer = self.send("Page.navigate", url=url)
+        if answer.get("errorText"):
+            return [f"{url}: {answer['errorText']}"]
+        if answer.get("loaderId"):  # a new document (not just another #anchor on this one)
+            self.wait_for("Page.loadEventFired")
+        self.evaluate(
+            "Promise.all([...document.images].map(i => { i.loading = 'eager';"
+            " return i.complete ? 0 : new Promise(r => { i.onload = i.onerror = r; }); }))"
+        )
+        return self.errors()
+
+    def errors(self) -> list[str]:
+        """Console errors, uncaught exceptions and failed loads since the page was opened."""
+        self.send("Runtime.evaluate", expression="0")  # collect what arrived meanwhile
+        found = []
+        for message in self.events:
+            method, params = message.get("method"), message.get("params", {})
+            if method == "Runtime.exceptionThrown":
+                found.append(params["exceptionDetails"].get("text", "exception"))
+            elif method == "Runtime.consoleAPICalled" and params.get("type") == "error":
+                found.append(" ".join(str(a.get("value", "")) for a in params.get("args", [])))
+            elif method == "Log.entryAdded" and params["entry"]["level"] == "error":
+                entry = params["entry"]
+                found.append(f"{entry.get('text')} {entry.get('url', '')}".strip())
+        return found
+
+    def evaluate(self, expression: str):
+        result = self.send(
+            "Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True
+        )
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
+        return result["result"].get("value")
+
+    def size(self, width: int, height: int) -> None:
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=width < 600,
+        )
+
+    def press(self, key: str) -> None:
+        code, number = KEYS.get(key, (key, 0))
+        common = {"key": key, "code": code, "windowsVirtualKeyCode": number}
+        text = {"text": key} if len(key) == 1 else {}
+        self.send("Input.dispatchKeyEvent", type="keyDown", **common, **text)
+        self.send("Input.dispatchKeyEvent", type="keyUp", **common)
+
+    def screenshot(self, path: Path, *, full_page: bool = False) -> Path:
+        shot = self.send("Page.captureScreenshot", format="png", captureBeyondViewport=full_page)
+        path.write_bytes(base64.b64decode(shot["data"]))
+        return path
+
+    def close(self) -> None:
+        try:
+            self.socket.close()
+        finally:
+            self.process.terminate()
+            self.process.wait(10)
+            shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def screenshots(build: Path, out: Path) -> list[Path]:
+    """The index, a story page and a slide at desktop (1280 px) and phone (400 px) width."""
+    build, out = build.resolve(), out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    executable = find_chromium()
+    if executable is None:
+        raise SystemExit(HOW_TO_GET)
+    story = next(iter(sorted(build.glob("01_*.html"))), build / "index.html")
+    pages = {"index": "index.html", "story": story.name, "slide": f"slides-{story.stem}.html#2"}
+    browser, taken = Browser(executable), []
+    try:
+        for width, height in ((1280, 800), (400, 800)):
+            browser.size(width, height)
+            for label, page in pages.items():
+                name, _, anchor = page.partition("#")
+                browser.open((build / name).as_uri() + (f"#{anchor}" if anchor else ""))
+                taken.append(browser.screenshot(out / f"{label}-{width}.png"))
+    finally:
+        browser.close()
+    return taken
+
+
+if __name__ == "__main__":  # python -m tests.browser build build/screenshots
+    import sys
+
+    for shot in screenshots(Path(sys.argv[1]), Path(sys.argv[2])):
+        print(shot)

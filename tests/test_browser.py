@@ -1,0 +1,107 @@
+"""The website in a real browser (headless Chromium): copied away from the repository it still
+loads without errors, every image loads and has alt text, charts switch to their table, code
+unfolds, slides follow the keys, and nothing scrolls sideways on a 400 px phone."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .browser import HOW_TO_GET, Browser, find_chromium
+
+WIDTHS = ((1280, 900), (400, 800))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = find_chromium()
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail(HOW_TO_GET)
+        pytest.skip(HOW_TO_GET)
+    chromium = Browser(executable)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="module")
+def usb(site, tmp_path_factory):
+    """The build folder copied somewhere else on its own, as to a USB stick."""
+    target = tmp_path_factory.mktemp("usb") / "site"
+    shutil.copytree(site.build, target, ignore=shutil.ignore_patterns(".cache"))
+    return target
+
+
+def _pages(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.html")) + sorted((folder / "en").glob("*.html"))
+
+
+def test_every_page_loads_at_desktop_and_phone_width(browser, usb):
+    pages = _pages(usb)
+    assert {"index.html", "slides.html", "01_alleenstaanden.html"} <= {p.name for p in pages}
+    assert (usb / "en" / "index.html") in pages
+    for width, height in WIDTHS:
+        browser.size(width, height)
+        for page in pages:
+            errors = browser.open(page.as_uri())
+            assert not errors, f"{page.name} at {width} px: {errors}"
+            images = browser.evaluate(
+                "[...document.images].map(i => [i.getAttribute('src'), i.naturalWidth, i.alt])"
+            )
+            for src, pixels, alt in images:
+                assert pixels > 0, f"{page.name}: {src} did not load"
+                assert alt.strip(), f"{page.name}: {src} has no alt text"
+            scroll = browser.evaluate("document.documentElement.scrollWidth - innerWidth")
+            assert scroll <= 0, f"{page.name} scrolls {scroll} px sideways at {width} px"
+
+
+def test_a_chart_shows_its_table_and_the_code_unfolds(browser, usb):
+    browser.size(1280, 900)
+    assert not browser.open((usb / "01_alleenstaanden.html").as_uri())
+    first = "document.querySelector('figure.chart')"
+    visible = (
+        f"[...{first}.querySelectorAll('.view')].filter(v => !v.hidden).map(v => v.dataset.view)"
+    )
+    assert browser.evaluate(visible) == ["chart"]
+    browser.evaluate(f"{first}.querySelector('button[data-view=table]').click()")
+    assert browser.evaluate(visible) == ["table"]
+    assert browser.evaluate(f"{first}.querySelectorAll('tbody tr').length") > 10
+    assert browser.evaluate(f"{first}.querySelector('table').offsetHeight") > 100
+    browser.evaluate(f"{first}.querySelector('button[data-view=download]').click()")
+    assert browser.evaluate(f"{first}.querySelector('a[href$=\".svg\"]') !== null")
+    assert browser.evaluate(f"{first}.id") == "01_alleenstaanden_aantal"  # a stable anchor
+    folded = "[...document.querySelectorAll('details.code')].filter(d => d.open).length"
+    assert browser.evaluate(folded) == 0
+    browser.evaluate("document.querySelector('button.all-code').click()")
+    assert browser.evaluate(folded) == browser.evaluate(
+        "document.querySelectorAll('details.code').length"
+    )
+
+
+def test_slides_follow_the_keys_and_link_each_slide(browser, usb):
+    browser.size(1280, 720)
+    deck = usb / "slides-01_alleenstaanden.html"
+    assert not browser.open(deck.as_uri())
+    where = "[document.querySelector('.bar .number').textContent, location.hash]"
+    total = browser.evaluate("document.querySelectorAll('.slide').length")
+    assert browser.evaluate(where) == [f"1 / {total}", "#start"]
+    browser.press("ArrowRight")
+    assert browser.evaluate(where) == [f"2 / {total}", "#01_alleenstaanden_aantal"]
+    browser.press(" ")
+    browser.press("PageDown")
+    assert browser.evaluate(where)[0] == f"4 / {total}"
+    browser.press("PageUp")
+    browser.press("ArrowLeft")
+    assert browser.evaluate(where)[0] == f"2 / {total}"
+    browser.press("End")
+    assert browser.evaluate(where) == [f"{total} / {total}", "#end"]
+    browser.press("Home")
+    assert browser.evaluate(where)[0] == f"1 / {total}"
+    assert not browser.open(deck.as_uri() + "#01_alleenstaanden_noemers")
+    assert browser.evaluate(where) == [f"3 / {total}", "#01_alleenstaanden_noemers"]
+    shown = browser.evaluate(
+        "(() => { const i = document.querySelector('.slide:not([hidden]) img');"
+        " const r = i.getBoundingClientRect(); return [r.width, r.height]; })()"
+    )
+    assert shown[0] > 1000 or shown[1] > 600, f"the chart is not scaled to the screen: {shown}"

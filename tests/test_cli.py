@@ -47,7 +47,14 @@ def test_tables_checks_every_table_and_exits_2_on_damage(capsys, damaged_snapsho
     assert main(["tables"]) == 2
     captured = capsys.readouterr()
     listed = [line.split()[0] for line in captured.out.splitlines()]
-    assert listed == ["37296ned-tabel", "gezondheidsmonitor"]
+    assert listed == [
+        "37296ned-tabel",
+        "70133ned",
+        "85084NED",
+        "85085NED",
+        "eenzaamheid-huishouden",
+        "gezondheidsmonitor",
+    ]
     errors = captured.err.splitlines()
     assert len(errors) == 4 and all("git checkout data/snapshot/" in e for e in errors)
     assert any("71488ned.parquet" in e and "checksum" in e for e in errors)

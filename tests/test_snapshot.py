@@ -69,6 +69,28 @@ def test_snapshot_figures_equal_the_sources():
     assert lonely["precisie"].tolist() == ["exact"]
 
 
+def test_projections_and_loneliness_by_household_in_the_snapshot():
+    single = load("85085NED", source="snapshot", filters={"categorie": "Eenpersoonshuishouden"})
+    by_year = single.set_index("periode")["aantal"]
+    assert by_year["2022"] == 3_149_006 and by_year["2050"] == 3_894_698
+    assert by_year["2070"] == 4_155_306
+    assert set(single["status"]) == {"prognose"} and set(single["precisie"]) == {"exact"}
+    by_type = load("85084NED", source="snapshot", filters={"periode": "2050JJ00"})
+    assert set(by_type["status"]) == {"prognose"}
+    assert "Overig huishouden" not in set(by_type["categorie"])  # not transcribed: a gap
+    observed = load("70133ned", source="snapshot", filters={"categorie": "Eenpersoonshuishouden"})
+    assert "status" not in observed  # counts, not a projection
+    assert observed.set_index("periode").loc["2022", "aantal"] == 3_172_564
+    every_row = [load(t, source="snapshot") for t in ("85085NED", "85084NED", "70133ned")]
+    assert all(frame["bron_url"].str.startswith("https://www.cbs.nl/").all() for frame in every_row)
+    lonely = load("eenzaamheid-huishouden", source="snapshot").set_index("groep")
+    assert lonely.loc["Alleenwonend (zonder partner of kinderen)", "percentage"] == 14
+    assert lonely.loc["Samenwonend met partner", "percentage"] == 6
+    assert set(lonely["precisie"]) == {"rounded"} and set(lonely["populatie"]) == {
+        "15 jaar of ouder"
+    }
+
+
 def test_labels_from_cbs_sources():
     frame = load("71488ned", source="snapshot", filters={"Perioden": "2024JJ00"})
     labels = dict(zip(frame["regio_code"], frame["regio"], strict=False))
@@ -98,7 +120,7 @@ def test_every_raw_file_is_listed_unmodified(raw):
 
 def test_every_table_names_its_original_sources(raw):
     sidecars = [*SNAPSHOT.glob("*.json"), *SNAPSHOT.glob("kaarten/*.json")]
-    assert len(sidecars) == 8
+    assert len(sidecars) == 12
     for sidecar in sidecars:
         text = sidecar.read_text(encoding="utf-8")
         assert "shared/" not in text and "../" not in text, sidecar.name

@@ -16,6 +16,7 @@ from .. import settings
 from ..data import odata
 from ..data.store import read_sidecar, write_table
 from .codes import dimension_labels
+from .counts import projections
 from .maps import build_maps
 from .raw import manifest
 from .tables import add_page_figures, export_table, table_layout, transcriptions
@@ -42,6 +43,8 @@ def build_tables() -> dict[str, pd.DataFrame]:
     for table in plan["table_layouts"]:
         tables[table["id"]] = table_layout(table)
     for frame in transcriptions(plan["transcriptions"]):
+        tables[frame.attrs["meta"].table_id] = frame
+    for frame in projections(plan["projections"]):
         tables[frame.attrs["meta"].table_id] = frame
     for frame in tables.values():
         meta = frame.attrs["meta"]

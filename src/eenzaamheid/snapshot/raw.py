@@ -51,7 +51,8 @@ class RawFile:
         if "url" in source:
             return source["url"]
         if "urls" in source:
-            return f"{len(source['urls'])} web pages (URL per row)"
+            count = len(source["urls"])
+            return f"{count} web page{'' if count == 1 else 's'} (URL per row)"
         return f"{source['repository']}:{source['path']} @ {source['commit'][:12]}"
 
 

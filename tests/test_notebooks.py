@@ -17,11 +17,11 @@ def built(site):
 
 def test_every_notebook_ran_and_every_chart_was_exported(built):
     charts, index = built
-    assert len(notebooks()) >= 7  # the stories and the explorer
+    assert len(notebooks()) >= 9  # the stories and the explorer
     for path in notebooks():
         assert (index.parent / path.with_suffix(".html").name).stat().st_size > 5_000
     records = [json.loads(p.read_text()) for p in charts.glob("*.json")]
-    assert len(records) >= 15
+    assert len(records) >= 20
     for record in records:
         for file in record["files"].values():
             assert (charts / file).stat().st_size > 0, file
@@ -96,6 +96,42 @@ def test_chart_numbers_equal_the_snapshot(built):
         / groningen["TotaalPersonenInHuishoudens_1"].item(),
         abs=0.05,
     )
+
+
+def test_decomposition_chart_holds_its_parts_in_persons(built):
+    charts, _ = built
+    parts = _csv(charts, "07_groei_ontleed").set_index("component_code")["aantal"]
+    assert parts["verandering"] == 3_340_560 - 2_272_219  # 71488ned, 2024 minus 2000
+    assert parts[["omvang", "samenstelling", "kans"]].tolist() == [456_609, 143_543, 468_189]
+    assert parts[["omvang", "samenstelling", "kans"]].sum() == 1_068_341  # whole persons
+    bands = _csv(charts, "07_groei_naar_leeftijd")
+    assert bands["verandering"].sum() == 1_068_341
+    by_sex = bands.groupby("geslacht_code")["verandering"].sum()
+    assert by_sex.to_dict() == {3000: 610_782, 4000: 457_559}
+
+
+def test_projection_and_scenario_charts_hold_the_cbs_figures(built):
+    charts, _ = built
+    line = _csv(charts, "08_eenpersoonshuishoudens_prognose")
+    projected = line[line["soort"] == "prognose"].set_index("jaar")
+    assert projected.loc[2050, "aantal"] == 3_894_698 and projected.loc[2050, "tabel"] == "85085NED"
+    counted = line[line["soort"] == "telling"].set_index("jaar")
+    assert projected.loc[2022, "aantal"] == 3_149_006 and counted.loc[2022, "aantal"] == 3_172_564
+    assert counted.loc[1995, "tabel"] == "70133ned" and counted.loc[2025, "aantal"] == 3_380_900
+    rates = _csv(charts, "08_sterk_eenzaam_huishouden_2019").set_index("groep")
+    alone = rates.loc["Alleenwonend (zonder partner of kinderen)"]
+    assert (alone["percentage"], alone["ondergrens"], alone["bovengrens"]) == (14, 13.5, 14.5)
+    assert set(rates["precisie"]) == {"rounded"} and set(rates["bron_soort"]) == {"cbs_longread"}
+    data = _csv(charts, "08_scenario_sterk_eenzaam")
+    scenario = data.dropna(subset=["jaar"]).set_index("jaar")
+    assert scenario.loc[2050, "sterk_eenzaam_midden"] == 545_258  # 14 % of 3,894,698
+    assert scenario.loc[2050, "sterk_eenzaam_laag"] == 525_784  # 13.5 %
+    assert scenario.loc[2050, "sterk_eenzaam_hoog"] == 564_731  # 14.5 %
+    assert scenario["soort"].str.startswith("scenario").all()
+    assert data["percentage"].dropna().tolist() == [14]  # the rate the scenario uses
+    record = json.loads((charts / "08_scenario_sterk_eenzaam.json").read_text())
+    assert record["title"].startswith("Scenario") and "Geen voorspelling" in record["subtitle"]
+    assert "CBS-longread" in record["source"] and "85085NED" in record["source"]
 
 
 def test_every_word_has_both_languages():

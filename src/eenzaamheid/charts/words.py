@@ -103,6 +103,9 @@ _CATEGORIES = {
     "Enigszins": "Somewhat",
     "Sterk": "Strongly",
     "Eenzaam (totaal)": "Lonely (total)",
+    "Alleenwonend (zonder partner of kinderen)": "Living alone (no partner or children)",
+    "Alleenstaande ouder": "Single parent",
+    "Samenwonend met partner": "Living with a partner",
     "Mannen": "Men",
     "Vrouwen": "Women",
     "Totaal": "Total",
@@ -173,12 +176,30 @@ COLUMNS_EN = {
     "alleenstaanden": "people_living_alone",
     "kaart": "map",
     "label": "label",
+    # notebooks 7 and 8: the decomposition, the projection and the scenario
+    "aantal": "count",
+    "procent": "percent",
+    "omvang": "population_size",
+    "samenstelling": "make_up",
+    "kans": "rate",
+    "verandering": "change",
+    "methode": "method",
+    "groepen": "groups",
+    "soort": "kind",
+    "aanname": "assumption",
+    "ondergrens": "lower_bound",
+    "bovengrens": "upper_bound",
+    "eenpersoonshuishoudens": "one_person_households",
+    "sterk_eenzaam_laag": "strongly_lonely_low",
+    "sterk_eenzaam_midden": "strongly_lonely_mid",
+    "sterk_eenzaam_hoog": "strongly_lonely_high",
 }
 UNITS_EN = {
     "personen": "persons",
     "%": "%",
     "% van personen in huishoudens": "% of persons in households",
     "% van particuliere huishoudens": "% of private households",
+    "eenpersoonshuishoudens": "one-person households",
 }
 
 

@@ -168,10 +168,10 @@ def test_dutch_and_english_number_formats():
     configure(lang="en")
     assert ch.fmt_number(1234567) == "1,234,567" and ch.fmt_percent(10.7) == "10.7%"
     assert ch.say(nl="Alleen wonen", en="Living alone") == "Living alone"
-    assert (
-        ch.credit(("71488ned", 2025), "37296ned")
-        == "Source: CBS, tables 71488ned (2025) and 37296ned"
-    )
+    rows = pd.concat([FIXTURE, FIXTURE.assign(tabel="37296ned", bron_datum="")])
+    assert ch.source_line(rows) == "Source: CBS, tables 71488ned (2025) and 37296ned"
+    book = ch.book_rows(FIXTURE.head(1), "B1")
+    assert ch.source_line(pd.concat([book, rows])).endswith("37296ned; the book (claim register)")
     with pytest.raises(ValueError, match="theme"):
         configure(theme="poster")
 

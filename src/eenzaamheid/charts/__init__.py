@@ -2,7 +2,7 @@
 
 In a notebook: ``from eenzaamheid import charts as ch``, then::
 
-    with ch.Chart(ch.say(nl="...", en="..."), subtitle, ch.credit(("71488ned", 2025))) as chart:
+    with ch.Chart(ch.say(nl="...", en="..."), subtitle) as chart:
         chart.ax.plot(...)
         chart.save("01_name", data, alt=ch.alt_series(...))
 """
@@ -15,7 +15,7 @@ from .marks import dumbbell, hbar_percent, horizontal_layout, label_line_end, ma
 from .numbers import fmt_millions, fmt_number, fmt_percent, number_axis
 from .sources import book_rows, source_line, sourced
 from .theme import CONTEXT, HIGHLIGHT, MAIN, PALETTE, SEX_COLOURS, THEMES, Theme, theme
-from .words import age_short, category, credit, prose, say, text
+from .words import age_short, category, prose, say, text
 
 __all__ = [
     "CONTEXT",
@@ -34,7 +34,6 @@ __all__ = [
     "alt_values",
     "book_rows",
     "category",
-    "credit",
     "draw_map",
     "dumbbell",
     "figures_dir",

@@ -98,9 +98,8 @@ def save_chart(
             f"{name}: the chart draws {missing[:8]} but its data do not hold them; put every "
             "drawn number in the data (the book's marks and reference lines too)"
         )
-    if not chart.source:
-        chart.source = source_line(data, chart.notes)
-        chart.fit_texts()
+    chart.source = source_line(data, chart.notes)
+    chart.fit_texts()
     out = figures_dir()
     out.mkdir(parents=True, exist_ok=True)
     paths = ExportedFigure(_write_images(chart, out, name, alt))

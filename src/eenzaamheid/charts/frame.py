@@ -35,7 +35,6 @@ class Chart:
         self,
         title: str,
         subtitle: str,
-        source: str | None = None,
         *,
         notes: tuple[str, ...] = (),
         ncols: int = 1,
@@ -43,7 +42,7 @@ class Chart:
         sharey: bool = False,
     ):
         self.title, self.subtitle = title, subtitle
-        self.source, self.notes = source or "", notes
+        self.source, self.notes = "", notes
         self._grid = {"ncols": ncols, "nrows": nrows, "sharey": sharey}
         self._stack = ExitStack()
         self.theme: Theme = theme()

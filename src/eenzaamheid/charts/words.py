@@ -42,20 +42,7 @@ VOCABULARY: dict[str, dict[str, str]] = {
     "tabel": {"nl": "tabel", "en": "table"},
     "tabellen": {"nl": "tabellen", "en": "tables"},
     "en": {"nl": "en", "en": "and"},
-    "van_cbs_nl": {"nl": "overgenomen van cbs.nl", "en": "transcribed from cbs.nl"},
-    "nic_2020": {"nl": "CBS, Nederland in cijfers 2020", "en": "CBS, Nederland in cijfers 2020"},
     "kaart_pdok": {"nl": "kaart: CBS/PDOK", "en": "map: CBS/PDOK"},
-    "boek_register": {"nl": "boek: seeds/claims.yaml", "en": "book: seeds/claims.yaml"},
-    "bron_ggd": {
-        "nl": "Bron: GGD'en, CBS en RIVM, Gezondheidsmonitor Volwassenen en Ouderen",
-        "en": "Source: GGDs, CBS and RIVM, Health Monitor Adults and Elderly",
-    },
-    "bron_meta": {
-        "nl": "Bron: Holt-Lunstad e.a. (2015), Perspectives on Psychological Science 10(2), "
-        "zoals geciteerd in het boek",
-        "en": "Source: Holt-Lunstad et al. (2015), Perspectives on Psychological Science 10(2), "
-        "as cited in the book",
-    },
 }
 
 
@@ -80,18 +67,6 @@ def text(key: str) -> str:
         return VOCABULARY[key][language()]
     except KeyError:
         raise KeyError(f"no word {key!r}; add it to charts.words.VOCABULARY") from None
-
-
-def credit(*tables: str | tuple[str, int], notes: tuple[str, ...] = ()) -> str:
-    """Source line: ``credit(("71488ned", 2025))`` -> ``Bron: CBS, tabel 71488ned (2025)``.
-
-    A table is an id or (id, year); ``notes`` are vocabulary keys added after a semicolon.
-    """
-    named = [f"{t[0]} ({t[1]})" if isinstance(t, tuple) else t for t in tables]
-    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} {text('en')} {named[-1]}"
-    word = text("tabel") if len(named) == 1 else text("tabellen")
-    line = f"{text('bron')}: CBS, {word} {listed}"
-    return "; ".join([line, *(text(note) for note in notes)])
 
 
 _CATEGORIES = {

@@ -10,7 +10,7 @@ In a notebook: ``from eenzaamheid import charts as ch``, then::
 from .alt import alt_change, alt_range, alt_series, alt_values
 from .export import ExportedFigure, figures_dir
 from .frame import Chart
-from .maps import draw_map, load_map
+from .maps import draw_map, load_map, map_aspect, region_areas
 from .marks import dumbbell, hbar_percent, horizontal_layout, label_line_end, mark_book
 from .numbers import fmt_millions, fmt_number, fmt_percent, number_axis
 from .sources import book_rows, source_line, sourced
@@ -44,9 +44,11 @@ __all__ = [
     "horizontal_layout",
     "label_line_end",
     "load_map",
+    "map_aspect",
     "mark_book",
     "number_axis",
     "prose",
+    "region_areas",
     "say",
     "source_line",
     "sourced",

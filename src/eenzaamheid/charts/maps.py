@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 from collections.abc import Callable
 
 import matplotlib as mpl
@@ -32,10 +34,13 @@ def draw_map(
     values: pd.Series,
     fmt: Callable[[float], str] = str,
     cmap: str = "Blues",
+    *,
+    crs: str = "",
 ) -> mpl.cm.ScalarMappable:
     """Colour each region by ``values`` (indexed by region code), with a colour scale beside
     the map labelled by ``fmt``; regions without a value are drawn hatched in light grey,
-    never coloured as if they had one."""
+    never coloured as if they had one. ``crs`` is the map's ``crs`` (``load_map(...)["crs"]``):
+    longitude/latitude maps are drawn with the aspect of :func:`map_aspect`."""
     patches, colours, missing = [], [], []
     for code, region in regions.items():
         path = MplPath.make_compound_path(*(MplPath(ring, closed=True) for ring in region["rings"]))
@@ -56,10 +61,43 @@ def draw_map(
             )
         )
     ax.autoscale_view()
-    ax.set_aspect("equal")
+    ax.set_aspect(map_aspect(crs, ax.get_ylim()))
     ax.axis("off")
     scale = ax.inset_axes([1.02, 0.15, 0.025, 0.6])  # beside the map itself, not the figure
     legend = ax.figure.colorbar(shaded, cax=scale, format=FuncFormatter(lambda v, _: fmt(v)))
     legend.outline.set_visible(False)
     scale.tick_params(length=0)
     return shaded
+
+
+def _lonlat(crs: str) -> bool:
+    return crs.startswith("EPSG:4326")
+
+
+def map_aspect(crs: str, latitudes: tuple[float, float]) -> float:
+    """The y:x scale of a map: 1 for coordinates in metres (RD New); for longitude/latitude
+    1 / cos(middle latitude), so that a kilometre east is as long as a kilometre north there
+    (in the Netherlands about 1.6: drawn with equal degrees, the country looks squashed)."""
+    if not _lonlat(crs):
+        return 1.0
+    return 1 / math.cos(math.radians(sum(latitudes) / 2))
+
+
+def region_areas(boundaries: dict) -> pd.Series:
+    """Approximate area of each region in km² from a decoded map (``load_map``), in metres or
+    longitude/latitude. The boundaries are generalised: good enough to see whether a region
+    grew between two maps, not for its exact area."""
+    lonlat = _lonlat(boundaries["crs"])
+    areas = {}
+    for code, region in boundaries["regions"].items():
+        total = 0.0  # signed: holes run the other way round and are subtracted
+        for ring in region["rings"]:
+            if lonlat:  # degrees -> km at the ring's own latitude
+                east = 111.320 * math.cos(math.radians(sum(y for _, y in ring) / len(ring)))
+                ring = [(x * east, y * 110.574) for x, y in ring]
+            else:
+                ring = [(x / 1000, y / 1000) for x, y in ring]
+            pairs = itertools.pairwise(ring)
+            total += sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairs) / 2
+        areas[code] = abs(total)
+    return pd.Series(areas, name="km2")

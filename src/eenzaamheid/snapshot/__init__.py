@@ -18,6 +18,7 @@ from ..data.store import read_sidecar, write_table
 from .codes import dimension_labels
 from .counts import projections
 from .maps import build_maps
+from .others import eurostat_table, rivm_table
 from .raw import manifest
 from .tables import add_page_figures, export_table, table_layout, transcriptions
 
@@ -46,6 +47,10 @@ def build_tables() -> dict[str, pd.DataFrame]:
         tables[frame.attrs["meta"].table_id] = frame
     for frame in projections(plan["projections"]):
         tables[frame.attrs["meta"].table_id] = frame
+    for table in plan.get("rivm", []):  # not CBS tables: RIVM and Eurostat
+        tables[table["id"]] = rivm_table(table)
+    for table in plan.get("eurostat", []):
+        tables[table["id"]] = eurostat_table(table)
     for frame in tables.values():
         meta = frame.attrs["meta"]
         meta.source = "snapshot"
@@ -89,7 +94,8 @@ def _write_readme(out: Path, tables: dict[str, pd.DataFrame]) -> None:
         "(do not edit by hand). Each table is a Parquet file with a JSON sidecar holding its",
         "metadata, provenance (original source, SHA-256, date and licence of every raw file)",
         'and its own SHA-256. CBS data is licensed CC BY 4.0: credit "Bron: CBS" with the table',
-        "number.",
+        "number. Tables that are not CBS's (`rivm-…`, `eurostat-…`) name their own credit and",
+        "licence in their sidecar (`meta.licence`).",
         "",
         "| table | title | rows | periods | layout | from |",
         "|---|---|---|---|---|---|",

@@ -7,8 +7,8 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from eenzaamheid import load
-from eenzaamheid.charts import draw_map, load_map, map_aspect, region_areas
+from eenzaamheid import configure, load
+from eenzaamheid.charts import country, draw_map, load_map, map_aspect, region_areas
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
@@ -119,3 +119,20 @@ def test_region_areas_agree_between_metres_and_degrees():
     assert after["GM0014"] > 2 * before["GM0014"]  # Groningen kept its code, took in
     assert {"GM0009", "GM0017"} <= set(before.index) - set(after.index)  # Ten Boer and Haren
     assert 30_000 < after.sum() < 40_000  # km², the Netherlands' land and inland water, roughly
+
+
+def test_eurostat_codes_are_named_in_the_chart_language():
+    try:
+        configure(lang="nl")
+        names = [country(c) for c in ("NL", "EL", "DE", "EU27_2020")]
+        assert names == ["Nederland", "Griekenland", "Duitsland", "EU-27 (gemiddelde)"]
+        configure(lang="en")
+        assert [country(c) for c in ("NL", "EL", "UK")] == [
+            "Netherlands",
+            "Greece",
+            "United Kingdom",
+        ]
+        with pytest.raises(KeyError, match="EU99"):
+            country("EU99")
+    finally:
+        configure()

@@ -15,7 +15,7 @@ from .marks import dumbbell, hbar_percent, horizontal_layout, label_line_end, ma
 from .numbers import fmt_millions, fmt_number, fmt_percent, number_axis
 from .sources import book_rows, source_line, sourced
 from .theme import CONTEXT, HIGHLIGHT, MAIN, PALETTE, SEX_COLOURS, THEMES, Theme, theme
-from .words import age_short, category, prose, say, text
+from .words import age_short, category, country, prose, say, text
 
 __all__ = [
     "CONTEXT",
@@ -34,6 +34,7 @@ __all__ = [
     "alt_values",
     "book_rows",
     "category",
+    "country",
     "draw_map",
     "dumbbell",
     "figures_dir",

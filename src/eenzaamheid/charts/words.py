@@ -8,6 +8,8 @@ import textwrap
 
 from IPython.display import Markdown
 
+from babel import Locale
+
 from .. import settings
 
 VOCABULARY: dict[str, dict[str, str]] = {
@@ -43,6 +45,9 @@ VOCABULARY: dict[str, dict[str, str]] = {
     "tabellen": {"nl": "tabellen", "en": "tables"},
     "en": {"nl": "en", "en": "and"},
     "kaart_pdok": {"nl": "kaart: CBS/PDOK", "en": "map: CBS/PDOK"},
+    # Eurostat's aggregates (country names come from Babel: see country())
+    "EU27_2020": {"nl": "EU-27-gemiddelde", "en": "EU-27 average"},
+    "EU28": {"nl": "EU-28-gemiddelde", "en": "EU-28 average"},
 }
 
 
@@ -194,3 +199,18 @@ def age_short(label: str) -> str:
     """Compact age group for ticks: ``0 tot 5 jaar`` -> ``0-5``, ``95 jaar of ouder`` -> ``95+``."""
     label = re.sub(r"^(\d+) tot (\d+) jaar$", r"\1-\2", label)
     return re.sub(r"^(\d+) jaar of ouder$", r"\1+", label)
+
+
+_EUROSTAT_TO_ISO = {"EL": "GR", "UK": "GB"}  # Eurostat's own codes for Greece and the UK
+
+
+def country(code: str) -> str:
+    """A Eurostat geo code in the chart language: ``DE`` -> ``Duitsland`` / ``Germany``
+    (country names from Babel's CLDR data), ``EU27_2020`` -> ``EU-27 (gemiddelde)``."""
+    if code in VOCABULARY:
+        return text(code)
+    locale = Locale.parse("nl" if language() == "nl" else "en")
+    try:
+        return locale.territories[_EUROSTAT_TO_ISO.get(code, code)]
+    except KeyError:
+        raise KeyError(f"no country name for Eurostat code {code!r}") from None

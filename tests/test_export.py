@@ -190,3 +190,21 @@ def test_alt_text_is_written_from_the_numbers():
     assert ch.alt_range("Map", values, names, ch.fmt_number) == (
         "Map from 3 (Urk) to 9 (Amsterdam)."
     )
+
+
+@pytest.mark.parametrize("theme", ["notebook", "artikel", "college"])
+def test_long_titles_are_wrapped_inside_the_figure(theme):
+    """Measured in the font: words full of wide letters (m, w) stay inside the figure."""
+    configure(theme=theme, lang="nl")
+    title = "Gemeenten met meer eenpersoonshuishoudens hebben meer eenzame volwassenen " * 2
+    with ch.Chart(title.strip(), "Wat en eenheid, in woorden " * 3, "Bron: CBS " * 8) as chart:
+        sizes = [chart.fig.get_size_inches().copy()]
+        sizes += [chart.theme.narrow] if chart.theme.narrow else []
+        for size in sizes:
+            chart.fig.set_size_inches(size)
+            chart.fit_texts()
+            chart.fig.canvas.draw()
+            for text in chart._texts:
+                box = text.get_window_extent()
+                assert box.x0 >= 0 and box.x1 <= chart.fig.bbox.width, text.get_text()
+            assert chart._texts[0].get_text().count("\n") >= 2  # wrapped, not cut

@@ -13,7 +13,6 @@ saved chart is shown at the end of the block, with its alt text.
 
 from __future__ import annotations
 
-import textwrap
 from contextlib import ExitStack
 from typing import Any
 
@@ -22,6 +21,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextToPath
 
 from .export import save_chart
 from .qa import text_collisions
@@ -82,7 +83,7 @@ class Chart:
         width, height = self.fig.get_size_inches()
         title, subtitle, source = self._texts
         title_size, small = self.theme.font_size * 1.35, self.theme.font_size
-        title_text = _wrap(self.title, width, title_size)
+        title_text = _wrap(self.title, width, title_size, bold=True)
         subtitle_text = _wrap(self.subtitle, width, small)
         # The suptitle ends in blank lines that reserve room, in constrained layout, for the
         # subtitle drawn in them: title and subtitle both start at the left edge, as in print.
@@ -120,10 +121,27 @@ class Chart:
         return self.saved
 
 
-def _wrap(text: str, width_inches: float, font_size: float) -> str:
-    """Break a text so it fits the figure: bold DejaVu Sans is about 0.62 em per character."""
-    chars = max(20, int(width_inches * 72 / (font_size * 0.62)))
-    return textwrap.fill(text, chars, break_on_hyphens=False)
+def _wrap(text: str, width_inches: float, font_size: float, bold: bool = False) -> str:
+    """Break a text into lines that fit the figure, measured in the theme's own font (a fixed
+    width per character lets words with many wide letters, m and w, run off the edge)."""
+    font = FontProperties(
+        family=mpl.rcParams["font.family"], size=font_size, weight="bold" if bold else "normal"
+    )
+    room = 0.97 * width_inches * 72  # points; the texts start 1 % from the left edge
+    lines = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            longer = f"{line} {word}" if line else word
+            if line and _MEASURE.get_text_width_height_descent(longer, font, False)[0] > room:
+                lines.append(line)
+                longer = word
+            line = longer
+        lines.append(line)
+    return "\n".join(lines)
+
+
+_MEASURE = TextToPath()
 
 
 def _show_in_notebook(saved: Any) -> None:

@@ -17,11 +17,11 @@ def built(site):
 
 def test_every_notebook_ran_and_every_chart_was_exported(built):
     charts, index = built
-    assert len(notebooks()) >= 9  # the stories and the explorer
+    assert len(notebooks()) >= 10  # the stories and the explorer
     for path in notebooks():
         assert (index.parent / path.with_suffix(".html").name).stat().st_size > 5_000
     records = [json.loads(p.read_text()) for p in charts.glob("*.json")]
-    assert len(records) >= 20
+    assert len(records) >= 24
     for record in records:
         for file in record["files"].values():
             assert (charts / file).stat().st_size > 0, file
@@ -132,6 +132,31 @@ def test_projection_and_scenario_charts_hold_the_cbs_figures(built):
     record = json.loads((charts / "08_scenario_sterk_eenzaam.json").read_text())
     assert record["title"].startswith("Scenario") and "Geen voorspelling" in record["subtitle"]
     assert "CBS-longread" in record["source"] and "85085NED" in record["source"]
+
+
+def test_rivm_charts_hold_the_national_and_municipal_estimates(built):
+    charts, _ = built
+    mapped = _csv(charts, "06_kaart_eenzaamheid_2020").set_index("wijk_buurt_code")
+    assert len(mapped) == 356  # Nederland and 355 municipalities on the 2020 boundaries
+    assert mapped.loc["NL01", "Eenzaam_28"] == 47.0
+    assert mapped.loc["GM0518", "Eenzaam_28"] == 56.8 and mapped.loc["GM0184", "Eenzaam_28"] == 35.2
+    assert set(mapped["bron"]) == {
+        "Bron: RIVM/CBS/GGD'en, Gezondheidsmonitor Volwassenen en Ouderen 2020 "
+        "(modelschattingen); kaart: CBS/PDOK"
+    }
+    spread = _csv(charts, "06_spreiding_gemeenten_2020").set_index("wijk_buurt_code")
+    assert spread.loc["NL01", "Eenzaam_28"] == 47.0 and len(spread) == 356
+    trend = _csv(charts, "06_grote_steden_2012_2020")
+    national = trend.query("wijk_buurt_code == 'NL01'").set_index(["leeftijd", "periode"])
+    assert national.loc[("18 jaar of ouder", "2012"), "Eenzaam_28"] == 39.6
+    assert national.loc[("65 jaar of ouder", "2020"), "Eenzaam_28"] == 49.5
+    assert set(trend["wijk_buurt_code"]) == {"NL01", "GM0363", "GM0599", "GM0518", "GM0344"}
+    pairs = _csv(charts, "06_eenpersoons_en_eenzaamheid").set_index("regio_code")
+    assert len(pairs) == 334 and "GM0014" not in pairs.index  # Groningen grew: left out
+    assert pairs.loc["GM0363", "Eenpersoonshuishoudens_86"] == 55.1  # 70072ned, 2015
+    assert pairs.loc["GM0363", "Eenzaam_28_2016"] == 47.5  # RIVM, 2016
+    r = pairs["Eenpersoonshuishoudens_86"].corr(pairs["Eenzaam_28_2016"])
+    assert round(r, 2) == 0.63
 
 
 def test_every_word_has_both_languages():

@@ -17,11 +17,11 @@ def built(site):
 
 def test_every_notebook_ran_and_every_chart_was_exported(built):
     charts, index = built
-    assert len(notebooks()) >= 10  # the stories and the explorer
+    assert len(notebooks()) >= 11  # the stories and the explorer
     for path in notebooks():
         assert (index.parent / path.with_suffix(".html").name).stat().st_size > 5_000
     records = [json.loads(p.read_text()) for p in charts.glob("*.json")]
-    assert len(records) >= 24
+    assert len(records) >= 27
     for record in records:
         for file in record["files"].values():
             assert (charts / file).stat().st_size > 0, file
@@ -157,6 +157,30 @@ def test_rivm_charts_hold_the_national_and_municipal_estimates(built):
     assert pairs.loc["GM0363", "Eenzaam_28_2016"] == 47.5  # RIVM, 2016
     r = pairs["Eenpersoonshuishoudens_86"].corr(pairs["Eenzaam_28_2016"])
     assert round(r, 2) == 0.63
+
+
+def test_eurostat_charts_hold_the_dutch_and_eu_figures_with_their_flags(built):
+    charts, _ = built
+    ranked = _csv(charts, "09_eu_landen_2019").set_index("geo_code")
+    assert len(ranked) == 28  # the 27 member states and the EU-27 average
+    assert ranked.loc["NL", "aandeel"] == 38.3 and pd.isna(ranked.loc["NL", "vlag"])
+    assert ranked.loc["EU27_2020", "aandeel"] == 33.9 and ranked.loc["EU27_2020", "vlag"] == "e"
+    assert ranked.loc["BE", "vlag"] == "b"
+    lines = _csv(charts, "09_nederland_eu_2011_2020").set_index(["geo_code", "periode"])
+    assert lines.loc[("NL", "2020"), "aandeel"] == 38.5
+    assert lines.loc[("NL", "2016"), "vlag"] == "b"
+    assert ("EU27_2020", "2020") not in lines.index  # no EU figure for 2020: a gap, not a guess
+    assert set(lines.loc["EU27_2020", "vlag"]) == {"e"}
+    both = _csv(charts, "09_enquete_en_telling")
+    cbs = both.query("tabel == '37296ned'").set_index("jaar")
+    assert cbs.loc[2020, "Eenpersoonshuishoudens_63"] == 3080
+    assert cbs.loc[2020, "aandeel"] == pytest.approx(100 * 3080 / 7998)
+    silc = both.query("tabel == 'ilc_lvph03'").set_index("jaar")
+    assert silc.loc[2020, "aandeel"] == 38.5 and silc.loc[2016, "vlag"] == "b"
+    assert (silc["aandeel"] - cbs["aandeel"]).abs().max() < 0.1
+    assert set(both["bron"]) == {
+        "Bron: CBS, tabel 37296ned (2024); Eurostat (ilc_lvph03), EU-SILC-enquête"
+    }
 
 
 def test_every_word_has_both_languages():

@@ -206,7 +206,7 @@ _EUROSTAT_TO_ISO = {"EL": "GR", "UK": "GB"}  # Eurostat's own codes for Greece a
 
 def country(code: str) -> str:
     """A Eurostat geo code in the chart language: ``DE`` -> ``Duitsland`` / ``Germany``
-    (country names from Babel's CLDR data), ``EU27_2020`` -> ``EU-27 (gemiddelde)``."""
+    (country names from Babel's CLDR data), ``EU27_2020`` -> ``EU-27-gemiddelde``."""
     if code in VOCABULARY:
         return text(code)
     locale = Locale.parse("nl" if language() == "nl" else "en")

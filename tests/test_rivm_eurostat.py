@@ -8,7 +8,15 @@ import pandas as pd
 import pytest
 
 from eenzaamheid import configure, load
-from eenzaamheid.charts import country, draw_map, load_map, map_aspect, region_areas
+from eenzaamheid.charts import (
+    country,
+    draw_map,
+    load_map,
+    map_aspect,
+    region_areas,
+    source_line,
+    sourced,
+)
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
@@ -134,5 +142,28 @@ def test_eurostat_codes_are_named_in_the_chart_language():
         ]
         with pytest.raises(KeyError, match="EU99"):
             country("EU99")
+    finally:
+        configure()
+
+
+def test_rivm_and_eurostat_rows_write_their_own_source_line():
+    try:
+        configure(lang="nl")
+        rivm = sourced(load("rivm-eenzaamheid", filters={"WijkenEnBuurten": "NL01"}))
+        assert set(rivm["bron_soort"]) == {"rivm_table"}
+        assert set(rivm["tabel"]) == {"rivm-eenzaamheid"}
+        assert source_line(rivm) == (
+            "Bron: RIVM/CBS/GGD'en, Gezondheidsmonitor Volwassenen en Ouderen 2012, 2016 en "
+            "2020 (modelschattingen)"
+        )
+        europe = sourced(load("eurostat-ilc_lvph03", filters={"geo": "NL"}))
+        assert set(europe["tabel"]) == {"ilc_lvph03"}
+        assert source_line(europe) == "Bron: Eurostat (ilc_lvph03), EU-SILC-enquête"
+        configure(lang="en")
+        in_2020 = rivm[rivm["periode"] == "2020"]
+        assert source_line(pd.concat([europe, in_2020])) == (
+            "Source: RIVM/CBS/GGDs, Health Monitor Adults and Elderly 2020 (model estimates); "
+            "Eurostat (ilc_lvph03), EU-SILC survey"
+        )
     finally:
         configure()

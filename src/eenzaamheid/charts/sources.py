@@ -25,10 +25,18 @@ KINDS = (
     "cbs_news_reprint",
     "press_report",
     "rivm_page",
+    "rivm_table",  # RIVM's small-area model estimates (Gezondheid per wijk en buurt)
+    "eurostat",  # a Eurostat dataset, named by its id in `tabel`
     BOOK,
     "study",  # a paper, named in `tabel`
 )
 SOURCE_COLUMNS = ("bron_soort", "tabel", "bron_url")
+# Snapshot tables that are not CBS StatLine tables, by layout: their kind of source, and how
+# the table is named in the rows (the snapshot id, or Eurostat's own dataset id).
+OTHER_LAYOUTS = {
+    "rivm-export": ("rivm_table", lambda table_id: table_id),
+    "eurostat-sdmx": ("eurostat", lambda table_id: table_id.removeprefix("eurostat-")),
+}
 
 
 def sourced(frame: pd.DataFrame) -> pd.DataFrame:
@@ -47,6 +55,11 @@ def sourced(frame: pd.DataFrame) -> pd.DataFrame:
         if source.get("kind") == "page-transcription"
         for period in source.get("periods", [])
     }
+    if meta.layout in OTHER_LAYOUTS:
+        kind, name = OTHER_LAYOUTS[meta.layout]
+        return frame.assign(
+            bron_soort=kind, tabel=name(meta.table_id), bron_url="", bron_datum=meta.retrieved_at
+        )
     on_page = frame["periode_code"].isin(list(from_page))
     out = frame.assign(
         bron_soort=STATLINE,
@@ -87,9 +100,25 @@ def _tables(rows: pd.DataFrame) -> str:
     return f"{text('tabellen')} {', '.join(named[:-1])} {text('en')} {named[-1]}"
 
 
+def _years(rows: pd.DataFrame) -> str:
+    """``2012, 2016 en 2020``: the periods of the rows, when they have them."""
+    years = sorted(rows["periode"].dropna().astype(str).unique()) if "periode" in rows else []
+    if len(years) < 2:
+        return "".join(years)
+    return f"{', '.join(years[:-1])} {text('en')} {years[-1]}"
+
+
+def _eurostat(names: str) -> str:
+    """``Eurostat (ilc_lvph03), EU-SILC-enquête``: the ilc_ datasets are EU-SILC's."""
+    silc = all(name.strip().startswith("ilc_") for name in names.split(","))
+    survey = say(nl=", EU-SILC-enquête", en=", EU-SILC survey") if silc else ""
+    return f"Eurostat ({names}){survey}"
+
+
 def _phrase(kind: str, rows: pd.DataFrame) -> str:
     hosts = _hosts(rows["bron_url"]) if "bron_url" in rows else ""
     names = ", ".join(dict.fromkeys(str(t) for t in rows["tabel"] if t))
+    when = f" {_years(rows)}" if _years(rows) else ""
     phrases = {
         STATLINE: lambda: f"CBS, {_tables(rows)}",
         "statline_table_page": lambda: say(
@@ -107,6 +136,12 @@ def _phrase(kind: str, rows: pd.DataFrame) -> str:
             en=f"news report on CBS figures ({hosts})",
         ),
         "rivm_page": lambda: f"RIVM ({hosts})",
+        "rivm_table": lambda: say(
+            nl=f"RIVM/CBS/GGD'en, Gezondheidsmonitor Volwassenen en Ouderen{when} "
+            "(modelschattingen)",
+            en=f"RIVM/CBS/GGDs, Health Monitor Adults and Elderly{when} (model estimates)",
+        ),
+        "eurostat": lambda: _eurostat(names),
         BOOK: lambda: say(nl="het boek (claimregister)", en="the book (claim register)"),
         "study": lambda: names,
     }

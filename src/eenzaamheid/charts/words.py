@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 import textwrap
 
-from IPython.display import Markdown
-
 from babel import Locale
+from IPython.display import Markdown
 
 from .. import settings
 
@@ -173,6 +172,12 @@ COLUMNS_EN = {
     "sterk_eenzaam_laag": "strongly_lonely_low",
     "sterk_eenzaam_midden": "strongly_lonely_mid",
     "sterk_eenzaam_hoog": "strongly_lonely_high",
+    # notebooks 6 and 9
+    "vlag": "flag",
+    "reeks": "series",
+    "klasse_van": "bin_from",
+    "klasse_tot": "bin_to",
+    "aantal_gemeenten": "municipalities",
 }
 UNITS_EN = {
     "personen": "persons",

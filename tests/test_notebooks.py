@@ -63,9 +63,8 @@ def test_an_english_build_has_no_dutch_words(built_english):
         data = pd.read_csv(charts / record["files"]["csv"], encoding="utf-8-sig", dtype=str)
         names = [c for c in data.columns if not re.search(r"_\d+$", c)]  # CBS topic keys stay
         assert not DUTCH.findall(" ".join(names)), f"{path.stem}: {names}"
-        for column in data.columns.difference(NAMES).difference(
-            data.columns[data.columns.str.contains(r"_\d+$")]
-        ):
+        codes = data.columns[data.columns.str.contains(r"_\d+$|_code$")]  # "DE" is Germany
+        for column in data.columns.difference(NAMES).difference(codes):
             words = DUTCH.findall(" ".join(data[column].dropna()))
             assert not words, f"{path.stem}, column {column}: {sorted(set(words))}"
 
@@ -136,37 +135,43 @@ def test_projection_and_scenario_charts_hold_the_cbs_figures(built):
 
 def test_rivm_charts_hold_the_national_and_municipal_estimates(built):
     charts, _ = built
-    mapped = _csv(charts, "06_kaart_eenzaamheid_2020").set_index("wijk_buurt_code")
+    mapped = _csv(charts, "06_kaart_eenzaamheid_2020").set_index("regio_code")
     assert len(mapped) == 356  # Nederland and 355 municipalities on the 2020 boundaries
     assert mapped.loc["NL01", "Eenzaam_28"] == 47.0
     assert mapped.loc["GM0518", "Eenzaam_28"] == 56.8 and mapped.loc["GM0184", "Eenzaam_28"] == 35.2
+    assert set(mapped["bron_soort"]) == {"rivm_table"}
     assert set(mapped["bron"]) == {
-        "Bron: RIVM/CBS/GGD'en, Gezondheidsmonitor Volwassenen en Ouderen 2020 "
-        "(modelschattingen); kaart: CBS/PDOK"
+        "RIVM/CBS/GGD'en, Gezondheidsmonitor Volwassenen en Ouderen 2020 (modelschattingen)"
     }
-    spread = _csv(charts, "06_spreiding_gemeenten_2020").set_index("wijk_buurt_code")
-    assert spread.loc["NL01", "Eenzaam_28"] == 47.0 and len(spread) == 356
+    record = json.loads((charts / "06_kaart_eenzaamheid_2020.json").read_text())
+    assert record["source"].endswith("(modelschattingen); kaart: CBS/PDOK")
+    spread = _csv(charts, "06_spreiding_gemeenten_2020")
+    assert spread.query("regio_code == 'NL01'")["Eenzaam_28"].item() == 47.0
+    assert spread["aantal_gemeenten"].sum() == 355  # the bars: municipalities per point
     trend = _csv(charts, "06_grote_steden_2012_2020")
-    national = trend.query("wijk_buurt_code == 'NL01'").set_index(["leeftijd", "periode"])
+    national = trend.query("regio_code == 'NL01'").set_index(["leeftijd", "periode"])
     assert national.loc[("18 jaar of ouder", "2012"), "Eenzaam_28"] == 39.6
     assert national.loc[("65 jaar of ouder", "2020"), "Eenzaam_28"] == 49.5
-    assert set(trend["wijk_buurt_code"]) == {"NL01", "GM0363", "GM0599", "GM0518", "GM0344"}
-    pairs = _csv(charts, "06_eenpersoons_en_eenzaamheid").set_index("regio_code")
-    assert len(pairs) == 334 and "GM0014" not in pairs.index  # Groningen grew: left out
-    assert pairs.loc["GM0363", "Eenpersoonshuishoudens_86"] == 55.1  # 70072ned, 2015
-    assert pairs.loc["GM0363", "Eenzaam_28_2016"] == 47.5  # RIVM, 2016
-    r = pairs["Eenpersoonshuishoudens_86"].corr(pairs["Eenzaam_28_2016"])
+    assert set(trend["regio_code"]) == {"NL01", "GM0363", "GM0599", "GM0518", "GM0344"}
+    pairs = _csv(charts, "06_eenpersoons_en_eenzaamheid")
+    households = pairs.query("tabel == '70072ned'").set_index("regio_code")
+    lonely = pairs.query("tabel == 'rivm-eenzaamheid'").set_index("regio_code")
+    assert len(households) == len(lonely) == 334 and "GM0014" not in households.index
+    assert households.loc["GM0363", "Eenpersoonshuishoudens_86"] == 55.1  # 70072ned, 2015
+    assert lonely.loc["GM0363", "Eenzaam_28"] == 47.5 and set(lonely["periode"]) == {"2016"}
+    r = households["Eenpersoonshuishoudens_86"].corr(lonely["Eenzaam_28"])
     assert round(r, 2) == 0.63
 
 
 def test_eurostat_charts_hold_the_dutch_and_eu_figures_with_their_flags(built):
     charts, _ = built
-    ranked = _csv(charts, "09_eu_landen_2019").set_index("geo_code")
+    ranked = _csv(charts, "09_eu_landen_2019").set_index("regio_code")
     assert len(ranked) == 28  # the 27 member states and the EU-27 average
     assert ranked.loc["NL", "aandeel"] == 38.3 and pd.isna(ranked.loc["NL", "vlag"])
     assert ranked.loc["EU27_2020", "aandeel"] == 33.9 and ranked.loc["EU27_2020", "vlag"] == "e"
     assert ranked.loc["BE", "vlag"] == "b"
-    lines = _csv(charts, "09_nederland_eu_2011_2020").set_index(["geo_code", "periode"])
+    assert set(ranked["bron"]) == {"Eurostat (ilc_lvph03), EU-SILC-enquête"}
+    lines = _csv(charts, "09_nederland_eu_2011_2020").set_index(["regio_code", "periode"])
     assert lines.loc[("NL", "2020"), "aandeel"] == 38.5
     assert lines.loc[("NL", "2016"), "vlag"] == "b"
     assert ("EU27_2020", "2020") not in lines.index  # no EU figure for 2020: a gap, not a guess
@@ -174,13 +179,15 @@ def test_eurostat_charts_hold_the_dutch_and_eu_figures_with_their_flags(built):
     both = _csv(charts, "09_enquete_en_telling")
     cbs = both.query("tabel == '37296ned'").set_index("jaar")
     assert cbs.loc[2020, "Eenpersoonshuishoudens_63"] == 3080
-    assert cbs.loc[2020, "aandeel"] == pytest.approx(100 * 3080 / 7998)
+    assert cbs.loc[2020, "aandeel"] == pytest.approx(100 * 3080 / 7998, abs=0.05)
     silc = both.query("tabel == 'ilc_lvph03'").set_index("jaar")
     assert silc.loc[2020, "aandeel"] == 38.5 and silc.loc[2016, "vlag"] == "b"
-    assert (silc["aandeel"] - cbs["aandeel"]).abs().max() < 0.1
-    assert set(both["bron"]) == {
+    counted = 100 * cbs["Eenpersoonshuishoudens_63"] / cbs["TotaalHuishoudens_62"]
+    assert (silc["aandeel"] - counted).abs().max() < 0.1  # the count's share, unrounded
+    record = json.loads((charts / "09_enquete_en_telling.json").read_text())
+    assert record["source"] == (
         "Bron: CBS, tabel 37296ned (2024); Eurostat (ilc_lvph03), EU-SILC-enquête"
-    }
+    )
 
 
 def test_every_word_has_both_languages():

@@ -32,7 +32,8 @@ def test_search_offline_says_so_and_searches_the_snapshot(stand_in):
     stand_in.faults["*"] = {"status": 503}
     with pytest.warns(UserWarning, match=r"offline.*only the .* tables in the snapshot"):
         found = search("eenzaamheid")
-    assert set(found["id"]) == {"85766NED", "gezondheidsmonitor", "eenzaamheid-huishouden"}
+    expected = {"85766NED", "gezondheidsmonitor", "eenzaamheid-huishouden", "rivm-eenzaamheid"}
+    assert set(found["id"]) == expected
     assert found.iloc[0]["id"] == "85766NED" or "eenzaamheid" in found.iloc[0]["title"].lower()
     assert set(search("alleenstaand", source="snapshot")["id"]) == {"71488ned"}
 

@@ -67,9 +67,7 @@ def test_load_is_fast_and_beats_cbsodata(stand_in, raw):
     assert client / warm >= 20
 
 
-def test_warm_load_within_20_ms(request):
-    if not request.config.getoption("benchmark_enable"):
-        pytest.skip("a timing budget: `make bench`")
+def test_warm_load_within_20_ms():
     load("71488ned", source="snapshot")
     warm = _median_seconds(lambda: load("71488ned", source="snapshot"), 15)
     print(f"\nload() warm from the snapshot (20,476 rows): {warm * 1000:.1f} ms")

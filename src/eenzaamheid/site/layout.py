@@ -32,7 +32,7 @@ WORDS = {
         "widgets": "De knoppen van de verkenner werken in JupyterLab (make lab); hierboven de "
         "grafiek die de verkenner tekent zonder knoppen.",
         "intro": "Verhalen met officiële cijfers van het CBS bij een boek over eenzaamheid en "
-        "alleen wonen. Elke grafiek met de cijfers erachter (CSV) en als PNG, SVG en PDF.",
+        "alleen wonen. Elke grafiek met de cijfers erachter (CSV en XLSX) en als PNG, SVG en PDF.",
         "slide_of": "dia {n} van {total}",
         "keys": "pijltjes, spatie, PageUp/PageDown, Home/End; F: volledig scherm",
         "fullscreen": "Volledig scherm",
@@ -61,7 +61,7 @@ WORDS = {
         "widgets": "The explorer's controls work in JupyterLab (make lab); above, the chart "
         "the explorer draws without them.",
         "intro": "Stories with official Statistics Netherlands (CBS) figures on a book about "
-        "loneliness and living alone. Each chart with the numbers behind it (CSV) and as PNG, "
+        "loneliness and living alone. Each chart with the numbers behind it (CSV and XLSX) and as PNG, "
         "SVG and PDF. The prose of the stories is in Dutch.",
         "slide_of": "slide {n} of {total}",
         "keys": "arrows, space, PageUp/PageDown, Home/End; F: full screen",

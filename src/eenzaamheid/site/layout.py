@@ -101,6 +101,11 @@ class Chart:
     def file(self, theme: str, key: str) -> str:
         return f"{self.folders[theme]}/{self.records[theme]['files'][key]}"
 
+    def image(self, prefer: tuple[str, ...], prefix: str = "") -> tuple[str, dict, str]:
+        """The theme, record and PNG path of the first preferred theme that was built."""
+        theme, record = self.record(prefer)
+        return theme, record, prefix + self.file(theme, "png")
+
 
 PAGE_THEMES = ("notebook", "college", "artikel")
 SLIDE_THEMES = ("college", "notebook", "artikel")
@@ -163,8 +168,7 @@ def chart_block(chart: Chart, lang: str, build: Path, prefix: str) -> str:
     """A chart with three views (chart, table from its CSV, downloads) and a stable anchor
     (``#<chart name>``). ``prefix`` leads from the page to ``build/``."""
     words = WORDS[lang]
-    theme, record = chart.record(PAGE_THEMES)
-    image = prefix + chart.file(theme, "png")
+    theme, record, image = chart.image(PAGE_THEMES, prefix)
     table = data_table(build / chart.file(theme, "csv"), lang) if "csv" in record["files"] else ""
     links = downloads(chart, lang).replace('href="', f'href="{prefix}')
     tabs = "".join(

@@ -136,8 +136,7 @@ def _index(config: settings.Settings, lang: str, listed: list[Story], other: boo
     for story in listed:
         cards = []
         for chart in story.charts:
-            theme, record = chart.record(PAGE_THEMES)
-            image = root + chart.file(theme, "png")
+            _, record, image = chart.image(PAGE_THEMES, root)
             cards.append(
                 f'<li><a href="{story.stem}.html#{esc(chart.name)}"><img src="{esc(image)}" '
                 f'alt="{esc(record["alt"])}" loading="lazy"><span>{esc(record["title"])}</span></a>'

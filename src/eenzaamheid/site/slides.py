@@ -14,8 +14,7 @@ from .story import Story
 def _chart_slides(story: Story, root: str) -> list[str]:
     slides = []
     for chart in story.charts:
-        theme, record = chart.record(SLIDE_THEMES)
-        image = root + chart.file(theme, "png")
+        _, record, image = chart.image(SLIDE_THEMES, root)
         slides.append(
             f'<section class="slide chart" id="{esc(chart.name)}" '
             f'aria-label="{esc(record["title"])}"><img src="{esc(image)}" alt="{esc(record["alt"])}">'

@@ -14,6 +14,7 @@ from .maps import draw_map, load_map, map_aspect, region_areas
 from .marks import dumbbell, hbar_percent, horizontal_layout, label_line_end, mark_book
 from .numbers import fmt_millions, fmt_number, fmt_percent, number_axis
 from .sources import book_rows, source_line, sourced
+from .tables import table
 from .theme import CONTEXT, HIGHLIGHT, MAIN, PALETTE, SEX_COLOURS, THEMES, Theme, theme
 from .words import age_short, category, country, prose, say, text
 
@@ -53,6 +54,7 @@ __all__ = [
     "say",
     "source_line",
     "sourced",
+    "table",
     "text",
     "theme",
 ]

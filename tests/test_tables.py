@@ -1,0 +1,36 @@
+import pandas as pd
+
+from eenzaamheid import charts as ch
+from eenzaamheid import settings
+
+
+def test_reader_table_formats_numbers_per_language_and_escapes_labels():
+    frame = pd.DataFrame(
+        {
+            "regio": ["<img src=x onerror=alert(1)>", "Utrecht"],
+            "n": [3340560, 12],
+            "p": [47.04, None],
+        }
+    )
+    headers = {"regio": "Gemeente", "n": "Personen", "p": "%"}
+    try:
+        settings.configure(lang="nl")
+        nl = ch.table(frame, headers)._repr_html_()
+        settings.configure(lang="en")
+        en = ch.table(frame, headers, decimals={"p": 0})._repr_html_()
+    finally:
+        settings.configure()
+    assert 'class="reader-table"' in nl
+    assert "<img" not in nl and "&lt;img src=x" in nl
+    assert "3.340.560" in nl and "47,0" in nl
+    assert "3,340,560" in en and ">47<" in en
+    assert '<td class="num"></td>' in nl  # a missing value stays empty, not 'nan'
+
+
+def test_reader_table_names_a_missing_column():
+    try:
+        ch.table(pd.DataFrame({"a": [1]}), {"b": "B"})
+    except KeyError as error:
+        assert "'b'" in str(error)
+    else:
+        raise AssertionError("no error for a missing column")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import websocket
 
+AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 HOW_TO_GET = (
     "no Chromium found for the browser test. Install it with `sudo apt-get install chromium` "
@@ -139,6 +140,17 @@ class Browser:
         if "exceptionDetails" in result:
             raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
+
+    def axe(self, exclude_rules: tuple[str, ...] = ()) -> list[str]:
+        """axe-core on the open page: one line per violation (rule, impact, first targets)."""
+        if not self.evaluate("typeof window.axe === 'object'"):
+            self.evaluate(AXE.read_text("utf-8") + "; 0")
+        rules = json.dumps({rule: {"enabled": False} for rule in exclude_rules})
+        found = self.evaluate(
+            f"axe.run(document, {{rules: {rules}}}).then(r => r.violations.map(v => "
+            "`${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join('; ')}`))"
+        )
+        return list(found)
 
     def size(self, width: int, height: int) -> None:
         self.send(

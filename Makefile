@@ -8,7 +8,7 @@ THEME ?= notebook
 LABEL_LANG ?= nl
 SOURCE ?= snapshot
 
-.PHONY: figures site screenshots test format bench snapshot lab clean
+.PHONY: figures site screenshots test format bench snapshot translations lab clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,9 @@ bench: $(STAMP)  ## load() timings, then the main job: full, nothing changed, on
 
 snapshot: $(STAMP)  ## re-create data/snapshot/ from data/raw/ (offline)
 	$(BIN)/python -m eenzaamheid snapshot
+
+translations: $(STAMP)  ## notebooks' Dutch prose -> locale/stories.pot -> locale/en/LC_MESSAGES/stories.po, then check it
+	$(BIN)/python -m eenzaamheid.site.i18n update
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)

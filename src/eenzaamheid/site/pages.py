@@ -62,7 +62,7 @@ def stories(config: settings.Settings, lang: str, themes: list[str]) -> list[Sto
         main = next(t for t in themes if t in entries)
         notebook = caches[main].executed(path)
         figures = config.figures_dir / main / lang
-        story = Story(path.stem, notebook, {})
+        story = Story(path.stem, notebook, {}, lang=lang)
         for index, name in charts_in(notebook, figures):
             story.chart_cells.setdefault(index, []).append(name)
         for name in entries[main].charts:

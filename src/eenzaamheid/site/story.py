@@ -4,6 +4,7 @@ folded away (one click shows it), the other outputs as the notebook showed them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
+from .i18n import translate_markdown
 from .layout import WORDS, Chart, chart_block, esc
 from .listing import saved_names
 
@@ -43,24 +45,27 @@ class Story:
     notebook: dict
     chart_cells: dict[int, list[str]]  # cell index -> names of the charts it saved
     charts: list[Chart] = field(default_factory=list)
+    lang: str = "nl"  # the language of title and lead
+
+    def _prose(self) -> Iterator[str]:
+        for index, cell in enumerate(self.notebook["cells"]):
+            if cell["cell_type"] == "markdown":
+                yield translate_markdown(self.stem, index, _joined(cell["source"]), self.lang)
 
     @property
     def title(self) -> str:
-        for cell in self.notebook["cells"]:
-            if cell["cell_type"] == "markdown":
-                match = re.search(r"^#\s+(.+)$", _joined(cell["source"]), re.M)
-                if match:
-                    return match.group(1).strip()
+        for text in self._prose():
+            match = re.search(r"^#\s+(.+)$", text, re.M)
+            if match:
+                return match.group(1).strip()
         return self.stem
 
     @property
     def lead(self) -> str:
         """The first paragraph after the title, as plain text (for the index and slides)."""
-        for cell in self.notebook["cells"]:
-            if cell["cell_type"] == "markdown":
-                text = _joined(cell["source"])
-                paragraphs = [p for p in text.split("\n\n") if not p.startswith("#")]
-                return _plain(paragraphs[0]) if paragraphs else ""
+        for text in self._prose():
+            paragraphs = [p for p in text.split("\n\n") if not p.startswith("#")]
+            return _plain(paragraphs[0]) if paragraphs else ""
         return ""
 
 
@@ -118,6 +123,7 @@ def render(story: Story, lang: str, build: Path, prefix: str) -> str:
         source = _joined(cell["source"])
         if cell["cell_type"] == "markdown":
             flush()
+            source = translate_markdown(story.stem, index, source, lang)
             parts.append(f'<section class="prose">{markdown(source)}</section>')
             continue
         if cell["cell_type"] != "code" or not source.strip():

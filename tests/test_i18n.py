@@ -1,0 +1,230 @@
+"""The English edition: the catalogue in step with the notebooks, a missing or fuzzy translation
+stopping the build, and English pages free of Dutch prose."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+
+from eenzaamheid.site import i18n
+from eenzaamheid.site.story import Story, render
+
+# Words that are Dutch and not English: three of them in one paragraph make it Dutch.
+DUTCH = set(
+    [
+        "de",
+        "het",
+        "een",
+        "van",
+        "niet",
+        "dat",
+        "met",
+        "voor",
+        "zijn",
+        "ook",
+        "als",
+        "maar",
+        "bij",
+        "naar",
+        "uit",
+        "wordt",
+        "geen",
+        "je",
+        "zich",
+        "dan",
+        "nog",
+        "hoe",
+        "wat",
+        "welke",
+        "deze",
+        "dit",
+        "heeft",
+        "hebben",
+        "tot",
+        "tussen",
+        "onder",
+        "alleen",
+        "worden",
+        "kan",
+        "meer",
+        "ze",
+        "hun",
+        "haar",
+        "zo",
+        "wel",
+        "dus",
+        "omdat",
+        "waar",
+    ]
+)
+CELL = """# 3. Wie is er eenzaam?
+
+**Wat je leert:** welke groepen,
+en waarom.
+
+```python
+print("niet vertalen")
+```
+
+- **B8 — naar leeftijd.** Alle drie de cijfers
+  kloppen met 85766NED.
+- Tweede punt.
+
+Het getal staat hier
+2020. Dat is geen lijst."""
+ENGLISH = {
+    "3. Wie is er eenzaam?": "3. Who is lonely?",
+    "**Wat je leert:** welke groepen, en waarom.": "**What you learn:** which groups, and why.",
+    "**B8 — naar leeftijd.** Alle drie de cijfers kloppen met 85766NED.": (
+        "**B8 — by age.** All three figures agree with 85766NED."
+    ),
+    "Tweede punt.": "Second point.",
+    "Het getal staat hier 2020. Dat is geen lijst.": "The figure is here 2020. That is no list.",
+}
+
+
+def dutch(text: str) -> bool:
+    return len(set(re.findall(r"[a-zà-ÿ']+", text.lower())) & DUTCH) >= 3
+
+
+@pytest.fixture
+def catalogue(tmp_path, monkeypatch):
+    """A made-up catalogue for a made-up notebook ``99_proef`` (cell 3 is ``CELL``);
+    returns a function that writes it with some entries fuzzy or missing."""
+
+    def write(fuzzy: tuple[str, ...] = (), missing: tuple[str, ...] = ()) -> Path:
+        catalog = Catalog(locale="en")
+        for dutch_text, english in ENGLISH.items():
+            if dutch_text not in missing:
+                flags = ["fuzzy"] if dutch_text in fuzzy else []
+                catalog.add(dutch_text, english, context="99_proef", flags=flags)
+        path = tmp_path / f"stories-{len(fuzzy)}-{len(missing)}.po"
+        with path.open("wb") as file:
+            write_po(file, catalog)
+        monkeypatch.setattr(i18n, "CATALOGUE", path)
+        return path
+
+    return write
+
+
+def test_units_are_paragraphs_headings_and_list_items_without_code():
+    found = i18n.units(CELL)
+    assert [(u.prefix, u.text) for u in found] == [
+        (p, t) for p, t in zip(["# ", "", "- ", "- ", ""], ENGLISH, strict=True)
+    ]
+    assert (found[2].start, found[2].end) == (9, 11)  # the item and its continuation line
+
+
+def test_english_replaces_each_unit_and_keeps_code_and_layout(catalogue):
+    catalogue()
+    english = i18n.translate_markdown("99_proef", 3, CELL, "en")
+    assert english.split("\n") == [
+        "# 3. Who is lonely?",
+        "",
+        "**What you learn:** which groups, and why.",
+        "",
+        "```python",
+        'print("niet vertalen")',
+        "```",
+        "",
+        "- **B8 — by age.** All three figures agree with 85766NED.",
+        "- Second point.",
+        "",
+        "The figure is here 2020. That is no list.",
+    ]
+    assert i18n.translate_markdown("99_proef", 3, CELL, "nl") == CELL
+
+
+@pytest.mark.parametrize("state", ["missing", "fuzzy"])
+def test_a_missing_or_fuzzy_translation_stops_the_page_naming_notebook_and_cell(
+    catalogue, state, tmp_path
+):
+    catalogue(**{state: ("Tweede punt.",)})
+    cells = [{"cell_type": "code", "source": "x = 1", "outputs": []}] * 3
+    story = Story("99_proef", {"cells": [*cells, {"cell_type": "markdown", "source": CELL}]}, {})
+    assert story.title == "3. Wie is er eenzaam?"  # Dutch pages need no catalogue
+    with pytest.raises(i18n.TranslationError, match=r"^99_proef\.ipynb cell 3: ") as error:
+        render(story, "en", tmp_path, "")
+    assert ("a fuzzy" if state == "fuzzy" else "no English") in str(error.value)
+    assert '"Tweede punt."' in str(error.value) and "make translations" in str(error.value)
+
+
+def test_title_and_lead_of_an_english_story_are_english(catalogue):
+    catalogue()
+    story = Story("99_proef", {"cells": [{"cell_type": "markdown", "source": CELL}]}, {}, lang="en")
+    assert (story.title, story.lead) == (
+        "3. Who is lonely?",
+        "What you learn: which groups, and why.",
+    )
+
+
+def test_a_translation_must_keep_code_math_links_and_numbers(tmp_path, monkeypatch):
+    (notebook,) = [p for p in i18n.notebooks() if p.stem.startswith("07_")]
+    monkeypatch.setattr(i18n, "notebooks", lambda: [notebook])
+    catalog = Catalog(locale="en")
+    for message in i18n.extract():
+        if message.id:
+            catalog.add(message.id, message.id, context=message.context)
+    wrong = next(m for m in catalog if "$A = P \\cdot R$" in m.id)
+    wrong.string = wrong.string.replace("$A = P \\cdot R$", "A = P R").replace(
+        "15-plussers", "16-plussers"
+    )
+    catalog.add("Weg.", "Gone.", context=notebook.stem)
+    path = tmp_path / "stories.po"
+    with path.open("wb") as file:
+        write_po(file, catalog)
+    problems = i18n.problems(path)
+    assert len(problems) == 2, problems
+    assert "cell 4: code, math, link or number differs" in problems[0]
+    assert "$A = P \\cdot R$" in problems[0] and "15, 16" in problems[0]
+    assert problems[1] == f"{notebook.stem}: obsolete entry: Weg."
+
+
+def test_the_catalogue_is_in_step_with_the_notebooks_and_fully_translated():
+    problems = i18n.problems()
+    assert not problems, "run: make translations, then translate\n" + "\n".join(problems)
+
+
+class _Reader(HTMLParser):
+    """The reader text of a page: headings, paragraphs, list items and the title, without code."""
+
+    BLOCKS = ("title", "h1", "h2", "h3", "h4", "p", "li", "figcaption")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+        self._code, self._open = 0, None
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self._code += tag in ("pre", "code", "script", "style", "table")
+        if tag in self.BLOCKS and self._open is None:
+            self._open = (tag, [])
+
+    def handle_endtag(self, tag) -> None:
+        self._code -= tag in ("pre", "code", "script", "style", "table")
+        if self._open and tag == self._open[0]:
+            self.texts.append(" ".join("".join(self._open[1]).split()))
+            self._open = None
+
+    def handle_data(self, data) -> None:
+        if self._open and not self._code:
+            self._open[1].append(data)
+
+
+def _dutch_paragraphs(folder: Path) -> list[str]:
+    found = []
+    for page in sorted(folder.glob("*.html")):
+        reader = _Reader()
+        reader.feed(page.read_text(encoding="utf-8"))
+        found += [f"{page.name}: {t[:90]}" for t in reader.texts if dutch(t)]
+    return found
+
+
+def test_english_pages_have_no_dutch_paragraph(site):
+    assert len(_dutch_paragraphs(site.build)) > 50  # the check sees Dutch where it is
+    assert _dutch_paragraphs(site.build / "en") == []

@@ -228,3 +228,24 @@ def _dutch_paragraphs(folder: Path) -> list[str]:
 def test_english_pages_have_no_dutch_paragraph(site):
     assert len(_dutch_paragraphs(site.build)) > 50  # the check sees Dutch where it is
     assert _dutch_paragraphs(site.build / "en") == []
+
+
+def test_claims_explain_their_verdicts_in_the_build_language(monkeypatch):
+    from eenzaamheid import load
+    from eenzaamheid.claims import check_claims
+
+    def snapshot(table, **kwargs):
+        return load(table, source="snapshot", **kwargs)
+
+    monkeypatch.setenv("EENZAAMHEID_LANG", "en")
+    english = {r.id: r.explanation for r in check_claims(snapshot)}
+    monkeypatch.setenv("EENZAAMHEID_LANG", "nl")
+    dutch_text = {r.id: r.explanation for r in check_claims(snapshot)}
+    assert (
+        "adults (20+): 22.3%" in english["B2"] and "volwassenen (20+): 22,3 %" in dutch_text["B2"]
+    )
+    assert "The book is right as a share of adults (20+)" in english["B2"]
+    assert "Note: the CBS survey during COVID is that of 2021" in english["B3"]
+    assert "of people aged 15 and over" in english["B5"]
+    assert [i for i, text in english.items() if dutch(text)] == []
+    assert {"B1", "B2", "B7"} <= {i for i, text in dutch_text.items() if dutch(text)}

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .. import settings
+from ..charts.words import category, say
 from ..data import load
 from .checks import CHECKS, TABLES_USED
 from .verdicts import (
@@ -26,8 +27,9 @@ from .verdicts import (
     ClaimResult,
     Loader,
     Part,
-    nl,
+    number,
     population,
+    words,
 )
 
 CLAIMS_FILE = settings.ROOT / "seeds" / "claims.yaml"
@@ -49,11 +51,14 @@ __all__ = [
 def _summary(claim: dict, parts: list[Part]) -> ClaimResult:
     verdict = max((p.verdict for p in parts), key=SEVERITY.get)
     main = next((p for p in parts if p.verdict == verdict), parts[0])
-    explanation = "; ".join(f"{p.label}: {p.verdict} ({p.explanation})" for p in parts)
+    explanation = "; ".join(
+        f"{category(words(p.label))}: {category(p.verdict)} ({p.explanation})" for p in parts
+    )
     if claim.get("note"):
-        explanation += f". Let op: {claim['note']}"
+        note = say(nl=claim["note"], en=claim["note_en"])
+        explanation += f". {say(nl='Let op', en='Note')}: {note}"
     if claim.get("citation"):
-        explanation += f". Bron: {claim['citation']}"
+        explanation += f". {say(nl='Bron', en='Source')}: {claim['citation']}"
     return ClaimResult(
         claim["id"],
         claim["where"],
@@ -90,7 +95,7 @@ def claims_table(results: list[ClaimResult]) -> str:
     """The register as a plain-text table (``python -m eenzaamheid claims``)."""
     lines = [f"{'id':<4} {'oordeel':<27} {'boek':>12} {'data':>12}  toelichting"]
     for r in results:
-        data = "—" if r.data_value is None else nl(r.data_value, 1 if r.unit == "%" else 0)
-        book = nl(r.book_value, 1 if r.unit == "%" else 0)
+        data = "—" if r.data_value is None else number(r.data_value, 1 if r.unit == "%" else 0)
+        book = number(r.book_value, 1 if r.unit == "%" else 0)
         lines.append(f"{r.id:<4} {r.verdict:<27} {book:>12} {data:>12}  {r.explanation}")
     return "\n".join(lines)

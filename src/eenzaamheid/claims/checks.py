@@ -3,7 +3,8 @@ verdicts, computed from the data."""
 
 from __future__ import annotations
 
-from .verdicts import DIFFERS, UNCHECKABLE, ClaimData, Part, compare, nl
+from ..charts.words import say
+from .verdicts import DIFFERS, UNCHECKABLE, ClaimData, Part, amount, compare, number, words
 
 
 def persons_living_alone(claim: dict, data: ClaimData) -> list[Part]:
@@ -19,15 +20,20 @@ def persons_living_alone(claim: dict, data: ClaimData) -> list[Part]:
                     None,
                     v["unit"],
                     UNCHECKABLE,
-                    f"geen telling van {v['year']} in de data; de reeks (37296ned) begint "
-                    f"in {first.index[0]} met {nl(first.iloc[0] * 1000)}. "
-                    "Nodig: de Volkstelling 1947.",
+                    say(
+                        nl=f"geen telling van {v['year']} in de data; de reeks (37296ned) begint "
+                        f"in {first.index[0]} met {number(first.iloc[0] * 1000)}. "
+                        "Nodig: de Volkstelling 1947.",
+                        en=f"no count for {v['year']} in the data; the series (37296ned) starts "
+                        f"in {first.index[0]} with {number(first.iloc[0] * 1000)}. "
+                        "Needed: the 1947 census (Volkstelling).",
+                    ),
                 )
             )
             continue
         value, precision, table = found
         part = compare(str(v["year"]), v["value"], v["precision"], value, precision, v["unit"], 0)
-        part.explanation += f" (tabel {table})"
+        part.explanation += f" ({say(nl='tabel', en='table')} {table})"
         parts.append(part)
     return parts
 
@@ -39,15 +45,23 @@ def share_living_alone(claim: dict, data: ClaimData) -> list[Part]:
         count = found[0] if found else v.get("count_from_book")
         shares = {name: 100 * count / d for name, d in data.denominators(v["year"]).items()}
         if count is None or not shares:
-            parts.append(Part(str(v["year"]), v["value"], None, "%", UNCHECKABLE, "geen data"))
+            no_data = say(nl="geen data", en="no data")
+            parts.append(Part(str(v["year"]), v["value"], None, "%", UNCHECKABLE, no_data))
             continue
         part = compare(str(v["year"]), v["value"], v["precision"], shares["bevolking"], 0.05, "%")
         matching = [n for n, s in shares.items() if abs(s - v["value"]) <= v["precision"] + 0.05]
-        part.explanation = (
-            f"als aandeel van de {'; '.join(f'{n}: {nl(s, 1)} %' for n, s in shares.items())}"
-            + ("" if found else f" (aantal uit het boek: {nl(count)})")
-            + (f". Het boek klopt als aandeel van de {matching[0]}" if matching else "")
+        listed = "; ".join(f"{words(n)}: {amount(s, '%', 1)}" for n, s in shares.items())
+        book = say(
+            nl=f" (aantal uit het boek: {number(count)})",
+            en=f" (the book's count: {number(count)})",
         )
+        part.explanation = say(nl=f"als aandeel van de {listed}", en=f"as a share of the {listed}")
+        part.explanation += "" if found else book
+        if matching:
+            right = say(
+                nl=". Het boek klopt als aandeel van de ", en=". The book is right as a share of "
+            )
+            part.explanation += right + words(matching[0])
         parts.append(part)
     return parts
 
@@ -67,15 +81,21 @@ def lonely_share(claim: dict, data: ClaimData) -> list[Part]:
                     None,
                     "%",
                     UNCHECKABLE,
-                    f"geen CBS-cijfer voor {v['year']} in de data; jaren met een cijfer: {years}",
+                    say(
+                        nl=f"geen CBS-cijfer voor {v['year']} in de data; jaren met een cijfer: {years}",
+                        en=f"no CBS figure for {v['year']} in the data; years with a figure: {years}",
+                    ),
                 )
             )
             continue
         value, precision = sum(f[0] for f in found), sum(f[1] for f in found)
         part = compare(label, v["value"], v["precision"], value, precision, "%")
-        part.explanation += f" van de {data.lonely_population(v['year'])}"
+        part.explanation += f" {say(nl='van de', en='of')} {data.lonely_population(v['year'])}"
         if any(f[1] >= 0.5 for f in found):
-            part.explanation += "; CBS-cijfer alleen afgerond op hele procenten bekend"
+            part.explanation += say(
+                nl="; CBS-cijfer alleen afgerond op hele procenten bekend",
+                en="; the CBS figure is known only rounded to whole per cent",
+            )
         parts.append(part)
     return parts
 
@@ -89,20 +109,31 @@ def extra_strongly_lonely(claim: dict, data: ClaimData) -> list[Part]:
         shares[side] = found[0] if found else v[f"{side}_share"]
         if not found:
             notes.append(
-                f"{year}: geen CBS-cijfer in de data, het boek gebruikt {nl(shares[side], 1)} %"
+                say(
+                    nl=f"{year}: geen CBS-cijfer in de data, het boek gebruikt ",
+                    en=f"{year}: no CBS figure in the data, the book uses ",
+                )
+                + amount(shares[side], "%", 1)
             )
     people = {s: data.population_15_plus(v[f"{s}_year"]) for s in ("from", "to")}
     if None in people.values():
-        return [Part("aantal", v["value"], None, "personen", UNCHECKABLE, "geen bevolkingscijfer")]
+        no_population = say(nl="geen bevolkingscijfer", en="no population figure")
+        return [Part("aantal", v["value"], None, "personen", UNCHECKABLE, no_population)]
     value = (shares["to"] * people["to"] - shares["from"] * people["from"]) / 100
     precision = 0.0005 * (people["to"] + people["from"])
     part = compare("aantal", v["value"], v["precision"], value, precision, "personen", 0)
     implied = v["value"] / ((shares["to"] - shares["from"]) / 100)
+    points = number(shares["to"] - shares["from"], 1)
     part.explanation = (
-        f"{nl(shares['to'], 1)} % × {nl(people['to'])} (15+, {v['to_year']}) − "
-        f"{nl(shares['from'], 1)} % × {nl(people['from'])} (15+, {v['from_year']}) = "
-        f"{nl(value)}; {part.explanation}. Het boek rekent kennelijk met {nl(implied)} mensen voor het "
-        f"verschil van {nl(shares['to'] - shares['from'], 1)} procentpunt"
+        f"{amount(shares['to'], '%', 1)} × {number(people['to'])} (15+, {v['to_year']}) − "
+        f"{amount(shares['from'], '%', 1)} × {number(people['from'])} (15+, {v['from_year']}) = "
+        f"{number(value)}; {part.explanation}. "
+        + say(
+            nl=f"Het boek rekent kennelijk met {number(implied)} mensen voor het verschil van "
+            f"{points} procentpunt",
+            en=f"The book apparently counts with {number(implied)} people for the difference of "
+            f"{points} percentage points",
+        )
         + (f" ({'; '.join(notes)})" if notes else "")
     )
     return [part]
@@ -130,10 +161,14 @@ def lonely_by_age(claim: dict, data: ClaimData) -> list[Part]:
         )
         if "rank" in v and v["group"] in ranking:
             rank = ranking.index(v["group"]) + 1
-            part.explanation += f"; plaats {rank} van {len(ranking)}"
+            part.explanation += say(nl="; plaats {} van {}", en="; rank {} of {}").format(
+                rank, len(ranking)
+            )
             if rank != v["rank"]:
                 part.verdict = DIFFERS
-                part.explanation += f" (boek: plaats {v['rank']})"
+                part.explanation += say(nl=" (boek: plaats {})", en=" (book: rank {})").format(
+                    v["rank"]
+                )
         parts.append(part)
     return parts
 
@@ -146,7 +181,10 @@ def not_cbs_data(claim: dict, data: ClaimData) -> list[Part]:
             None,
             v["unit"],
             UNCHECKABLE,
-            "geen CBS-cijfer: te controleren in de geciteerde studie zelf",
+            say(
+                nl="geen CBS-cijfer: te controleren in de geciteerde studie zelf",
+                en="not a CBS figure: to be checked in the cited study itself",
+            ),
         )
         for v in claim["values"]
     ]

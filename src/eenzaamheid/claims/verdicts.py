@@ -9,6 +9,9 @@ from typing import Any
 
 import pandas as pd
 
+from ..charts.numbers import fmt_number as number
+from ..charts.numbers import fmt_percent
+from ..charts.words import say
 from ..data.cbs import AGE_TOTAL, AGES_71488, NETHERLANDS, SEX_TOTAL
 
 CONFIRMED, FITS_ROUNDED = "bevestigd", "past bij afgeronde cijfers"
@@ -44,10 +47,27 @@ class ClaimResult:
         return asdict(self)
 
 
-def nl(value: float, decimals: int = 0) -> str:
-    """Dutch number text for explanations (``1.234,5``)."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+# Explanations are written in the build language (settings.current().lang); verdicts, labels
+# and denominator names stay Dutch keys, put in words where they are shown.
+WORDS_EN = {
+    "personen": "people",
+    "aantal": "number",
+    "bevolking": "population",
+    "volwassenen (20+)": "adults (20+)",
+    "huishoudens": "households",
+}
+
+
+def words(key: str) -> str:
+    """A Dutch key (unit, part label, denominator) in the build language."""
+    return say(nl=key, en=WORDS_EN.get(key, key))
+
+
+def amount(value: float, unit: str, decimals: int = 0) -> str:
+    """``22,3 %`` / ``22.3%``, ``3.340.560 personen`` / ``3,340,560 people``."""
+    if unit == "%":
+        return fmt_percent(value, decimals)
+    return f"{number(value, decimals)} {words(unit)}"
 
 
 def compare(label, book, book_precision, data, data_precision, unit, decimals=1) -> Part:
@@ -58,11 +78,12 @@ def compare(label, book, book_precision, data, data_precision, unit, decimals=1)
     coarser (rounded) figure exists; ``wijkt af``: no overlap.
     """
     if data is None:
-        return Part(label, book, None, unit, UNCHECKABLE, "geen cijfer in de data")
+        no_figure = say(nl="geen cijfer in de data", en="no figure in the data")
+        return Part(label, book, None, unit, UNCHECKABLE, no_figure)
     gap = abs(book - data) - book_precision - data_precision
     if gap <= 1e-9:
         verdict = CONFIRMED if data_precision <= book_precision + 1e-9 else FITS_ROUNDED
-        return Part(label, book, data, unit, verdict, f"data: {nl(data, decimals)} {unit}")
+        return Part(label, book, data, unit, verdict, f"data: {amount(data, unit, decimals)}")
     diff = data - book
     return Part(
         label,
@@ -70,8 +91,8 @@ def compare(label, book, book_precision, data, data_precision, unit, decimals=1)
         data,
         unit,
         DIFFERS,
-        f"data: {nl(data, decimals)} {unit}, {'+' if diff > 0 else '−'}"
-        f"{nl(abs(diff), decimals)} {unit} t.o.v. het boek",
+        f"data: {amount(data, unit, decimals)}, {'+' if diff > 0 else '−'}"
+        f"{amount(abs(diff), unit, decimals)} {say(nl='t.o.v. het boek', en='against the book')}",
     )
 
 
@@ -155,9 +176,13 @@ class ClaimData:
         return float(best["percentage"]), 0.05 if best["precisie"] == "exact" else 0.5
 
     def lonely_population(self, year: int) -> str:
-        """Who the survey figures are about, e.g. ``15-plussers``."""
+        """Who the survey figures are about, e.g. ``15-plussers`` (``people aged 15 and over``)."""
         found = self.lonely.loc[self.lonely["periode"] == str(year), "populatie"].unique()
-        return ", ".join(p.replace(" jaar of ouder", "-plussers") for p in found)
+        older = say(nl="{}-plussers", en="people aged {} and over")
+        suffix = " jaar of ouder"
+        return ", ".join(
+            older.format(p[: -len(suffix)]) if p.endswith(suffix) else p for p in found
+        )
 
     def survey_years(self) -> list[str]:
         return sorted(self.lonely["periode"].unique())

@@ -62,7 +62,7 @@ WORDS = {
         "the explorer draws without them.",
         "intro": "Stories with official Statistics Netherlands (CBS) figures on a book about "
         "loneliness and living alone. Each chart with the numbers behind it (CSV and XLSX) and as PNG, "
-        "SVG and PDF. The prose of the stories is in Dutch.",
+        "SVG and PDF.",
         "slide_of": "slide {n} of {total}",
         "keys": "arrows, space, PageUp/PageDown, Home/End; F: full screen",
         "fullscreen": "Full screen",

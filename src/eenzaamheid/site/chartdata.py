@@ -11,16 +11,16 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from babel.numbers import format_decimal
-
 from ..charts.sources import SOURCE_COLUMNS
+from ..charts.words import COLUMNS_EN
 from .layout import WORDS, esc
 
 NUMERIC_KINDS = ("count", "number", "percent")
 HIDDEN_KINDS = ("source", "code")  # provenance goes to the source note, codes stay in the files
 SOURCE_KEYS = (*SOURCE_COLUMNS, "bron_datum", "bron")
-LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+_DUTCH = str.maketrans(",.", ".,")
 TABLE_ROWS = 400
+KEYS = {english: key for key, english in COLUMNS_EN.items()}  # an English file's header -> key
 _NUMBER = re.compile(r"-?\d+(?:\.(\d+))?")
 STATLINE_PAGE = "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{table}/table"
 EUROSTAT_PAGE = "https://ec.europa.eu/eurostat/databrowser/view/{table}/default/table"
@@ -72,7 +72,7 @@ def read(path: Path, record: dict) -> tuple[list[Column], list[list[str]]]:
     if len(described) == len(header):
         columns = [Column(c["key"], c["label"], c.get("kind", "text")) for c in described]
     else:
-        columns = [Column(h, h, _guess(h)) for h in header]
+        columns = [Column(KEYS.get(h, h), h, _guess(KEYS.get(h, h))) for h in header]
     return columns, body
 
 
@@ -99,8 +99,8 @@ def number(value: str, lang: str, decimals: int | None = None) -> str:
     if not match:
         return value
     decimals = len(match.group(1) or "") if decimals is None else decimals
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(float(value), format=pattern, locale=LOCALES[lang])
+    written = f"{float(value):,.{decimals}f}"  # en_GB's pattern #,##0.0; nl_NL swaps the marks
+    return written.translate(_DUTCH) if lang == "nl" else written
 
 
 def table(path: Path, record: dict, lang: str) -> str:
@@ -142,9 +142,15 @@ def links(path: Path, record: dict, lang: str) -> list[Link]:
     if "bron_soort" not in where:
         return []
     found: dict[str, Link] = {}
-    for row in body:
-        kind, table_id = row[where["bron_soort"]], row[where["tabel"]] if "tabel" in where else ""
-        url = row[where["bron_url"]] if "bron_url" in where else ""
+    named = dict.fromkeys(
+        (
+            row[where["bron_soort"]],
+            row[where["tabel"]] if "tabel" in where else "",
+            row[where["bron_url"]] if "bron_url" in where else "",
+        )
+        for row in body
+    )
+    for kind, table_id, url in named:
         link = source_link(kind, table_id, url, lang)
         if link and link.url not in found:
             found[link.url] = link
@@ -167,10 +173,10 @@ def source_link(kind: str, table_id: str, url: str, lang: str) -> Link | None:
 
 
 def source_note(record: dict, found: list[Link], lang: str) -> str:
-    """The chart's source line with a link to each source."""
+    """A link to each source; the source line drawn in the image for screen readers only."""
     items = " · ".join(f'<a href="{esc(link.url)}">{esc(link.text)}</a>' for link in found)
-    online = f" <span>{esc(WORDS[lang]['online'])}:</span> {items}" if found else ""
-    return f'<p class="source">{esc(record["source"])}.{online}</p>'
+    online = f"{esc(WORDS[lang]['online'])}: {items}" if found else ""
+    return f'<p class="source"><span class="visually-hidden">{esc(record["source"])}. </span>{online}</p>'
 
 
 def source_list(found: list[Link], lang: str) -> str:

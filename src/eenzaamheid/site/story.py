@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import mistune
@@ -143,11 +144,16 @@ def _plain(markdown: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=1024)
+def _highlighted(source: str) -> str:
+    """Python as coloured HTML (once per run: both languages show the same code)."""
+    return highlight(source, PythonLexer(), HtmlFormatter(nowrap=True))
+
+
 def _code(cells: list[tuple[str, list[str]]], lang: str) -> str:
     """Code cells in a row, each with the tables it shows, behind one click."""
     body = "".join(
-        f'<pre class="highlight"><code>{highlight(source, PythonLexer(), HtmlFormatter(nowrap=True))}'
-        f"</code></pre>{''.join(folded)}"
+        f'<pre class="highlight"><code>{_highlighted(source)}</code></pre>{"".join(folded)}'
         for source, folded in cells
     )
     label = WORDS[lang]["code_table" if any(f for _, f in cells) else "code"]

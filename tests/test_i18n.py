@@ -146,10 +146,10 @@ def test_a_missing_or_fuzzy_translation_stops_the_page_naming_notebook_and_cell(
 ):
     catalogue(**{state: ("Tweede punt.",)})
     cells = [{"cell_type": "code", "source": "x = 1", "outputs": []}] * 3
-    story = Story("99_proef", {"cells": [*cells, {"cell_type": "markdown", "source": CELL}]}, {})
-    assert story.title == "3. Wie is er eenzaam?"  # Dutch pages need no catalogue
+    notebook = {"cells": [*cells, {"cell_type": "markdown", "source": CELL}]}
+    assert Story("99_proef", notebook, {}).title == "3. Wie is er eenzaam?"  # needs no catalogue
     with pytest.raises(i18n.TranslationError, match=r"^99_proef\.ipynb cell 3: ") as error:
-        render(story, "en", tmp_path, "")
+        render(Story("99_proef", notebook, {}, lang="en"), "en", tmp_path, "")
     assert ("a fuzzy" if state == "fuzzy" else "no English") in str(error.value)
     assert '"Tweede punt."' in str(error.value) and "make translations" in str(error.value)
 

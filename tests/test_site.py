@@ -1,14 +1,24 @@
 """The main job is incremental: a notebook runs again only when it, the package code it
-imports, the data it reads or the settings changed; it runs without kernel warnings."""
+imports, the data it reads or the settings changed; it runs without kernel warnings. A story
+page shows only reader text, tables a person reads, charts with their sources, and keeps text
+from data as text."""
 
 import json
 import time
 
+import pandas as pd
 import pytest
 
+from eenzaamheid import charts as ch
 from eenzaamheid import settings
 from eenzaamheid.site import build, listing
 from eenzaamheid.site.cache import Cache, notebook_digest
+from eenzaamheid.site.chartblock import chart_block
+from eenzaamheid.site.layout import Chart
+from eenzaamheid.site.slides import write_decks
+from eenzaamheid.site.story import Story, markdown, mathml, render
+
+INJECTED = ('<img src=x onerror="window.pwned=1">', '"><script>window.pwned=2</script>')
 
 
 def _notebook(path, *sources):
@@ -107,8 +117,116 @@ def test_a_story_page_folds_code_and_tables_and_keeps_the_prose(project):
     assert "<title>3. Titel · " in page and 'href="index.html"' in page
     assert '<h1 id="3-titel">3. Titel</h1>' in page
     assert page.count('<details class="code">') == 2  # code cells in a row: one click
-    assert '<pre class="output">gezegd\n</pre>' in page  # printed text stays in view
+    assert "gezegd" not in page  # print is for the analyst, not the reader
     folded = page.split("<summary>Code en tabel</summary>")[1].split("</details>")[0]
     assert "<table" in folded  # a table shown by the code is behind the same click
     assert '<section class="prose"><p><strong>Berekend:</strong> 42</p>' in page  # computed prose
     assert "3. Titel" in index.read_text()
+
+
+def _output(kind, data=None, text=""):
+    if kind == "stream":
+        return {"output_type": "stream", "name": "stdout", "text": text}
+    return {"output_type": "display_data", "data": data, "metadata": {}}
+
+
+def _code_cell(outputs, tags=()):
+    metadata = {"tags": list(tags)} if tags else {}
+    return {"cell_type": "code", "source": "x = 1", "metadata": metadata, "outputs": outputs}
+
+
+def test_markdown_escapes_html_and_draws_math_as_mathml():
+    html = markdown(f"Regio {INJECTED[0]} en {INJECTED[1]}: $A = P \\cdot r_i$\n\n$$s_i$$")
+    assert "<img" not in html and "<script" not in html
+    assert "&lt;img src=x onerror=" in html and "&lt;script&gt;" in html
+    assert html.count("<math") == 2 and "$" not in html and "\\cdot" not in html
+    assert "<msub><mi>r</mi><mi>i</mi></msub>" in html
+    # latex2mathml copies \text{...} unescaped: such TeX stays visible as code
+    assert mathml("\\text{<img src=x>}", display=False) == "<code>\\text{&lt;img src=x&gt;}</code>"
+    assert (
+        "javascript" not in mathml("\\href{javascript:alert(1)}{a}", display=False).split("code")[0]
+    )
+
+
+def test_only_reader_text_reaches_the_page(tmp_path):
+    frame = pd.DataFrame({"regio": [INJECTED[0]], "aantal": [3340560], "aandeel": [47.0]})
+    reader = ch.table(frame, {"regio": "Gemeente", "aantal": "Personen", "aandeel": "%"})
+    cells = [
+        _code_cell([_output("stream", text="{'bron_soort': 'statline'}")]),
+        _code_cell([_output("data", {"text/plain": "['a', 'b']"})]),
+        _code_cell([_output("data", {"text/markdown": f"**Berekend:** {INJECTED[1]}"})]),
+        _code_cell([_output("data", {"text/markdown": "weggelaten"})], tags=["remove-output"]),
+        _code_cell([_output("data", {"text/html": reader._repr_html_(), "text/plain": "t"})]),
+        _code_cell([_output("data", {"text/html": frame.to_html(), "text/plain": "df"})]),
+    ]
+    page = render(Story("03_x", {"cells": cells}, {}), "nl", tmp_path, "")
+    assert "bron_soort" not in page and "['a'" not in page and "weggelaten" not in page
+    assert "<strong>Berekend:</strong> &quot;&gt;&lt;script&gt;" in page
+    assert '<td class="num">3.340.560</td><td class="num">47,0</td>' in page
+    assert "&lt;img src=x" in page and "<img" not in page and "<script" not in page
+    assert 'class="dataframe' in page.split('<details class="code">')[-1]  # folded with code
+
+
+def _chart(build, lang, title):
+    """A chart's files as the main job leaves them (fixture values, not real figures)."""
+    folder = build / "figures" / "artikel" / lang
+    folder.mkdir(parents=True)
+    rows = [
+        ["regio", "jaar", "aantal", "aandeel", "bron_soort", "tabel", "bron_url"],
+        [INJECTED[0], "2024", "3340560", "47.0", "statline", "71488ned", ""],
+        [INJECTED[1], "2024", "12", "", "eurostat", "ilc_lvph03", ""],
+        ["boek", "2017", "3000000", "", "book", "claim-1", ""],
+    ]
+    text = "\n".join(",".join(f'"{v.replace(chr(34), chr(34) * 2)}"' for v in r) for r in rows)
+    (folder / "x.csv").write_text("\ufeff" + text + "\n", encoding="utf-8")
+    record = {
+        "title": title,
+        "subtitle": INJECTED[1],
+        "source": f"Bron: {INJECTED[0]}",
+        "alt": f"Lijngrafiek {INJECTED[1]}",
+        "theme": "artikel",
+        "png_pixels": [1950, 1200],
+        "files": {k: f"x.{k}" for k in ("png", "svg", "pdf", "csv", "xlsx", "json")}
+        | {"png_smal": "x_smal.png"},
+    }
+    return Chart("x", {"artikel": record}, {"artikel": f"figures/artikel/{lang}"})
+
+
+@pytest.mark.parametrize(
+    ("lang", "numbers", "header", "label"),
+    [
+        ("nl", ("3.340.560", "47,0"), "Personen (aantal)", "voor een artikel, 300 dpi"),
+        ("en", ("3,340,560", "47.0"), "People (number)", "for an article, 300 dpi"),
+    ],
+)
+def test_a_chart_block_reads_as_a_table_with_its_sources(tmp_path, lang, numbers, header, label):
+    chart = _chart(tmp_path, lang, INJECTED[0])
+    block = chart_block(chart, lang, tmp_path, "")
+    assert "<img" not in block.replace('<img src="figures/artikel', "") and "<script" not in block
+    assert "<th scope=col>regio</th>" in block and "bron_soort" not in block.split("<figcaption")[0]
+    assert "\ufeff" not in block and "thema" not in block and label in block
+    assert f'<td class="num">{numbers[0]}</td><td class="num">{numbers[1]}</td>' in block
+    assert 'srcset="figures/artikel/' + lang + '/x_smal.png"' in block  # the phone image
+    caption = block.split("<figcaption>")[1]
+    assert 'href="https://opendata.cbs.nl/statline/#/CBS/nl/dataset/71488ned/table"' in caption
+    assert 'href="https://ec.europa.eu/eurostat/databrowser/view/ilc_lvph03/' in caption
+    assert caption.count("<a ") == 2  # the book's rows have no page to link
+    record = chart.records["artikel"]
+    record["columns"] = [  # contract 4: headers in words from the JSON sidecar
+        {"key": "regio", "label": "Regio", "kind": "text"},
+        {"key": "jaar", "label": "Jaar", "kind": "period"},
+        {"key": "aantal", "label": header, "kind": "count"},
+        {"key": "aandeel", "label": "%", "kind": "percent"},
+        *({"key": k, "label": k, "kind": "source"} for k in ("bron_soort", "tabel", "bron_url")),
+    ]
+    block = chart_block(chart, lang, tmp_path, "")
+    assert f'<th scope=col class="num">{header}</th>' in block and "<td>2024</td>" in block
+
+
+def test_slides_keep_text_from_data_as_text(tmp_path):
+    chart = _chart(tmp_path, "nl", INJECTED[0])
+    story = Story("03_x", {"cells": []}, {}, charts=[chart])
+    for path in write_decks(tmp_path, "nl", [story], ""):
+        text = path.read_text()
+        assert "<img src=x" not in text and "<script>window" not in text
+        assert "&lt;img src=x" in text

@@ -3,10 +3,8 @@ chart block (chart / table / download) used on story pages."""
 
 from __future__ import annotations
 
-import csv
 import html
 from dataclasses import dataclass, field
-from pathlib import Path
 
 WORDS = {
     "nl": {
@@ -37,6 +35,18 @@ WORDS = {
         "keys": "pijltjes, spatie, PageUp/PageDown, Home/End; F: volledig scherm",
         "fullscreen": "Volledig scherm",
         "end": "Einde",
+        "online": "Controleer online",
+        "sources": "Bronnen",
+        "skip": "Naar de eerste grafiek",
+        "skip_main": "Naar de inhoud",
+        "site_nav": "Site",
+        "story_nav": "Dit verhaal",
+        "views": "Weergave",
+        "notebook": "voor het scherm, {w} × {h}",
+        "artikel": "voor een artikel, 300 dpi",
+        "college": "voor dia's, {w} × {h}",
+        "smal": "smal",
+        "data_files": "de cijfers",
     },
     "en": {
         "site": "Loneliness and living alone in figures",
@@ -67,20 +77,20 @@ WORDS = {
         "keys": "arrows, space, PageUp/PageDown, Home/End; F: full screen",
         "fullscreen": "Full screen",
         "end": "End",
+        "online": "Check online",
+        "sources": "Sources",
+        "skip": "Skip to the first chart",
+        "skip_main": "Skip to the content",
+        "site_nav": "Site",
+        "story_nav": "This story",
+        "views": "View",
+        "notebook": "for screens, {w} × {h}",
+        "artikel": "for an article, 300 dpi",
+        "college": "for slides, {w} × {h}",
+        "smal": "one column",
+        "data_files": "the figures",
     },
 }
-FORMATS = {  # file key in a chart's JSON -> link text
-    "png": "PNG",
-    "svg": "SVG",
-    "pdf": "PDF",
-    "png_smal": "PNG smal",
-    "svg_smal": "SVG smal",
-    "pdf_smal": "PDF smal",
-    "csv": "CSV",
-    "xlsx": "XLSX",
-    "json": "JSON",
-}
-TABLE_ROWS = 400
 
 
 @dataclass
@@ -106,6 +116,11 @@ class Chart:
         theme, record = self.record(prefer)
         return theme, record, prefix + self.file(theme, "png")
 
+    def narrow(self, prefer: tuple[str, ...]) -> str | None:
+        """The theme whose one-column PNG (``_smal``) exists, the preferred one first."""
+        built = [t for t in (*prefer, *self.records) if t in self.records]
+        return next((t for t in built if "png_smal" in self.records[t]["files"]), None)
+
 
 PAGE_THEMES = ("notebook", "college", "artikel")
 SLIDE_THEMES = ("college", "notebook", "artikel")
@@ -115,70 +130,26 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def page(lang: str, title: str, body: str, *, root: str, nav: str = "", script: bool = True) -> str:
-    """A whole page: viewport for phones, the site's CSS, a header with the way back."""
+def other_language(lang: str, href: str) -> str:
+    """The link to the other edition, marked as a passage in the other language."""
+    other = "en" if lang == "nl" else "nl"
+    return f'<a lang="{other}" hreflang="{other}" href="{esc(href)}">{esc(WORDS[lang]["other_lang"])}</a>'
+
+
+def page(lang: str, title: str, body: str, *, root: str, nav: str = "", skip: str = "main") -> str:
+    """A whole page: viewport for phones, the site's CSS, a skip link (to ``#skip``), a
+    header with the way back."""
     words = WORDS[lang]
     head_nav = f'<a class="home" href="{root}index.html">{esc(words["site"])}</a>{nav}'
-    scripts = f'<script src="{root}assets/site.js" defer></script>' if script else ""
+    skip_text = words["skip_main" if skip == "main" else "skip"]
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(title)}</title>
-<link rel="stylesheet" href="{root}assets/site.css">{scripts}
+<link rel="stylesheet" href="{root}assets/site.css"><script src="{root}assets/site.js" defer></script>
 </head><body>
-<header class="top"><nav>{head_nav}</nav></header>
-<main>{body}</main>
+<a class="skip" href="#{esc(skip)}">{esc(skip_text)}</a>
+<header class="top"><nav aria-label="{esc(words["site_nav"])}">{head_nav}</nav></header>
+<main id="main">{body}</main>
 </body></html>
 """
-
-
-def data_table(path: Path, lang: str) -> str:
-    """The chart's CSV as an HTML table (the first rows when it is long)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
-    if not rows:
-        return ""
-    header, body = rows[0], rows[1:]
-    head = "".join(f"<th scope=col>{esc(h)}</th>" for h in header)
-    lines = "".join(
-        "<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>" for row in body[:TABLE_ROWS]
-    )
-    note = ""
-    if len(body) > TABLE_ROWS:
-        shown = WORDS[lang]["rows"].format(shown=TABLE_ROWS, total=len(body))
-        note = f"<p class=note>{esc(shown)}</p>"
-    return f"<div class=scroll><table><thead><tr>{head}</tr></thead><tbody>{lines}</tbody></table></div>{note}"
-
-
-def downloads(chart: Chart, lang: str) -> str:
-    """Every file of the chart, per theme built."""
-    items = []
-    for theme in (t for t in (*PAGE_THEMES,) if t in chart.records):
-        files = chart.records[theme]["files"]
-        links = " · ".join(
-            f'<a href="{esc(chart.file(theme, key))}" download>{label}</a>'
-            for key, label in FORMATS.items()
-            if key in files
-        )
-        items.append(f"<li><span>{esc(WORDS[lang]['theme'])} {theme}:</span> {links}</li>")
-    return f"<ul class=downloads>{''.join(items)}</ul>"
-
-
-def chart_block(chart: Chart, lang: str, build: Path, prefix: str) -> str:
-    """A chart with three views (chart, table from its CSV, downloads) and a stable anchor
-    (``#<chart name>``). ``prefix`` leads from the page to ``build/``."""
-    words = WORDS[lang]
-    theme, record, image = chart.image(PAGE_THEMES, prefix)
-    table = data_table(build / chart.file(theme, "csv"), lang) if "csv" in record["files"] else ""
-    links = downloads(chart, lang).replace('href="', f'href="{prefix}')
-    tabs = "".join(
-        f'<button type=button role=tab data-view="{view}">{esc(words[view])}</button>'
-        for view in ("chart", "table", "download")
-    )
-    return f"""<figure class="chart" id="{esc(chart.name)}">
-<div class="tabs" role="tablist">{tabs}<a class="anchor" href="#{esc(chart.name)}" title="{esc(words["link"])}">#</a></div>
-<div class="view" data-view="chart"><a href="{esc(image)}"><img src="{esc(image)}" alt="{esc(record["alt"])}" loading="lazy"></a></div>
-<div class="view" data-view="table">{table}</div>
-<div class="view" data-view="download">{links}</div>
-<figcaption><strong>{esc(record["title"])}</strong> {esc(record["subtitle"])} <small>{esc(record["source"])}</small></figcaption>
-</figure>"""

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from .. import settings
 from .cache import Cache
-from .layout import PAGE_THEMES, WORDS, Chart, esc, page
+from .chartblock import picture
+from .layout import PAGE_THEMES, WORDS, Chart, esc, other_language, page
 from .listing import charts_in, notebooks
 from .slides import write_decks
 from .story import Story, pygments_css, render
@@ -88,10 +89,7 @@ def _nav(lang: str, stem: str, others: dict[str, bool], slides: str) -> str:
     if slides:
         links.append(f'<a href="{slides}">{esc(words["slides"])}</a>')
     if others:
-        target = f"en/{stem}.html" if lang == "nl" else f"../{stem}.html"
-        links.append(
-            f'<a hreflang="{next(iter(others))}" href="{target}">{esc(words["other_lang"])}</a>'
-        )
+        links.append(other_language(lang, f"en/{stem}.html" if lang == "nl" else f"../{stem}.html"))
     return "".join(links)
 
 
@@ -119,12 +117,14 @@ def _story_pages(config: settings.Settings, lang: str, listed: list[Story], othe
         nav = _nav(
             lang, story.stem, {"en" if lang == "nl" else "nl": True} if other else {}, slides
         )
+        label = esc(words["story_nav"])
         text = page(
             lang,
             f"{story.title} · {words['site']}",
-            f'<nav class="story-nav">{nav}{toggle}</nav><article>{body}</article>'
-            + _pager(lang, listed, at),
+            f'<nav class="story-nav" aria-label="{label}">{nav}{toggle}</nav>'
+            f"<article>{body}</article>" + _pager(lang, listed, at),
             root=root,
+            skip=story.charts[0].name if story.charts else "main",
         )
         (out / f"{story.stem}.html").write_text(text, encoding="utf-8")
 
@@ -136,11 +136,10 @@ def _index(config: settings.Settings, lang: str, listed: list[Story], other: boo
     for story in listed:
         cards = []
         for chart in story.charts:
-            _, record, image = chart.image(PAGE_THEMES, root)
+            _, record = chart.record(PAGE_THEMES)
             cards.append(
-                f'<li><a href="{story.stem}.html#{esc(chart.name)}"><img src="{esc(image)}" '
-                f'alt="{esc(record["alt"])}" loading="lazy"><span>{esc(record["title"])}</span></a>'
-                f"<small>{esc(record['subtitle'])}</small></li>"
+                f'<li><a href="{story.stem}.html#{esc(chart.name)}">{picture(chart, PAGE_THEMES, root)}'
+                f"<span>{esc(record['title'])}</span></a><small>{esc(record['subtitle'])}</small></li>"
             )
         count = words["charts_of" if len(story.charts) != 1 else "charts_one"]
         count = count.format(n=len(story.charts))
@@ -156,8 +155,7 @@ def _index(config: settings.Settings, lang: str, listed: list[Story], other: boo
         )
     switch = ""
     if other:
-        target = "en/index.html" if lang == "nl" else "../index.html"
-        switch = f' · <a href="{target}">{esc(words["other_lang"])}</a>'
+        switch = " · " + other_language(lang, "en/index.html" if lang == "nl" else "../index.html")
     body = (
         f"<h1>{esc(words['site'])}</h1><p>{esc(words['intro'])}</p>"
         f'<p><a href="slides.html">{esc(words["all_slides"])}</a>{switch}</p>' + "".join(sections)
@@ -192,7 +190,7 @@ def write_site(config: settings.Settings) -> Path:
         _index(config, lang, listed, other)
         write_decks(config.build_dir / _folder(lang), lang, listed, "../" if _folder(lang) else "")
     if "nl" not in built:  # only English so far: the top of the site leads there
-        english = '<p><a href="en/index.html">English</a></p>'
+        english = f"<p>{other_language('nl', 'en/index.html')}</p>"
         (config.build_dir / "index.html").write_text(
             page("en", WORDS["en"]["site"], english, root=""), encoding="utf-8"
         )

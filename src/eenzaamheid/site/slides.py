@@ -41,7 +41,7 @@ def deck(lang: str, title: str, slides: list[str], root: str, back: str) -> str:
 <link rel="stylesheet" href="{root}assets/slides.css">
 <script src="{root}assets/slides.js" defer></script>
 </head><body class="deck">
-{"".join(slides)}
+<main>{"".join(slides)}</main>
 <footer class="bar"><a href="{esc(back)}">{esc(words["index"])}</a>
 <span class="number" aria-live="polite" data-label="{esc(words["slide_of"])}"></span>
 <button type="button" class="fullscreen" title="F">{esc(words["fullscreen"])}</button></footer>

@@ -1,69 +1,142 @@
 """A story page from an executed notebook: the prose, each chart as a chart block, the code
-folded away (one click shows it), the other outputs as the notebook showed them."""
+folded away (one click shows it), and only what a reader needs from the outputs.
+
+What reaches a reader (contract 2): markdown cells and computed prose (``ch.prose``,
+text/markdown) as text, reader tables (``ch.table``) formatted, and charts. Printed output
+(stdout/stderr) and plain-text reprs never; a cell tagged ``remove-output`` shows nothing.
+Other tables (DataFrames) stay folded with the code. Everything from notebooks or data is
+escaped: markdown formats, raw HTML in it is shown as text."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import mistune
+from latex2mathml.converter import convert as tex_to_mathml
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
+from .chartblock import chart_block, sources
+from .chartdata import source_list
 from .i18n import translate_markdown
-from .layout import WORDS, Chart, chart_block, esc
+from .layout import WORDS, Chart, esc
 from .listing import saved_names
 
 WIDGET = "application/vnd.jupyter.widget-view+json"
+READER_TABLE = 'class="reader-table"'  # ch.table's own markup (contract 1)
+PANDAS_TABLE = 'class="dataframe'  # a DataFrame's own HTML (pandas escapes its cells)
+REMOVE_OUTPUT = "remove-output"
+_MATHML_TAGS = frozenset(
+    [
+        "math",
+        "mrow",
+        "mi",
+        "mo",
+        "mn",
+        "ms",
+        "msub",
+        "msup",
+        "msubsup",
+        "mfrac",
+        "msqrt",
+        "mroot",
+        "mtext",
+        "mspace",
+        "mstyle",
+        "mtable",
+        "mtr",
+        "mtd",
+        "munder",
+        "mover",
+        "munderover",
+        "mpadded",
+        "mphantom",
+        "menclose",
+        "semantics",
+        "annotation",
+    ]
+)
+_TAG = re.compile(r"</?([\w:-]+)")
+_UNSAFE_ATTRIBUTE = re.compile(r"\s(?:on\w+|href|src|xlink:href|style)\s*=", re.I)
+
+
+def mathml(tex: str, display: bool) -> str:
+    """TeX as MathML, rendered by the browser with nothing fetched; the TeX as code when the
+    result would hold anything but MathML (latex2mathml copies ``\\text{…}`` unescaped)."""
+    try:
+        converted = tex_to_mathml(tex, display="block" if display else "inline")
+    except Exception:  # latex2mathml raises plain exceptions on TeX it cannot read
+        converted = ""
+    tags = set(_TAG.findall(converted))
+    if not converted or not tags <= _MATHML_TAGS or _UNSAFE_ATTRIBUTE.search(converted):
+        return f"<code>{esc(tex)}</code>"
+    return converted
 
 
 class _Renderer(mistune.HTMLRenderer):
-    """Markdown as HTML, with an id on every heading so a section can be linked."""
+    """Markdown as HTML (raw HTML escaped), an id on every heading, math as MathML."""
+
+    def __init__(self) -> None:
+        super().__init__(escape=True)
 
     def heading(self, text: str, level: int, **attrs) -> str:
         slug = re.sub(r"[^\w]+", "-", re.sub(r"<[^>]+>", "", text).lower()).strip("-")
         return f'<h{level} id="{slug}">{text}</h{level}>\n'
 
+    def block_math(self, text: str) -> str:
+        return f'<div class="math">{mathml(text, display=True)}</div>\n'
+
+    def inline_math(self, text: str) -> str:
+        return mathml(text, display=False)
+
 
 _markdown = mistune.create_markdown(
-    renderer=_Renderer(escape=False), plugins=["table", "strikethrough"]
+    renderer=_Renderer(), plugins=["table", "strikethrough", "math"]
 )
 
 
 def markdown(text: str) -> str:
+    """Markdown from a notebook as safe HTML."""
     return _markdown(text)
 
 
 @dataclass
 class Story:
-    """One notebook as a page."""
+    """One notebook as a page in one language."""
 
     stem: str
     notebook: dict
     chart_cells: dict[int, list[str]]  # cell index -> names of the charts it saved
     charts: list[Chart] = field(default_factory=list)
-    lang: str = "nl"  # the language of title and lead
+    lang: str = "nl"  # the language of the page
 
-    def _prose(self) -> Iterator[str]:
-        for index, cell in enumerate(self.notebook["cells"]):
-            if cell["cell_type"] == "markdown":
-                yield translate_markdown(self.stem, index, _joined(cell["source"]), self.lang)
+    def text(self, index: int) -> str:
+        """The markdown of cell ``index`` in the story's language (the one place prose is
+        read; English from the catalogue, see ``i18n``)."""
+        return translate_markdown(
+            self.stem, index, _joined(self.notebook["cells"][index]["source"]), self.lang
+        )
+
+    def _markdown_cells(self) -> list[str]:
+        cells = enumerate(self.notebook["cells"])
+        return [self.text(i) for i, cell in cells if cell["cell_type"] == "markdown"]
 
     @property
     def title(self) -> str:
-        for text in self._prose():
+        for text in self._markdown_cells():
             match = re.search(r"^#\s+(.+)$", text, re.M)
             if match:
-                return match.group(1).strip()
+                return _plain(match.group(1))
         return self.stem
 
     @property
     def lead(self) -> str:
         """The first paragraph after the title, as plain text (for the index and slides)."""
-        for text in self._prose():
+        for text in self._markdown_cells()[:1]:
             paragraphs = [p for p in text.split("\n\n") if not p.startswith("#")]
             return _plain(paragraphs[0]) if paragraphs else ""
         return ""
@@ -74,11 +147,16 @@ def _plain(markdown: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=1024)
+def _highlighted(source: str) -> str:
+    """Python as coloured HTML (once per run: both languages show the same code)."""
+    return highlight(source, PythonLexer(), HtmlFormatter(nowrap=True))
+
+
 def _code(cells: list[tuple[str, list[str]]], lang: str) -> str:
     """Code cells in a row, each with the tables it shows, behind one click."""
     body = "".join(
-        f'<pre class="highlight"><code>{highlight(source, PythonLexer(), HtmlFormatter(nowrap=True))}'
-        f"</code></pre>{''.join(folded)}"
+        f'<pre class="highlight"><code>{_highlighted(source)}</code></pre>{"".join(folded)}'
         for source, folded in cells
     )
     label = WORDS[lang]["code_table" if any(f for _, f in cells) else "code"]
@@ -89,23 +167,31 @@ def _joined(value: str | list[str]) -> str:
     return value if isinstance(value, str) else "".join(value)
 
 
-def _output(output: dict, lang: str) -> str:
-    kind = output.get("output_type")
-    if kind == "stream":
-        return f'<pre class="output">{esc(_joined(output.get("text", "")))}</pre>'
-    if kind == "error":
-        return f'<pre class="output error">{esc(output.get("ename"))}: {esc(output.get("evalue"))}</pre>'
+def _tags(cell: dict) -> list[str]:
+    return cell.get("metadata", {}).get("tags", [])
+
+
+def _prose(text: str) -> str:
+    return f'<section class="prose">{markdown(text)}</section>'
+
+
+def _sorted_output(output: dict, lang: str) -> tuple[str, str]:
+    """``("shown" | "folded" | "", html)``: where an output goes on the page."""
     data = output.get("data", {})
+    if output.get("output_type") == "stream":
+        return "", ""  # print is for the analyst in JupyterLab
+    if output.get("output_type") == "error":
+        return "shown", f'<p class="note error">{esc(output.get("ename"))}</p>'
     if WIDGET in data:
-        return f'<p class="note">{esc(WORDS[lang]["widgets"])}</p>'
-    if "text/html" in data:
-        return f'<div class="output scroll">{_joined(data["text/html"])}</div>'
-    if "image/png" in data:
-        alt = esc(_joined(data.get("text/plain", "")))
-        return f'<img class="output" src="data:image/png;base64,{_joined(data["image/png"])}" alt="{alt}">'
-    if "text/plain" in data:
-        return f'<pre class="output">{esc(_joined(data["text/plain"]))}</pre>'
-    return ""
+        return "widget", f'<p class="note">{esc(WORDS[lang]["widgets"])}</p>'
+    if "text/markdown" in data:  # prose with computed figures (ch.prose)
+        return "shown", _prose(_joined(data["text/markdown"]))
+    html = _joined(data.get("text/html", ""))
+    if READER_TABLE in html:
+        return "shown", f'<div class="scroll reader" tabindex="0">{html}</div>'
+    if PANDAS_TABLE in html:
+        return "folded", f'<div class="output scroll">{html}</div>'
+    return "", ""  # a bare repr (dict, list, number) or a picture: not for readers
 
 
 def render(story: Story, lang: str, build: Path, prefix: str) -> str:
@@ -123,35 +209,27 @@ def render(story: Story, lang: str, build: Path, prefix: str) -> str:
         source = _joined(cell["source"])
         if cell["cell_type"] == "markdown":
             flush()
-            source = translate_markdown(story.stem, index, source, lang)
-            parts.append(f'<section class="prose">{markdown(source)}</section>')
+            parts.append(_prose(story.text(index)))
             continue
         if cell["cell_type"] != "code" or not source.strip():
             continue
-        saved = [charts[name] for name in story.chart_cells.get(index, []) if name in charts]
-        shown, folded, widgets = [], [], False
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
+        removed = REMOVE_OUTPUT in _tags(cell)
+        names = [] if removed else story.chart_cells.get(index, [])
+        saved = [charts[name] for name in names if name in charts]
+        places: dict[str, list[str]] = {"shown": [], "folded": [], "widget": [], "": []}
+        for output in [] if removed else cell.get("outputs", []):
             if saved and {c.name for c in saved} & set(saved_names(output)):
                 continue  # shown as a chart block below
-            if WIDGET in data:
-                if not widgets:
-                    shown.append(_output(output, lang))
-                widgets = True
-            elif "text/markdown" in data:  # prose with computed figures (ch.prose)
-                shown.append(
-                    f'<section class="prose">{markdown(_joined(data["text/markdown"]))}</section>'
-                )
-            elif output.get("output_type") in ("stream", "error"):
-                shown.append(_output(output, lang))  # what the notebook prints is prose
-            else:
-                folded.append(_output(output, lang))  # tables: behind the code's click
-        code.append((source, folded))
+            place, html = _sorted_output(output, lang)
+            places[place].append(html)
+        shown = places["widget"][:1] + places["shown"]
+        code.append((source, places["folded"]))
         if shown or saved:
             flush()
         parts += [*shown, *(chart_block(chart, lang, build, prefix) for chart in saved)]
     flush()
-    return "\n".join(parts)
+    links = [link for chart in story.charts for link in sources(chart, lang, build)]
+    return "\n".join([*parts, source_list(links, lang)])
 
 
 def pygments_css() -> str:

@@ -1,0 +1,189 @@
+"""A chart's numbers as a person reads them (the *Tabel* view) and the sources its rows name,
+as links a reader can follow. Both read the chart's CSV and the ``columns`` of its JSON
+sidecar (contract 4); without ``columns`` the CSV's own headers are the keys."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from ..charts.sources import SOURCE_COLUMNS
+from ..charts.words import COLUMNS_EN
+from .layout import WORDS, esc
+
+NUMERIC_KINDS = ("count", "number", "percent")
+HIDDEN_KINDS = ("source", "code")  # provenance goes to the source note, codes stay in the files
+SOURCE_KEYS = (*SOURCE_COLUMNS, "bron_datum", "bron")
+_DUTCH = str.maketrans(",.", ".,")
+TABLE_ROWS = 400
+KEYS = {english: key for key, english in COLUMNS_EN.items()}  # an English file's header -> key
+_NUMBER = re.compile(r"-?\d+(?:\.(\d+))?")
+STATLINE_PAGE = "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{table}/table"
+EUROSTAT_PAGE = "https://ec.europa.eu/eurostat/databrowser/view/{table}/default/table"
+# RIVM's page with the Gezondheidsmonitor's loneliness figures by region (data/raw/manifest)
+RIVM_PAGE = "https://www.vzinfo.nl/eenzaamheid/regionaal/volwassenen"
+SOURCE_WORDS = {  # bron_soort -> what the link leads to
+    "statline": {"nl": "CBS StatLine, tabel {table}", "en": "CBS StatLine, table {table}"},
+    "statline_table_page": {"nl": "CBS, tabel {table}", "en": "CBS, table {table}"},
+    "cbs_longread": {"nl": "CBS-longread", "en": "CBS longread"},
+    "cbs_news": {"nl": "CBS-nieuws", "en": "CBS news"},
+    "cbs_news_reprint": {"nl": "CBS-nieuws via {host}", "en": "CBS news via {host}"},
+    "press_report": {"nl": "nieuwsbericht, {host}", "en": "news report, {host}"},
+    "rivm_page": {"nl": "RIVM, {host}", "en": "RIVM, {host}"},
+    "rivm_table": {
+        "nl": "RIVM, eenzaamheid per gemeente (Gezondheidsmonitor)",
+        "en": "RIVM, loneliness by municipality (Health Monitor)",
+    },
+    "eurostat": {"nl": "Eurostat, dataset {table}", "en": "Eurostat, dataset {table}"},
+    "study": {"nl": "{table}", "en": "{table}"},
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    text: str
+
+
+@lru_cache(maxsize=64)
+def _rows(path: Path, _changed: int) -> list[list[str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:  # -sig: no BOM in a header
+        return list(csv.reader(handle))
+
+
+def read(path: Path, record: dict) -> tuple[list[Column], list[list[str]]]:
+    """The CSV's columns (from the JSON's ``columns`` when it has them) and rows."""
+    rows = _rows(path, path.stat().st_mtime_ns)
+    if not rows:
+        return [], []
+    header, body = rows[0], rows[1:]
+    described = record.get("columns") or []
+    if len(described) == len(header):
+        columns = [Column(c["key"], c["label"], c.get("kind", "text")) for c in described]
+    else:
+        columns = [Column(KEYS.get(h, h), h, _guess(KEYS.get(h, h))) for h in header]
+    return columns, body
+
+
+def _guess(key: str) -> str:
+    """A column's kind from its key alone; ``""``: a number if every value is one."""
+    if key in SOURCE_KEYS:
+        return "source"
+    if key.endswith("_code"):
+        return "code"
+    return "period" if key in ("jaar", "periode") else ""
+
+
+def _numeric(column: Column, values: list[str]) -> bool:
+    if column.kind:
+        return column.kind in NUMERIC_KINDS
+    present = [v for v in values if v]
+    return bool(present) and all(_NUMBER.fullmatch(v) for v in present)
+
+
+def number(value: str, lang: str, decimals: int | None = None) -> str:
+    """A number from a data file (``3340560``, ``47.0``) as the reader's language writes it,
+    with the decimals it has (or ``decimals``)."""
+    match = _NUMBER.fullmatch(value)
+    if not match:
+        return value
+    decimals = len(match.group(1) or "") if decimals is None else decimals
+    written = f"{float(value):,.{decimals}f}"  # en_GB's pattern #,##0.0; nl_NL swaps the marks
+    return written.translate(_DUTCH) if lang == "nl" else written
+
+
+def table(path: Path, record: dict, lang: str) -> str:
+    """The numbers behind a chart: headers in words, numbers per language, no provenance
+    columns (they are in the source note), every cell escaped."""
+    columns, body = read(path, record)
+    shown = [i for i, c in enumerate(columns) if c.kind not in HIDDEN_KINDS]
+    if not shown:
+        return ""
+    numeric = {i for i in shown if _numeric(columns[i], [row[i] for row in body])}
+
+    def cell(tag: str, i: int, value: str) -> str:
+        attributes = (" scope=col" if tag == "th" else "") + (
+            ' class="num"' if i in numeric else ""
+        )
+        return f"<{tag}{attributes}>{esc(value)}</{tag}>"
+
+    def shown_value(i: int, value: str) -> str:
+        if i not in numeric:
+            return value
+        return number(value, lang, 0 if columns[i].kind == "count" else None)
+
+    head = "".join(cell("th", i, columns[i].label) for i in shown)
+    lines = "".join(
+        "<tr>" + "".join(cell("td", i, shown_value(i, row[i])) for i in shown) + "</tr>"
+        for row in body[:TABLE_ROWS]
+    )
+    note = ""
+    if len(body) > TABLE_ROWS:
+        rows = WORDS[lang]["rows"].format(shown=TABLE_ROWS, total=len(body))
+        note = f"<p class=note>{esc(rows)}</p>"
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{lines}</tbody></table>{note}"
+
+
+def links(path: Path, record: dict, lang: str) -> list[Link]:
+    """A link for every source the chart's rows name (the book's rows have none)."""
+    columns, body = read(path, record)
+    where = {c.key: i for i, c in enumerate(columns)}
+    if "bron_soort" not in where:
+        return []
+    found: dict[str, Link] = {}
+    named = dict.fromkeys(
+        (
+            row[where["bron_soort"]],
+            row[where["tabel"]] if "tabel" in where else "",
+            row[where["bron_url"]] if "bron_url" in where else "",
+        )
+        for row in body
+    )
+    for kind, table_id, url in named:
+        link = source_link(kind, table_id, url, lang)
+        if link and link.url not in found:
+            found[link.url] = link
+    return list(found.values())
+
+
+def source_link(kind: str, table_id: str, url: str, lang: str) -> Link | None:
+    """The page a reader can check a row's figure on: its own ``bron_url``, else the page
+    the kind of source and table id lead to; ``None`` for the book."""
+    if not url.startswith(("https://", "http://")):
+        url = {
+            "statline": STATLINE_PAGE.format(table=quote(table_id)),
+            "eurostat": EUROSTAT_PAGE.format(table=quote(table_id)),
+            "rivm_table": RIVM_PAGE,
+        }.get(kind, "")
+    if not url or kind not in SOURCE_WORDS:
+        return None
+    host = urlsplit(url).netloc.removeprefix("www.")
+    return Link(url, SOURCE_WORDS[kind][lang].format(table=table_id, host=host))
+
+
+def source_note(record: dict, found: list[Link], lang: str) -> str:
+    """A link to each source; the source line drawn in the image for screen readers only."""
+    items = " · ".join(f'<a href="{esc(link.url)}">{esc(link.text)}</a>' for link in found)
+    online = f"{esc(WORDS[lang]['online'])}: {items}" if found else ""
+    return f'<p class="source"><span class="visually-hidden">{esc(record["source"])}. </span>{online}</p>'
+
+
+def source_list(found: list[Link], lang: str) -> str:
+    """A story's closing section: every source of its charts, once."""
+    if not found:
+        return ""
+    unique = list({link.url: link for link in found}.values())
+    items = "".join(f'<li><a href="{esc(link.url)}">{esc(link.text)}</a></li>' for link in unique)
+    heading = esc(WORDS[lang]["sources"])
+    return f'<section class="sources" aria-labelledby="story-sources"><h2 id="story-sources">{heading}</h2><ul>{items}</ul></section>'

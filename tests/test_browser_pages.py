@@ -1,0 +1,168 @@
+"""Every built page as a reader gets it, in real Chromium: no axe-core violation, no TeX source
+or Python printout in the text, the one-column image on a phone with axis text of at least
+9 CSS px, a source a reader can follow for every chart, tabs that follow the keys, and labels
+from data that stay text."""
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eenzaamheid.charts.theme import THEMES
+from eenzaamheid.site.chartblock import MIN_TEXT_PX
+from eenzaamheid.site.layout import page
+from eenzaamheid.site.slides import write_decks
+from eenzaamheid.site.story import Story, render
+
+from .browser import HOW_TO_GET, Browser, find_chromium
+from .test_site import INJECTED, _chart
+
+TEX = re.compile(r"\$[^$\s][^$]*\$|\\(?:cdot|sum|frac|text|sqrt|times)\b")
+PRINTOUT = re.compile(r"\{'|\['|dtype:|<class '|opgeslagen in|saved in")
+READER_TEXT = (  # the page's text without the folded code
+    "(() => { const m = document.querySelector('main').cloneNode(true);"
+    " m.querySelectorAll('details.code').forEach(d => d.remove()); return m.innerText; })()"
+)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = find_chromium()
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail(HOW_TO_GET)
+        pytest.skip(HOW_TO_GET)
+    chromium = Browser(executable)
+    yield chromium
+    chromium.close()
+
+
+def _open(browser: Browser, path: Path) -> None:
+    assert not browser.open(path.as_uri()), path.name
+    browser.socket.settimeout(300)  # axe on a long page under load
+
+
+def _pages(build: Path) -> list[Path]:
+    return sorted(build.glob("*.html")) + sorted((build / "en").glob("*.html"))
+
+
+def _stories(build: Path) -> list[Path]:
+    return [p for p in _pages(build) if re.match(r"\d\d_", p.name)]
+
+
+def test_no_page_has_an_axe_violation(browser, site):
+    pages = _pages(site.build)
+    assert len(pages) > 20 and any(p.parent.name == "en" for p in pages)
+    browser.size(1280, 900)
+    found = {}
+    for path in pages:
+        _open(browser, path)
+        lang = "en" if path.parent.name == "en" else "nl"
+        assert browser.evaluate("document.documentElement.lang") == lang, path.name
+        found[f"{lang}/{path.name}"] = browser.axe()
+    assert not {name: v for name, v in found.items() if v}
+
+
+def test_reader_text_holds_no_tex_and_no_printout(browser, site):
+    browser.size(1280, 900)
+    for path in _stories(site.build):
+        _open(browser, path)
+        text = browser.evaluate(READER_TEXT)
+        assert not TEX.search(text), f"{path.name}: TeX {TEX.search(text).group()!r}"
+        assert not PRINTOUT.search(text), f"{path.name}: printout {PRINTOUT.search(text)!r}"
+        assert (
+            browser.evaluate("document.querySelectorAll('main pre:not(details pre)').length") == 0
+        )
+    _open(browser, site.build / "07_komt_de_groei_door_vergrijzing.html")
+    assert browser.evaluate("document.querySelectorAll('.prose math').length") >= 2
+
+
+def test_a_phone_gets_the_one_column_chart_with_readable_axis_text(browser, site):
+    browser.size(400, 800)
+    checked = narrow = 0
+    for path in _stories(site.build):
+        _open(browser, path)
+        images = browser.evaluate(
+            "[...document.querySelectorAll('figure.chart img')].map(i => [i.currentSrc,"
+            " i.naturalWidth, i.getBoundingClientRect().width,"
+            " i.parentElement.querySelector('source') !== null])"
+        )
+        for src, pixels, shown, has_narrow in images:
+            theme = THEMES[src.split("/figures/")[1].split("/")[0]]
+            assert src.endswith("_smal.png") == has_narrow, f"{path.name}: {src}"
+            text = theme.font_size * theme.dpi / 72 * shown / pixels
+            assert text >= MIN_TEXT_PX - 0.1, f"{path.name}: axis text {text:.1f} px in {src}"
+            checked, narrow = checked + 1, narrow + has_narrow
+    assert checked > 40 and narrow > 10  # artikel (Dutch) has _smal files, college does not
+
+
+def test_every_chart_links_a_source_online(browser, site):
+    browser.size(1280, 900)
+    for path in _stories(site.build):
+        _open(browser, path)
+        links = browser.evaluate(
+            "[...document.querySelectorAll('figure.chart')].map(f => [f.id,"
+            " [...f.querySelectorAll('figcaption a[href^=http]')].map(a => a.href)])"
+        )
+        closing = browser.evaluate(
+            "[...document.querySelectorAll('section.sources a')].map(a => a.href)"
+        )
+        for name, hrefs in links:
+            assert hrefs, f"{path.name}: chart {name} has no source link"
+            assert set(hrefs) <= set(closing), f"{path.name}: {name} not in the closing list"
+
+
+def test_tabs_follow_the_keys_and_the_skip_link_passes_the_code(browser, site):
+    browser.size(1280, 900)
+    _open(browser, site.build / "en" / "01_alleenstaanden.html")
+    skip = browser.evaluate("document.querySelector('a.skip').getAttribute('href')")
+    assert skip == "#" + browser.evaluate("document.querySelector('figure.chart').id")
+    assert browser.evaluate("document.querySelector('a[hreflang=nl]').lang") == "nl"
+    tabs = "document.querySelector('figure.chart').querySelectorAll('[role=tab]')"
+    browser.evaluate(f"{tabs}[0].focus()")
+    browser.press("ArrowRight")
+    state = (
+        "[document.activeElement.dataset.view, document.activeElement.getAttribute('aria-selected'),"
+        " document.getElementById(document.activeElement.getAttribute('aria-controls')).hidden]"
+    )
+    assert browser.evaluate(state) == ["table", "true", False]
+    browser.press("End")
+    assert browser.evaluate(state)[0] == "download"
+    browser.press("ArrowRight")
+    assert browser.evaluate(state)[0] == "chart"
+
+
+def test_labels_from_data_stay_text_in_a_built_page(browser, site, tmp_path):
+    """A label carrying markup goes through a chart title, prose, a table and the slides."""
+    shutil.copytree(site.build / "assets", tmp_path / "assets")
+    chart = _chart(tmp_path, "nl", INJECTED[0])
+    real = next(site.charts.glob("*_smal.png"))
+    for name in ("x.png", "x_smal.png"):
+        shutil.copy(real, tmp_path / "figures" / "artikel" / "nl" / name)
+    markdown = {"data": {"text/markdown": f"Regio {INJECTED[0]} {INJECTED[1]}"}}
+    cells = [
+        {"cell_type": "markdown", "source": f"# Titel {INJECTED[1]}\n\n{INJECTED[0]}"},
+        {
+            "cell_type": "code",
+            "source": "x",
+            "outputs": [{"output_type": "display_data"} | markdown],
+        },
+    ]
+    story = Story("03_x", {"cells": cells}, {1: ["x"]}, charts=[chart])
+    body = render(story, "nl", tmp_path, "")
+    (tmp_path / "03_x.html").write_text(page("nl", story.title, body, root="", skip="x"), "utf-8")
+    decks = write_decks(tmp_path, "nl", [story], "")
+    for path in [tmp_path / "03_x.html", *decks]:
+        _open(browser, path)
+        browser.evaluate("document.querySelectorAll('[role=tab]').forEach(t => t.click())")
+        assert browser.evaluate("window.pwned === undefined"), path.name
+        assert (
+            browser.evaluate("document.querySelectorAll('img[src=x], script:not([src])').length")
+            == 0
+        )
+        assert INJECTED[0] in browser.evaluate(
+            "document.body.innerText + document.title + "
+            "[...document.querySelectorAll('[alt]')].map(i => i.alt).join()"
+        )

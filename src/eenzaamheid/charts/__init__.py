@@ -20,10 +20,10 @@ from .marks import (
     mark_book,
 )
 from .numbers import fmt_millions, fmt_number, fmt_percent, number_axis
-from .sources import book_rows, source_line, sourced
+from .sources import SOURCE_COLUMNS, book_rows, source_line, sourced
 from .tables import table
 from .theme import CONTEXT, HIGHLIGHT, MAIN, PALETTE, SEX_COLOURS, THEMES, Theme, theme
-from .words import age_short, category, country, prose, say, text
+from .words import age_short, category, country, listed, prose, say, text
 
 __all__ = [
     "CONTEXT",
@@ -31,6 +31,7 @@ __all__ = [
     "MAIN",
     "PALETTE",
     "SEX_COLOURS",
+    "SOURCE_COLUMNS",
     "THEMES",
     "Chart",
     "ExportedFigure",
@@ -53,6 +54,7 @@ __all__ = [
     "horizontal_layout",
     "label_line_end",
     "line_with_breaks",
+    "listed",
     "load_map",
     "map_aspect",
     "mark_book",

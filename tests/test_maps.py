@@ -38,7 +38,7 @@ def test_snapshot_maps_match_their_sources(raw):
         load_map("wijken_2030")
 
 
-def test_regions_without_a_value_are_not_coloured():
+def test_regions_without_a_value_are_not_coloured_and_are_named():
     regions = load_map("provincie_2023")["regions"]
     fig, ax = plt.subplots()
     values = pd.Series({"PV20": 10.0, "PV21": 20.0})  # fixture values, not CBS data
@@ -46,4 +46,24 @@ def test_regions_without_a_value_are_not_coloured():
     assert len(shaded.get_array()) == 2
     grey = [c for c in ax.collections if c is not shaded]
     assert len(grey[0].get_paths()) == 10
+    legend = ax.get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == ["geen cijfer"]
+    key = legend.legend_handles[0].get_facecolor()
+    assert matplotlib.colors.to_hex(key) == matplotlib.colors.to_hex(grey[0].get_facecolor()[0])
+    assert all(
+        matplotlib.colors.to_hex(key) != matplotlib.colors.to_hex(c)
+        for c in shaded.to_rgba(shaded.get_array())
+    )
+    plt.close(fig)
+
+
+def test_a_map_with_every_value_has_no_legend_and_its_lightest_colour_is_not_the_page():
+    regions = load_map("provincie_2023")["regions"]
+    fig, ax = plt.subplots()
+    values = pd.Series(range(len(regions)), index=list(regions), dtype=float) + 10  # fixture
+    shaded = draw_map(ax, regions, values)
+    assert ax.get_legend() is None
+    lightest = shaded.to_rgba(values.min())
+    luminance = 0.2126 * lightest[0] + 0.7152 * lightest[1] + 0.0722 * lightest[2]
+    assert luminance < 0.85, f"the lowest class is almost white: {lightest}"
     plt.close(fig)

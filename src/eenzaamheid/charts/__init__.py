@@ -11,7 +11,14 @@ from .alt import alt_change, alt_range, alt_series, alt_values
 from .export import ExportedFigure, figures_dir
 from .frame import Chart
 from .maps import draw_map, load_map, map_aspect, region_areas
-from .marks import dumbbell, hbar_percent, horizontal_layout, label_line_end, mark_book
+from .marks import (
+    dumbbell,
+    hbar_percent,
+    horizontal_layout,
+    label_line_end,
+    line_with_breaks,
+    mark_book,
+)
 from .numbers import fmt_millions, fmt_number, fmt_percent, number_axis
 from .sources import SOURCE_COLUMNS, book_rows, source_line, sourced
 from .tables import table
@@ -46,6 +53,7 @@ __all__ = [
     "hbar_percent",
     "horizontal_layout",
     "label_line_end",
+    "line_with_breaks",
     "listed",
     "load_map",
     "map_aspect",

@@ -8,15 +8,25 @@ import math
 from collections.abc import Callable
 
 import matplotlib as mpl
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.collections import PatchCollection
-from matplotlib.patches import PathPatch
+from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 from matplotlib.ticker import FuncFormatter
 
 from .. import settings
 from ..errors import UnknownTableError
+from .words import text
+
+# Sequential blues without the near-white end of matplotlib's "Blues": the lowest value is a
+# clear light blue, never the white of the page (which reads as water or "nothing here").
+SEQUENTIAL = mpl.colors.ListedColormap(
+    mpl.colormaps["Blues"](np.linspace(0.3, 1.0, 256)), name="blues_from_light"
+)
+# Regions without a figure: mid grey, hatched, and named in a legend under the colour scale.
+NO_FIGURE = {"facecolor": "#A6A6A6", "edgecolor": "#595959", "hatch": "////"}
 
 
 def load_map(name: str) -> dict:
@@ -33,13 +43,13 @@ def draw_map(
     regions: dict[str, dict],
     values: pd.Series,
     fmt: Callable[[float], str] = str,
-    cmap: str = "Blues",
+    cmap: mpl.colors.Colormap = SEQUENTIAL,
     *,
     crs: str = "",
 ) -> mpl.cm.ScalarMappable:
     """Colour each region by ``values`` (indexed by region code), with a colour scale beside
-    the map labelled by ``fmt``; regions without a value are drawn hatched in light grey,
-    never coloured as if they had one. ``crs`` is the map's ``crs`` (``load_map(...)["crs"]``):
+    the map labelled by ``fmt``; regions without a value are drawn hatched in grey and named
+    "geen cijfer" in a legend below the scale, never coloured as if they had one. ``crs`` is the map's ``crs`` (``load_map(...)["crs"]``):
     longitude/latitude maps are drawn with the aspect of :func:`map_aspect`."""
     patches, colours, missing = [], [], []
     for code, region in regions.items():
@@ -55,11 +65,7 @@ def draw_map(
     shaded.set_array(colours)
     ax.add_collection(shaded)
     if missing:
-        ax.add_collection(
-            PatchCollection(
-                missing, facecolor="#EEEEEE", edgecolor="#BBBBBB", hatch="////", linewidth=0.2
-            )
-        )
+        ax.add_collection(PatchCollection(missing, linewidth=0.2, **NO_FIGURE))
     ax.autoscale_view()
     ax.set_aspect(map_aspect(crs, ax.get_ylim()))
     ax.axis("off")
@@ -67,6 +73,9 @@ def draw_map(
     legend = ax.figure.colorbar(shaded, cax=scale, format=FuncFormatter(lambda v, _: fmt(v)))
     legend.outline.set_visible(False)
     scale.tick_params(length=0)
+    if missing:
+        key = Patch(label=text("geen_meting"), linewidth=0.5, **NO_FIGURE)
+        ax.legend(handles=[key], loc="upper left", bbox_to_anchor=(1.0, 0.12), frameon=False)
     return shaded
 
 

@@ -1,8 +1,9 @@
-"""Marks drawn the same way on every chart: the book's figures, line labels, dumbbells and
-horizontal percentage bars."""
+"""Marks drawn the same way on every chart: the book's figures, line labels, lines with series
+breaks, dumbbells and horizontal percentage bars."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import matplotlib as mpl
@@ -48,6 +49,19 @@ def label_line_end(ax: Axes, x, y, label: str, colour: str, dy: float = 0) -> No
         fontweight="bold",
         annotation_clip=False,
     )
+
+
+def line_with_breaks(ax: Axes, x: Sequence, y: Sequence, breaks: Sequence[bool], **style):
+    """A line that does not run through a break in the series: where ``breaks`` is true (e.g.
+    Eurostat's flag ``b``, a new method from that point on) the line stops at the point before
+    and starts again at the flagged point, so no slope is drawn between values that do not
+    compare. ``style`` goes to every piece (give the same colour, marker and style to all);
+    returns the pieces, first to last."""
+    x, y, breaks = list(x), list(y), list(breaks)
+    if not len(x) == len(y) == len(breaks):
+        raise ValueError(f"x, y and breaks differ in length: {len(x)}, {len(y)}, {len(breaks)}")
+    starts = [0, *(i for i in range(1, len(x)) if breaks[i]), len(x)]
+    return [ax.plot(x[a:b], y[a:b], **style)[0] for a, b in itertools.pairwise(starts)]
 
 
 def dumbbell(

@@ -15,6 +15,7 @@ alt text. Tests call these functions directly.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from contextlib import contextmanager
@@ -233,10 +234,17 @@ def _region_column(frame: pd.DataFrame) -> str:
 
 
 def _has_regions(table: str) -> bool:
+    """From the snapshot's record of the table (its columns), without reading the figures."""
     try:
-        return bool(_region_column(load(table, source="snapshot")))
-    except Exception:  # a table the explorer cannot read is simply not offered
+        columns = snapshot_record(table)["meta"]["columns"]
+    except (OSError, KeyError, ValueError):  # a table the explorer cannot read is not offered
         return False
+    return any(column in columns for column in REGION_COLUMNS)
+
+
+def snapshot_record(table: str) -> dict:
+    """The snapshot's JSON record of a table: row count, checksum, metadata."""
+    return json.loads((settings.current().snapshot_dir / f"{table}.json").read_text("utf-8"))
 
 
 def load_table(table: str) -> pd.DataFrame:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import settings
 from .cache import Cache
+from .explorer import explorer_link, write_explorer
 from .layout import PAGE_THEMES, WORDS, Chart, esc, page
 from .listing import charts_in, notebooks
 from .slides import write_decks
@@ -160,7 +161,9 @@ def _index(config: settings.Settings, lang: str, listed: list[Story], other: boo
         switch = f' · <a href="{target}">{esc(words["other_lang"])}</a>'
     body = (
         f"<h1>{esc(words['site'])}</h1><p>{esc(words['intro'])}</p>"
-        f'<p><a href="slides.html">{esc(words["all_slides"])}</a>{switch}</p>' + "".join(sections)
+        f'<p><a href="slides.html">{esc(words["all_slides"])}</a>{switch}</p>'
+        + explorer_link(lang)
+        + "".join(sections)
     )
     index = config.build_dir / _folder(lang) / "index.html"
     index.write_text(page(lang, words["site"], body, root=root), encoding="utf-8")
@@ -191,6 +194,7 @@ def write_site(config: settings.Settings) -> Path:
         _story_pages(config, lang, listed, other)
         _index(config, lang, listed, other)
         write_decks(config.build_dir / _folder(lang), lang, listed, "../" if _folder(lang) else "")
+    write_explorer(config.build_dir, list(built))
     if "nl" not in built:  # only English so far: the top of the site leads there
         english = '<p><a href="en/index.html">English</a></p>'
         (config.build_dir / "index.html").write_text(

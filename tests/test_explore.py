@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from eenzaamheid import charts as ch
 from eenzaamheid import configure, explore
 
 
@@ -27,8 +28,13 @@ def regional():
     return frame, explore.options(frame)
 
 
-def test_the_known_tables_come_first():
-    assert explore.explorable()[:2] == ["71488ned", "70072ned"]
+def test_loneliness_comes_first_then_every_table_with_regions():
+    assert explore.explorable() == [
+        "rivm-eenzaamheid",
+        "71488ned",
+        "70072ned",
+        "eurostat-ilc_lvph03",
+    ]
 
 
 def test_a_table_offers_regions_dimensions_measures_and_years(persons):
@@ -55,7 +61,8 @@ def test_regions_are_found_by_name_as_you_type(regional):
 def test_a_choice_selects_the_rows_it_names(persons):
     frame, offer = persons
     choice = explore.default(offer)._replace(
-        regions=("Nederland",), filters=(("geslacht", "Vrouwen"), ("leeftijd", "80 tot 85 jaar"))
+        regions=("Nederland",),
+        filters=(("geslacht", ("Vrouwen",)), ("leeftijd", ("80 tot 85 jaar",))),
     )
     drawn = explore.select(frame, choice, offer)
     row = frame[
@@ -110,13 +117,13 @@ def test_saving_writes_the_chart_with_its_numbers(regional, figures):
 def test_a_choice_without_figures_says_so(regional):
     frame, offer = regional
     empty = explore.default(offer)._replace(regions=("Amsterdam",), years=(1995, 2000))
-    with pytest.raises(ValueError, match="geen cijfers"):
+    with pytest.raises(explore.ExploreError, match="geen cijfers"):
         explore.draw(frame, empty, offer)
 
 
 def test_another_table_with_regions_is_offered_as_it_is(tmp_path, monkeypatch, figures):
-    """Such as the RIVM loneliness figures per municipality: found in the snapshot, with its
-    own dimensions and source line, without the explorer knowing it by name."""
+    """A made-up fixture table per municipality: found in the snapshot, with its own
+    dimensions and source line, without the explorer knowing it by name."""
     import pandas as pd
 
     from eenzaamheid.data.meta import Dimension, TableMeta, Topic
@@ -136,7 +143,7 @@ def test_another_table_with_regions_is_offered_as_it_is(tmp_path, monkeypatch, f
         }
     )
     meta = TableMeta(
-        "rivm-eenzaamheid",
+        "fixture-gemeenten",
         "Eenzaamheid per gemeente",
         dimensions=[
             Dimension("RegioS", "Regio's", "regio"),
@@ -147,13 +154,107 @@ def test_another_table_with_regions_is_offered_as_it_is(tmp_path, monkeypatch, f
         layout="transcription",
         licence="Bron: GGD'en, CBS en RIVM (Gezondheidsmonitor)",
     )
-    write_table(tmp_path / "rivm-eenzaamheid", frame, meta)
+    write_table(tmp_path / "fixture-gemeenten", frame, meta)
     monkeypatch.setenv("EENZAAMHEID_SNAPSHOT", str(tmp_path))
-    assert explore.explorable() == ["rivm-eenzaamheid"]
-    table = explore.load_table("rivm-eenzaamheid")
+    assert explore.explorable() == ["fixture-gemeenten"]
+    table = explore.load_table("fixture-gemeenten")
     offer = explore.options(table)
     assert offer.dimensions == {"maat": ["Ernstig eenzaam"]} and offer.years == [2020, 2022]
+    assert offer.caveat == ""
     choice = explore.default(offer)._replace(regions=("Amsterdam", "Urk"))
     chart = explore.draw(table, choice, offer, save=True)
     assert chart.source == "Bron: RIVM (volksgezondheidenzorg.info)"
-    assert "het hoogst in Amsterdam (13,5 %)" in chart.title
+    assert "het hoogst in Amsterdam (13,5 % in 2022)" in chart.title
+
+
+def test_loneliness_per_municipality_for_18_and_65_plus_side_by_side(figures):
+    frame = explore.load_table("rivm-eenzaamheid")
+    offer = explore.options(frame)
+    assert offer.dimensions == {"leeftijd": ["18 jaar of ouder", "65 jaar of ouder"]}
+    assert list(offer.measures) == [
+        "Eenzaam_28",
+        "ErnstigZeerErnstigEenzaam_29",
+        "EmotioneelEenzaam_30",
+        "SociaalEenzaam_31",
+    ]
+    ages = (("leeftijd", ("18 jaar of ouder", "65 jaar of ouder")),)
+    choice = explore.default(offer)._replace(regions=("Amsterdam",), filters=ages)
+    assert explore.layout(choice) == ("leeftijd", None)
+    drawn = explore.select(frame, choice, offer)
+    real = frame[(frame["wijk_buurt_code"] == "GM0363") & (frame["periode"] == "2020")]
+    assert sorted(drawn.loc[drawn["jaar"] == 2020, "Eenzaam_28"]) == sorted(real["Eenzaam_28"])
+    assert list(dict.fromkeys(drawn["reeks"])) == ["18 jaar of ouder", "65 jaar of ouder"]
+    chart = explore.draw(frame, choice, offer, save=True)
+    assert [line.get_color() for line in chart.ax.lines][:2] == ch.PALETTE[:2]
+    assert chart.source.endswith("dan CBS 85766NED.") and "Modelschattingen" in chart.source
+    assert "het hoogst in 65 jaar of ouder (54,5 % in 2020)" in chart.title
+
+
+def test_two_varying_dimensions_make_small_multiples_and_three_are_refused():
+    frame = explore.load_table("71488ned")
+    offer = explore.options(frame)
+    both = (("geslacht", ("Mannen", "Vrouwen")), ("leeftijd", ("Totaal",)))
+    choice = explore.default(offer)._replace(regions=("Groningen", "Limburg"), filters=both)
+    assert explore.layout(choice) == ("regio", "geslacht")
+    chart = explore.draw(frame, choice, offer)
+    assert [ax.get_title(loc="left") for ax in chart.axes] == ["Mannen", "Vrouwen"]
+    assert [len(ax.lines) for ax in chart.axes] == [2, 2]
+    three = choice._replace(filters=(both[0], ("leeftijd", ("Totaal", "65 tot 70 jaar"))))
+    with pytest.raises(explore.ExploreError, match="ten hoogste twee kenmerken"):
+        explore.select(frame, three, offer)
+
+
+def test_one_point_series_are_points_and_titles_cover_everything_drawn(regional):
+    """The case of the issue: Nederland and Amsterdam have 2015 only, Utrecht 1995-2019."""
+    frame, offer = regional
+    choice = explore.default(offer)._replace(regions=("Nederland", "Amsterdam", "Utrecht"))
+    chart = explore.draw(frame, choice, offer)
+    markers = {line.get_label(): line.get_marker() for line in chart.ax.lines}
+    assert sum(marker == "o" for marker in markers.values()) == 2
+    assert chart.title == (
+        "Eenpersoonshuishoudens (% van huishoudens), 1995–2019: het hoogst in Amsterdam "
+        "(55,1 % in 2015) (de reeksen beslaan verschillende jaren)"
+    )
+    assert "Geen cijfers" not in chart.subtitle
+    assert chart.source.startswith("Bron: CBS, tabel 70072ned")  # on screen, unsaved
+
+
+def test_a_region_without_figures_for_the_years_is_named_on_the_chart(regional):
+    frame, offer = regional
+    choice = explore.default(offer)._replace(
+        regions=("Utrecht", "Amsterdam", "Urk"), years=(2016, 2019)
+    )
+    chart = explore.draw(frame, choice, offer)
+    assert chart.subtitle.endswith("Geen cijfers voor Amsterdam en Urk in 2016–2019")
+
+
+def test_names_are_found_without_accents_or_case_and_unknown_ones_are_named(regional):
+    _, offer = regional
+    assert explore.matches(offer, "frysland")[0] == "Fryslân"
+    assert explore.matches(offer, "FRYSLAN") == ["Fryslân", "Súdwest-Fryslân"]
+    assert explore.region(offer, "den haag") == "'s-Gravenhage (gemeente)"
+    assert explore.region(offer, "sudwest") == "Súdwest-Fryslân"
+    with pytest.raises(explore.ExploreError, match="onbekende regio 'Atlantis'"):
+        explore.region(offer, "Atlantis")
+    with pytest.raises(explore.ExploreError, match="bedoelde je: Groningen, Groningen"):
+        explore.region(offer, "gron")
+
+
+def test_the_table_is_formatted_for_readers(persons):
+    frame, offer = persons
+    choice = explore.default(offer)._replace(years=(2024, 2025))
+    html = explore.table(explore.select(frame, choice, offer), choice, offer)._repr_html_()
+    assert '<table class="reader-table">' in html and "<th>Regio</th>" in html
+    assert "<td>2025</td>" in html and ".0<" not in html
+    assert "Alleenstaand als % van totaal personen in huishoudens" in html
+
+
+def test_the_code_shown_reproduces_the_view(regional):
+    frame, offer = regional
+    choice = explore.default(offer)._replace(regions=("Amsterdam", "Urk"), years=(2015, 2015))
+    code = explore.code(choice, offer)
+    assert "load('70072ned', source='snapshot')" in code
+    space: dict = {}
+    exec(code.replace("explore.draw(", "chart = explore.draw("), space)  # our own code
+    assert space["chart"].title == explore.draw(frame, choice, offer).title
+    assert space["rows"]["Eenpersoonshuishoudens_86"].tolist() == [55.1, 18.8]

@@ -18,6 +18,7 @@ from pathlib import Path
 from .. import settings
 from .cache import Cache
 from .chartblock import picture
+from .explorer import explorer_link, write_explorer
 from .layout import PAGE_THEMES, WORDS, Chart, esc, other_language, page
 from .listing import charts_in, notebooks
 from .slides import write_decks
@@ -158,7 +159,9 @@ def _index(config: settings.Settings, lang: str, listed: list[Story], other: boo
         switch = " · " + other_language(lang, "en/index.html" if lang == "nl" else "../index.html")
     body = (
         f"<h1>{esc(words['site'])}</h1><p>{esc(words['intro'])}</p>"
-        f'<p><a href="slides.html">{esc(words["all_slides"])}</a>{switch}</p>' + "".join(sections)
+        f'<p><a href="slides.html">{esc(words["all_slides"])}</a>{switch}</p>'
+        + explorer_link(lang)
+        + "".join(sections)
     )
     index = config.build_dir / _folder(lang) / "index.html"
     index.write_text(page(lang, words["site"], body, root=root), encoding="utf-8")
@@ -189,6 +192,7 @@ def write_site(config: settings.Settings) -> Path:
         _story_pages(config, lang, listed, other)
         _index(config, lang, listed, other)
         write_decks(config.build_dir / _folder(lang), lang, listed, "../" if _folder(lang) else "")
+    write_explorer(config.build_dir, list(built))
     if "nl" not in built:  # only English so far: the top of the site leads there
         english = f"<p>{other_language('nl', 'en/index.html')}</p>"
         (config.build_dir / "index.html").write_text(

@@ -1,0 +1,586 @@
+/* The web explorer: choose a table, regions, characteristics, a measure and years; draw with
+   Vega-Lite (served from build/assets), show the table, download the CSV, keep the choice in
+   the URL. Words, aliases and the honesty rules' sentences come from eenzaamheid.explore
+   (via the page's #v-config); the rules are the same as in the notebook explorer:
+   every series shows its points (a series of one year is a point), a single year is drawn
+   as bars, chosen regions without figures are named, the title is computed over all that is
+   drawn and says when the series cover different years. */
+(function () {
+  "use strict";
+  const config = JSON.parse(document.getElementById("v-config").textContent);
+  const W = config.words, lang = config.lang;
+  const $ = (id) => document.getElementById(id);
+  const state = { table: null, regions: [], dims: {}, measure: null, per: null, from: null, to: null };
+  let data = null, points = [], focusAt = -1, view = null, lastRows = [];
+
+  /* words and numbers */
+  const fill = (template, values) =>
+    template.replace(/\{(\w+)(!r)?\}/g, (_, key, repr) => (repr ? `'${values[key]}'` : String(values[key])));
+  const number = (value, decimals) =>
+    new Intl.NumberFormat(config.locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  const fmt = (value, percent) =>
+    percent ? number(value, 1) + (lang === "nl" ? " %" : "%") : number(value, Math.abs(value) >= 100 ? 0 : 2);
+  const join = (names) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} ${W.and} ${names[names.length - 1]}`);
+  const span = (years) => {
+    const first = Math.min(...years), last = Math.max(...years);
+    return first === last ? String(first) : `${first}\u2013${last}`;
+  };
+  const upper = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+  /* names as typed: no accents, no case, no apostrophes (as explore.fold) */
+  const fold = (text) =>
+    text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").replace(/['\u2019]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+  function close(typed, name) {
+    if (Math.abs(typed.length - name.length) > 1) return false;
+    const [shorter, longer] = typed.length <= name.length ? [typed, name] : [name, typed];
+    for (let i = 0; i < longer.length; i++) {
+      const dropped = longer.slice(0, i) + longer.slice(i + 1);
+      const swapped = longer.slice(0, i) + shorter[i] + longer.slice(i + 1);
+      if (dropped === shorter || (shorter.length === longer.length && swapped === shorter)) return true;
+    }
+    return false;
+  }
+  function matches(typed, limit = 12) {
+    let wanted = fold(typed);
+    if (config.aliases[wanted]) wanted = config.aliases[wanted];
+    if (!wanted) return [];
+    const named = data.regions.map((r) => [r, fold(r[lang])]);
+    const starts = named.filter(([, n]) => n.startsWith(wanted)).map(([r]) => r);
+    let inside = named.filter(([r, n]) => n.includes(wanted) && !starts.includes(r)).map(([r]) => r);
+    if (!starts.length && !inside.length && wanted.length > 3) inside = named.filter(([, n]) => close(wanted, n)).map(([r]) => r);
+    return starts.concat(inside).slice(0, limit);
+  }
+
+  /* a table's figures: a script per table, loaded once */
+  function loadTable(id) {
+    window.VERKENNER_DATA = window.VERKENNER_DATA || {};
+    if (window.VERKENNER_DATA[id]) return Promise.resolve(window.VERKENNER_DATA[id]);
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = `${config.root}assets/verkenner/${encodeURIComponent(id)}.js`;
+      script.onload = () => resolve(window.VERKENNER_DATA[id]);
+      script.onerror = () => reject(new Error(id));
+      document.body.appendChild(script);
+    });
+  }
+
+  /* the URL keeps the choice: #tabel=…&regio=…&<dimension>=…&maat=…&per=…&jaren=… */
+  function readHash() {
+    const found = {};
+    for (const part of location.hash.replace(/^#/, "").split("&")) {
+      const [key, value] = part.split("=");
+      if (key) found[decodeURIComponent(key)] = (value || "").split(",").filter(Boolean).map(decodeURIComponent);
+    }
+    return found;
+  }
+  function writeHash() {
+    const enc = (values) => values.map(encodeURIComponent).join(",");
+    const parts = [`tabel=${enc([state.table])}`, `regio=${enc(state.regions)}`];
+    for (const d of data.dimensions) parts.push(`${encodeURIComponent(d.column)}=${enc(state.dims[d.column])}`);
+    parts.push(`maat=${enc([state.measure])}`, `per=${enc(state.per ? [state.per] : [])}`, `jaren=${state.from}-${state.to}`);
+    history.replaceState(null, "", "#" + parts.join("&"));
+  }
+
+  /* controls */
+  function option(select, value, text) {
+    const o = document.createElement("option");
+    o.value = value;
+    o.textContent = text;
+    select.appendChild(o);
+  }
+  function measureName(key) {
+    const m = data.measures.find((x) => x.key === key);
+    return m ? m[lang] : key;
+  }
+  function buildControls() {
+    $("v-measure").replaceChildren();
+    for (const m of data.measures) option($("v-measure"), m.key, m[lang]);
+    $("v-per").replaceChildren();
+    option($("v-per"), "", W.none);
+    for (const m of data.measures) option($("v-per"), m.key, m[lang]);
+    for (const id of ["v-from", "v-to"]) {
+      $(id).replaceChildren();
+      for (const y of data.years) option($(id), y, y);
+    }
+    const box = $("v-dimensions");
+    box.replaceChildren();
+    for (const d of data.dimensions) {
+      const set = document.createElement("fieldset");
+      set.className = "field dimension";
+      const legend = document.createElement("legend");
+      legend.textContent = d.name[lang];
+      set.appendChild(legend);
+      const list = document.createElement("div");
+      list.className = d.values.length > 6 ? "checks many" : "checks";
+      d.values.forEach((v, i) => {
+        const label = document.createElement("label");
+        const box = document.createElement("input");
+        box.type = "checkbox";
+        box.value = v.code;
+        box.id = `v-${d.column}-${i}`;
+        box.addEventListener("change", () => {
+          state.dims[d.column] = d.values.map((x) => x.code).filter((code) =>
+            set.querySelector(`input[value="${CSS.escape(code)}"]`).checked);
+          update();
+        });
+        label.append(box, " " + v[lang]);
+        list.appendChild(label);
+      });
+      set.appendChild(list);
+      box.appendChild(set);
+    }
+  }
+  function showState() {
+    $("v-table").value = state.table;
+    $("v-measure").value = state.measure;
+    $("v-per").value = state.per || "";
+    $("v-from").value = state.from;
+    $("v-to").value = state.to;
+    for (const d of data.dimensions)
+      for (const box of document.querySelectorAll(`#v-dimensions input[id^="v-${d.column}-"]`))
+        box.checked = state.dims[d.column].includes(box.value);
+    const chosen = $("v-chosen");
+    chosen.replaceChildren();
+    for (const code of state.regions) {
+      const region = data.regions.find((r) => r.code === code);
+      const li = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = `${region[lang]} \u00d7`;
+      button.setAttribute("aria-label", fill(W.remove, { name: region[lang] }));
+      button.addEventListener("click", () => {
+        state.regions = state.regions.filter((c) => c !== code);
+        update();
+        $("v-region").focus();
+      });
+      li.appendChild(button);
+      chosen.appendChild(li);
+    }
+  }
+  async function chooseTable(id, wanted = {}) {
+    $("v-title").textContent = W.loading;
+    data = await loadTable(id);
+    data.regionAt = new Map(data.regions.map((r, i) => [r.code, i]));
+    state.table = id;
+    buildControls();
+    const codes = (list, allowed) => (list || []).filter((c) => allowed.includes(c));
+    const regionCodes = data.regions.map((r) => r.code);
+    state.regions = codes(wanted.regio, regionCodes);
+    if (!wanted.regio) state.regions = data.start.regions.slice();
+    state.dims = {};
+    for (const d of data.dimensions) {
+      const allowed = d.values.map((v) => v.code);
+      const asked = codes(wanted[d.column], allowed);
+      state.dims[d.column] = asked.length ? asked : data.start.dimensions[d.column].slice();
+    }
+    const keys = data.measures.map((m) => m.key);
+    const measure = (wanted.maat || [])[0];
+    state.measure = keys.includes(measure) ? measure : data.start.measure;
+    const per = wanted.per ? wanted.per[0] : wanted.maat ? null : data.start.per;
+    state.per = keys.includes(per) && per !== state.measure ? per : null;
+    const [from, to] = ((wanted.jaren || [])[0] || "").split("-").map(Number);
+    state.from = data.years.includes(from) ? from : data.years[0];
+    state.to = data.years.includes(to) && to >= state.from ? to : data.years[data.years.length - 1];
+    return update();
+  }
+
+  /* region type-ahead */
+  let suggestions = [], active = -1;
+  function suggest() {
+    const box = $("v-suggest"), typed = $("v-region").value;
+    suggestions = typed.trim() ? matches(typed).filter((r) => !state.regions.includes(r.code)) : [];
+    active = -1;
+    box.replaceChildren();
+    suggestions.forEach((r, i) => {
+      const li = document.createElement("li");
+      li.id = `v-suggest-${i}`;
+      li.setAttribute("role", "option");
+      li.textContent = r[lang];
+      li.addEventListener("mousedown", (event) => {
+        event.preventDefault();
+        addRegion(r);
+      });
+      box.appendChild(li);
+    });
+    box.hidden = !suggestions.length;
+    $("v-region").setAttribute("aria-expanded", String(!box.hidden));
+    $("v-region").removeAttribute("aria-activedescendant");
+    $("v-region-message").textContent = typed.trim() && !suggestions.length && !matches(typed).length
+      ? fill(W.unknown_none, { typed: typed.trim() }) : "";
+  }
+  function addRegion(region) {
+    if (!state.regions.includes(region.code)) state.regions.push(region.code);
+    $("v-region").value = "";
+    suggest();
+    update();
+  }
+  function moveActive(step) {
+    if (!suggestions.length) return;
+    active = (active + step + suggestions.length) % suggestions.length;
+    [...$("v-suggest").children].forEach((li, i) => li.setAttribute("aria-selected", String(i === active)));
+    $("v-region").setAttribute("aria-activedescendant", `v-suggest-${active}`);
+  }
+  $("v-region").addEventListener("input", suggest);
+  $("v-region").addEventListener("blur", () => {
+    $("v-suggest").hidden = true;
+    $("v-region").setAttribute("aria-expanded", "false");
+  });
+  $("v-region").addEventListener("keydown", (event) => {
+    if (event.key === "ArrowDown") moveActive(1);
+    else if (event.key === "ArrowUp") moveActive(-1);
+    else if (event.key === "Escape") $("v-suggest").hidden = true;
+    else if (event.key === "Enter") {
+      const typed = $("v-region").value.trim();
+      if (!typed) return;
+      const exact = suggestions.find((r) => fold(r[lang]) === fold(typed));
+      const pick = active >= 0 ? suggestions[active] : exact || (suggestions.length === 1 ? suggestions[0] : null);
+      if (pick) addRegion(pick);
+      else if (suggestions.length) $("v-region-message").textContent = fill(W.unknown, { typed, close: suggestions.slice(0, 5).map((r) => r[lang]).join(", ") });
+      else $("v-region-message").textContent = fill(W.unknown_none, { typed });
+    } else return;
+    event.preventDefault();
+  });
+
+  /* what the choice selects, with series, panels and what is missing */
+  function select() {
+    const dims = data.dimensions;
+    const varying = (state.regions.length > 1 ? ["regio"] : []).concat(dims.filter((d) => state.dims[d.column].length > 1).map((d) => d.column));
+    if (varying.length > 2) return { error: fill(W.too_many, { names: varying.join(", ") }) };
+    const [seriesBy, panelBy] = varying;
+    const mi = data.measures.findIndex((m) => m.key === state.measure);
+    const pi = state.per ? data.measures.findIndex((m) => m.key === state.per) : -1;
+    const base = dims.length + 2;
+    const regionAt = new Map(state.regions.map((c, i) => [data.regionAt.get(c), i]));
+    const dimAt = dims.map((d) => new Map(state.dims[d.column].map((code, i) => [d.values.findIndex((v) => v.code === code), i])));
+    const percent = pi >= 0 || data.measures[mi].percent;
+    const drawn = [];
+    for (const row of data.rows) {
+      if (!regionAt.has(row[0]) || row[dims.length + 1] < state.from || row[dims.length + 1] > state.to) continue;
+      if (dims.some((d, j) => !dimAt[j].has(row[j + 1]))) continue;
+      const measure = row[base + mi], per = pi >= 0 ? row[base + pi] : null;
+      const value = pi >= 0 ? (per ? (100 * measure) / per : null) : measure;
+      if (value === null || value === undefined || Number.isNaN(value)) continue;
+      const region = data.regions[row[0]];
+      const values = dims.map((d, j) => d.values[row[j + 1]]);
+      const nameOf = (by) => (by === "regio" ? region[lang] : values[dims.findIndex((d) => d.column === by)][lang]);
+      const order = (by) => (by === "regio" ? regionAt.get(row[0]) : dimAt[dims.findIndex((d) => d.column === by)].get(row[dims.findIndex((d) => d.column === by) + 1]));
+      drawn.push({
+        region, values, year: row[dims.length + 1], value, measure, per,
+        series: seriesBy ? nameOf(seriesBy) : region[lang],
+        panel: panelBy ? nameOf(panelBy) : "",
+        seriesOrder: seriesBy ? order(seriesBy) : 0,
+        panelOrder: panelBy ? order(panelBy) : 0,
+        label: fmt(value, percent),
+      });
+    }
+    drawn.sort((a, b) => a.panelOrder - b.panelOrder || a.seriesOrder - b.seriesOrder || a.year - b.year);
+    drawn.forEach((p) => (p.key = `${p.series}|${p.panel}|${p.year}`));
+    const missing = state.regions.filter((c) => !drawn.some((p) => p.region.code === c)).map((c) => data.regions[data.regionAt.get(c)][lang]);
+    dims.forEach((d, j) => {
+      for (const code of state.dims[d.column])
+        if (!drawn.some((p) => p.values[j].code === code)) missing.push(d.values.find((v) => v.code === code)[lang]);
+    });
+    return { drawn, missing, percent, seriesBy, panelBy };
+  }
+
+  /* title and subtitle: the same rules and words as explore.title and explore.describe */
+  function measureLabel() {
+    const name = measureName(state.measure);
+    return state.per ? fill(W.per, { measure: name, per: measureName(state.per).toLowerCase() }) : name;
+  }
+  function unitText(percent) {
+    if (state.per) return "%";
+    const unit = data.measures.find((m) => m.key === state.measure).unit;
+    return unit === "aantal" ? (lang === "nl" ? "aantal" : "number") : unit;
+  }
+  function describe(sel) {
+    const { drawn, missing, percent } = sel;
+    const measure = measureLabel();
+    const named = (p) => (p.panel ? `${p.series}, ${p.panel}` : p.series);
+    const spans = new Map();
+    for (const p of drawn) spans.set(named(p), (spans.get(named(p)) || []).concat(p.year));
+    const years = [...new Set(drawn.map((p) => p.year))].sort((a, b) => a - b);
+    let title;
+    if (spans.size === 1 && years.length > 1) {
+      const first = drawn[0], last = drawn[drawn.length - 1];
+      title = fill(W.change, { measure, series: named(first), first: first.year, first_value: first.label, last: last.year, last_value: last.label });
+    } else {
+      const top = drawn.reduce((a, b) => (b.value > a.value ? b : a));
+      title = years.length === 1
+        ? fill(W.highest_year, { measure, year: years[0], top: named(top), value: top.label })
+        : fill(W.highest, { measure, span: span(years), top: named(top), value: top.label, year: top.year });
+      if (new Set([...spans.values()].map((y) => y.join(","))).size > 1) title += ` (${W.different_years})`;
+    }
+    const picked = data.dimensions.filter((d) => state.dims[d.column].length === 1)
+      .map((d) => d.values.find((v) => v.code === state.dims[d.column][0]))
+      .filter((v) => !v.label.toLowerCase().startsWith("totaal")).map((v) => v[lang]);
+    const unit = unitText(percent);
+    let subtitle = [...picked, span(drawn.map((p) => p.year))].join(", ") + (unit ? ` (${unit})` : "");
+    if (missing.length) subtitle += ". " + upper(fill(W.missing, { names: join(missing), span: span([state.from, state.to]) }));
+    return { title, subtitle };
+  }
+
+  /* the chart */
+  function labelPlaces(drawn, top) {
+    /* direct labels at each series' last point, a line apart (as explore._dodge) */
+    const gap = top * 0.07, ends = new Map();
+    for (const p of drawn) ends.set(p.panel + "\u0000" + p.series, p);
+    const places = [];
+    const byPanel = new Map();
+    for (const p of ends.values()) byPanel.set(p.panel, (byPanel.get(p.panel) || []).concat(p));
+    for (const list of byPanel.values()) {
+      let previous = null;
+      for (const p of list.sort((a, b) => a.value - b.value)) {
+        const place = previous === null ? p.value : Math.max(p.value, previous + gap);
+        places.push({ ...p, place });
+        previous = place;
+      }
+    }
+    return places;
+  }
+  function spec(sel, width) {
+    const { drawn, percent } = sel;
+    const names = [...new Set(drawn.map((p) => p.series))];
+    const panels = [...new Set(drawn.map((p) => p.panel))];
+    const single = new Set(drawn.map((p) => p.year)).size === 1;
+    const columns = Math.min(panels.length, width < 560 ? 1 : 3);
+    const inner = Math.max(160, Math.floor(width / columns) - (panels.length > 1 ? 40 : 20) - 60);
+    const color = { field: "series", type: "nominal", sort: names, scale: { domain: names, range: config.palette }, legend: null };
+    const axisFormat = percent ? { labelExpr: `format(datum.value, ',.0f') + '${lang === "nl" ? " %" : "%"}'`, tickCount: 5 } : { format: ",.0f", tickCount: 5 };
+    const tooltip = [
+      { field: "series", type: "nominal", title: W.series },
+      { field: "year", type: "ordinal", title: W.year },
+      { field: "label", type: "nominal", title: W.value },
+    ];
+    const values = drawn.map((p) => ({ series: p.series, panel: p.panel, year: p.year, value: p.value, label: p.label, key: p.key }));
+    let layer;
+    if (single) {
+      layer = [{
+        mark: { type: "bar" },
+        encoding: {
+          y: { field: "series", type: "nominal", sort: names, title: null },
+          x: { field: "value", type: "quantitative", title: null, axis: axisFormat },
+          color, tooltip,
+        },
+      }, {
+        mark: { type: "bar", fill: "transparent", stroke: "#000", strokeWidth: 2, aria: false },
+        transform: [{ filter: "datum.key === focus" }],
+        encoding: { y: { field: "series", type: "nominal", sort: names }, x: { field: "value", type: "quantitative" } },
+      }];
+    } else {
+      const top = Math.max(...drawn.map((p) => p.value));
+      const labels = names.length > 1 ? labelPlaces(drawn, top).map((p) => ({ series: p.series, panel: p.panel, year: p.year, place: p.place })) : [];
+      const years = [...new Set(drawn.map((p) => p.year))].sort((a, b) => a - b);
+      const ticks = years.length <= Math.max(3, Math.floor(inner / 60)) ? { values: years } : { tickCount: Math.floor(inner / 70) };
+      const x = { field: "year", type: "quantitative", title: null, axis: { format: "d", tickMinStep: 1, ...ticks }, scale: { zero: false, nice: false, padding: 10 } };
+      layer = [
+        { mark: { type: "line", strokeWidth: 2.5 }, encoding: { x, y: { field: "value", type: "quantitative", title: null, axis: axisFormat, scale: { zero: true } }, color, detail: { field: "series" } } },
+        { mark: { type: "point", filled: true, size: 50, opacity: 1 }, encoding: { x, y: { field: "value", type: "quantitative" }, color, tooltip } },
+        { mark: { type: "point", filled: false, size: 260, strokeWidth: 2.5, color: "#000", aria: false }, transform: [{ filter: "datum.key === focus" }], encoding: { x, y: { field: "value", type: "quantitative" } } },
+        { data: { values: labels }, mark: { type: "text", align: "left", dx: 7, fontWeight: "bold", fontSize: 12, aria: false }, encoding: { x, y: { field: "place", type: "quantitative" }, text: { field: "series" }, color } },
+      ];
+    }
+    const chart = { width: inner, height: width < 560 ? 240 : 300, layer };
+    const base = {
+      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+      data: { values },
+      params: [{ name: "focus", value: "" }],
+      config: {
+        font: "system-ui, sans-serif",
+        axis: { labelFontSize: 12, grid: true, gridColor: "#ddd", domain: false, tickColor: "#ddd", labelColor: "#333" },
+        axisX: { grid: false, domain: true, domainColor: "#555" },
+        view: { stroke: null },
+        header: { labelFontSize: 13, labelAnchor: "start", labelFontWeight: "bold", title: null },
+      },
+    };
+    if (panels.length > 1) {
+      return { ...base, facet: { field: "panel", type: "nominal", sort: panels, title: null }, columns, spec: chart, resolve: { scale: { y: "shared" } } };
+    }
+    return { ...base, ...chart };
+  }
+
+  /* table and CSV of the selection */
+  function tableRows(sel) {
+    const head = [W.regio, ...data.dimensions.map((d) => d.name[lang]), W.year, measureName(state.measure)];
+    if (state.per) head.push(measureName(state.per), measureLabel());
+    const measure = data.measures.find((m) => m.key === state.measure);
+    const whole = (key) => data.measures.find((m) => m.key === key).decimals;
+    const rows = sel.drawn.map((p) => {
+      const row = [p.region[lang], ...p.values.map((v) => v[lang]), String(p.year), number(p.measure, whole(state.measure))];
+      if (state.per) row.push(number(p.per, whole(state.per)), number(p.value, 1));
+      return row;
+    });
+    const raw = sel.drawn.map((p) => [p.region[lang], ...p.values.map((v) => v[lang]), p.year, p.measure, ...(state.per ? [p.per, Math.round(p.value * 10) / 10] : [])]);
+    return { head, rows, raw, numeric: head.map((_, i) => i >= data.dimensions.length + 1), measure };
+  }
+  function showTable(sel) {
+    const { head, rows, numeric } = tableRows(sel);
+    const table = document.createElement("table");
+    table.className = "reader-table";
+    const tr = document.createElement("tr");
+    head.forEach((h, i) => {
+      const th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = h;
+      if (numeric[i]) th.className = "num";
+      tr.appendChild(th);
+    });
+    const thead = document.createElement("thead");
+    thead.appendChild(tr);
+    const tbody = document.createElement("tbody");
+    for (const row of rows) {
+      const line = document.createElement("tr");
+      row.forEach((cell, i) => {
+        const td = document.createElement("td");
+        td.textContent = cell;
+        if (numeric[i]) td.className = "num";
+        line.appendChild(td);
+      });
+      tbody.appendChild(line);
+    }
+    table.append(thead, tbody);
+    $("v-rows").replaceChildren(table);
+  }
+  function csvCell(value) {
+    if (typeof value === "number") return String(value);
+    let text = String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text; /* never a formula (OWASP) */
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }
+  function downloadCsv() {
+    const { head, raw } = tableRows(lastSelection);
+    const source = data.source[lang];
+    const lines = [[...head, W.source].map(csvCell).join(",")].concat(raw.map((r) => [...r, source].map(csvCell).join(",")));
+    const blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `${config.file}_${state.table}.csv`;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
+  /* show the code that draws the same view in JupyterLab (as explore.code) */
+  function pythonCode() {
+    const py = (v) => (v === null ? "None" : JSON.stringify(v));
+    const tuple = (list) => `(${list.join(", ")}${list.length === 1 ? "," : ""})`;
+    const regions = state.regions.map((c) => py(data.regions[data.regionAt.get(c)].label));
+    const filters = data.dimensions.map((d) => tuple([py(d.column), tuple(state.dims[d.column].map((c) => py(d.values.find((v) => v.code === c).label)))]));
+    return [
+      "from eenzaamheid import charts as ch",
+      "from eenzaamheid import explore, load",
+      "",
+      `frame = ch.sourced(load(${py(state.table)}, source="snapshot"))  # with its source`,
+      "offer = explore.options(frame)",
+      "choice = explore.Choice(",
+      `    table=${py(state.table)},`,
+      `    regions=${tuple(regions)},`,
+      `    filters=${tuple(filters)},`,
+      `    measure=${py(state.measure)},`,
+      `    per=${py(state.per)},`,
+      `    years=(${state.from}, ${state.to}),`,
+      ")",
+      "explore.draw(frame, choice, offer)  # save=True writes PNG, SVG, PDF, CSV, JSON",
+      "rows = explore.select(frame, choice, offer)  # the numbers drawn",
+    ].join("\n");
+  }
+
+  /* draw everything for the current state */
+  let lastSelection = null, drawing = Promise.resolve();
+  function update() {
+    showState();
+    writeHash();
+    const sel = select();
+    const chart = $("v-chart");
+    $("v-source").textContent = data.source[lang];
+    $("v-caveat").textContent = data.caveat[lang];
+    $("v-code").textContent = pythonCode();
+    $("v-readout").textContent = "";
+    focusAt = -1;
+    if (sel.error || !sel.drawn.length) {
+      $("v-title").textContent = sel.error || upper(W.nothing);
+      $("v-subtitle").textContent = sel.missing && sel.missing.length ? upper(fill(W.missing, { names: join(sel.missing), span: span([state.from, state.to]) })) : "";
+      chart.replaceChildren();
+      chart.dataset.series = "0";
+      points = [];
+      $("v-rows").replaceChildren();
+      lastSelection = { drawn: [] };
+      return drawing;
+    }
+    lastSelection = sel;
+    const words = describe(sel);
+    $("v-title").textContent = words.title;
+    $("v-subtitle").textContent = words.subtitle;
+    chart.setAttribute("aria-label", `${words.title}. ${words.subtitle}`);
+    points = sel.drawn;
+    chart.dataset.series = String(new Set(points.map((p) => p.series + "|" + p.panel)).size);
+    showTable(sel);
+    const width = chart.clientWidth || 600;
+    drawing = vegaEmbed(chart, spec(sel, width), { actions: false, renderer: "svg", formatLocale: config.format, tooltip: { theme: "light" } })
+      .then((result) => {
+        if (view) view.finalize();
+        view = result.view;
+        chart.dataset.drawn = String(Date.now());
+      });
+    return drawing;
+  }
+
+  /* values by keyboard: arrows walk the points, the readout says each */
+  $("v-chart").addEventListener("keydown", (event) => {
+    if (!points.length) return;
+    const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    if (event.key in moves) focusAt = Math.max(0, Math.min(points.length - 1, focusAt + moves[event.key]));
+    else if (event.key === "Home") focusAt = 0;
+    else if (event.key === "End") focusAt = points.length - 1;
+    else return;
+    event.preventDefault();
+    const p = points[focusAt];
+    $("v-readout").textContent = `${p.series}${p.panel ? ", " + p.panel : ""}, ${p.year}: ${p.label}`;
+    if (view) view.signal("focus", p.key).runAsync();
+  });
+
+  /* wiring */
+  for (const t of config.tables) option($("v-table"), t.id, t.title);
+  $("v-table").addEventListener("change", () => chooseTable($("v-table").value, {}));
+  $("v-measure").addEventListener("change", () => {
+    state.measure = $("v-measure").value;
+    if (state.per === state.measure) state.per = null;
+    update();
+  });
+  $("v-per").addEventListener("change", () => {
+    state.per = $("v-per").value && $("v-per").value !== state.measure ? $("v-per").value : null;
+    update();
+  });
+  $("v-from").addEventListener("change", () => {
+    state.from = Number($("v-from").value);
+    if (state.to < state.from) state.to = state.from;
+    update();
+  });
+  $("v-to").addEventListener("change", () => {
+    state.to = Number($("v-to").value);
+    if (state.from > state.to) state.from = state.to;
+    update();
+  });
+  for (const [tab, panel] of [["v-tab-chart", "v-chart-view"], ["v-tab-rows", "v-rows-view"]]) {
+    $(tab).addEventListener("click", () => {
+      for (const [t, p] of [["v-tab-chart", "v-chart-view"], ["v-tab-rows", "v-rows-view"]]) {
+        $(t).setAttribute("aria-selected", String(t === tab));
+        $(p).hidden = p !== panel;
+      }
+      if (panel === "v-chart-view") update();
+    });
+  }
+  $("v-csv").addEventListener("click", downloadCsv);
+  let resizing = null;
+  window.addEventListener("resize", () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => data && update(), 200);
+  });
+  const wanted = readHash();
+  const first = (wanted.tabel || [])[0];
+  window.verkenner = {
+    ready: chooseTable(config.tables.some((t) => t.id === first) ? first : config.tables[0].id, wanted),
+    drawn: () => drawing,
+    points: () => points.map((p) => ({ series: p.series, panel: p.panel, year: p.year, label: p.label })),
+  };
+})();

@@ -1,0 +1,314 @@
+"""The explorer on the website: ``build/verkenner.html`` and ``build/en/explorer.html``, for
+readers without Python and without a network. The page draws with Vega-Lite, whose
+JavaScript (Vega, Vega-Lite, Vega-Embed) ``vl-convert-python`` carries and which is written
+to ``build/assets/``; each table's figures are exported from the snapshot as a small script
+(``build/assets/verkenner/<table>.js``, loaded when the reader picks the table, so a page
+opened from disk works too). Labels, caveats and the words of the honesty rules come from
+``eenzaamheid.explore``, which the notebook explorer uses as well.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from .. import charts as ch
+from .. import explore
+from .layout import esc, page
+
+SOURCE_COLUMNS = ("bron_soort", "tabel", "bron_url", "bron_datum")
+PAGES = {"nl": "verkenner.html", "en": "explorer.html"}
+TEXT = {
+    "nl": {
+        "title": "Verkenner: kies zelf",
+        "intro": "Kies een tabel, typ regio's, kies kenmerken, maat en jaren. Grafiek en tabel "
+        "tonen precies de gekozen cijfers; de link in de adresbalk bewaart je keuze.",
+        "link": "Verkenner: kies zelf tabel, regio's en jaren",
+        "table": "Tabel",
+        "region": "Regio's (typ een naam, Enter kiest)",
+        "add": "Voeg toe",
+        "remove": "Haal {name} weg",
+        "measure": "Maat",
+        "per": "Als % van",
+        "none": "—",
+        "from": "Van",
+        "to": "Tot en met",
+        "chart": "Grafiek",
+        "rows": "Tabel",
+        "csv": "Download CSV van deze keuze",
+        "keys": "Pijltjes op de grafiek: waarde per punt.",
+        "year": "Jaar",
+        "regio": "Regio",
+        "value": "Waarde",
+        "loading": "Cijfers laden…",
+        "code": "In JupyterLab (notebook 10) tekent deze code dezelfde grafiek:",
+        "and": "en",
+        "series": "Reeks",
+        "source": "Bron",
+        "file": "verkenner",
+    },
+    "en": {
+        "title": "Explorer: choose for yourself",
+        "intro": "Choose a table, type regions, pick characteristics, a measure and years. The "
+        "chart and table show exactly the chosen figures; the link in the address bar keeps "
+        "your choice.",
+        "link": "Explorer: choose a table, regions and years",
+        "table": "Table",
+        "region": "Regions (type a name, Enter picks)",
+        "add": "Add",
+        "remove": "Remove {name}",
+        "measure": "Measure",
+        "per": "As % of",
+        "none": "—",
+        "from": "From",
+        "to": "To",
+        "chart": "Chart",
+        "rows": "Table",
+        "csv": "Download CSV of this choice",
+        "keys": "Arrow keys on the chart: value per point.",
+        "year": "Year",
+        "regio": "Region",
+        "value": "Value",
+        "loading": "Loading figures…",
+        "code": "In JupyterLab (notebook 10) this code draws the same chart:",
+        "and": "and",
+        "series": "Series",
+        "source": "Source",
+        "file": "explorer",
+    },
+}
+LOCALES = {"nl": "nl-NL", "en": "en-GB"}
+
+
+def explorer_link(lang: str) -> str:
+    """The index page's link to the explorer (one line there)."""
+    return f'<p><a class="explorer-link" href="{PAGES[lang]}">{esc(TEXT[lang]["link"])}</a></p>'
+
+
+def _both(function, *args) -> dict[str, str]:
+    out = {}
+    for lang in PAGES:
+        with explore.language(lang):
+            out[lang] = function(*args)
+    return out
+
+
+def table_data(table: str) -> dict:
+    """One table as the web explorer needs it: regions, dimensions with their values,
+    measures, years, caveat and source line in both languages, and the figures as rows
+    ``[region, value index per dimension..., year, measure...]``."""
+    frame = explore.load_table(table)
+    offer = explore.options(frame)
+    known = explore.KNOWN.get(table)
+    measures = list(known.web if known and known.web else offer.measures)
+    column = offer.region_column
+    sources = frame[list(SOURCE_COLUMNS)].drop_duplicates()
+    frame = pd.DataFrame(frame)  # without the metadata that pandas copies at every step
+    frame.attrs = {}
+    codes = frame[f"{column}_code"] if f"{column}_code" in frame else frame[column]
+    names = frame[[c for c in (column, f"{column}_code") if c in frame]].drop_duplicates()
+    shown = _both(lambda: _regions(names, column, offer.table))
+    regions = list(offer.regions.values())
+    dimensions = [_dimension(frame, c, values) for c, values in offer.dimensions.items()]
+    work = pd.DataFrame({"regio": codes.astype(str).map({c: i for i, c in enumerate(regions)})})
+    for c, values in offer.dimensions.items():
+        work[c] = frame[c].astype(str).map({v: i for i, v in enumerate(values)})
+    work["jaar"] = frame["periode"].astype(str).str[:4].astype(int)
+    for key in measures:
+        work[key] = frame[key].astype(float).round(4)
+    work = work.dropna(subset=["regio", *offer.dimensions]).dropna(subset=measures, how="all")
+    indices = ["regio", *offer.dimensions, "jaar"]
+    work[indices] = work[indices].astype(int)
+    rows = work.astype(object).where(work.notna(), None).to_numpy().tolist()
+    start = explore.default(offer)
+    label = {code: name for name, code in offer.regions.items()}
+    return {
+        "table": table,
+        "title": offer.title,
+        "caveat": _both(lambda: offer.caveat),
+        "source": _both(ch.source_line, sources),
+        "regions": [
+            {"code": c, "label": label[c], "nl": shown["nl"][c], "en": shown["en"][c]}
+            for c in regions
+        ],
+        "dimensions": dimensions,
+        "measures": [_measure(offer, key) for key in measures],
+        "start": {
+            "regions": [offer.regions[r] for r in start.regions],
+            "dimensions": {
+                c: [_code(dimensions, c, v) for v in values] for c, values in start.filters
+            },
+            "measure": start.measure,
+            "per": start.per,
+        },
+        "years": offer.years,
+        "rows": rows,
+    }
+
+
+def _regions(names: pd.DataFrame, column: str, table: str) -> dict[str, str]:
+    """Region code -> name in the chart language (Eurostat's countries through Babel)."""
+    labels = explore.region_labels(names, column).items()
+    if table.startswith("eurostat") and ch.say(nl="nl", en="en") == "en":
+        return {code: _country(code, label) for label, code in labels}
+    return {code: explore.shown(label) for label, code in labels}
+
+
+def _country(code: str, label: str) -> str:
+    """A country through Babel; Eurostat's groups (EA, EU, EU27_2007...) keep their label."""
+    return ch.country(code) if len(code) == 2 and code not in ("EA", "EU") else label
+
+
+def _dimension(frame: pd.DataFrame, column: str, values: list[str]) -> dict:
+    codes = _codes(frame, column)
+    return {
+        "column": column,
+        "name": {"nl": column.capitalize(), "en": _both(ch.category, column.capitalize())["en"]},
+        "values": [
+            {"code": codes.get(v, v), "label": v, **_both(explore.shown, v)} for v in values
+        ],
+    }
+
+
+def _measure(offer: explore.Offer, key: str) -> dict:
+    unit = offer.units[key]
+    return {
+        "key": key,
+        "nl": offer.measures[key],
+        "en": explore.TOPICS_EN.get(key, offer.measures[key]),
+        "unit": unit,
+        "percent": "%" in unit,
+        "decimals": 0 if unit == "aantal" else offer.decimals[key],
+    }
+
+
+def _code(dimensions: list[dict], column: str, label: str) -> str:
+    values = next(d["values"] for d in dimensions if d["column"] == column)
+    return next(v["code"] for v in values if v["label"] == label)
+
+
+def _codes(frame: pd.DataFrame, column: str) -> dict[str, str]:
+    if f"{column}_code" not in frame:
+        return {}
+    pairs = frame[[column, f"{column}_code"]].dropna().drop_duplicates(column)
+    return dict(zip(pairs[column].astype(str), pairs[f"{column}_code"].astype(str), strict=True))
+
+
+def _script(name: str) -> str:
+    return resources.files(__package__).joinpath("assets", name).read_text("utf-8")
+
+
+def _vega(folder: Path) -> str:
+    """Vega, Vega-Lite and Vega-Embed in one script, written once per vl-convert version."""
+    import vl_convert
+
+    version = f"vega-{vl_convert.get_vega_version()}-lite-{vl_convert.get_vegalite_versions()[-1]}"
+    name = f"{version}.js"
+    target = folder / name
+    if not target.exists():
+        for old in folder.glob("vega-*.js"):
+            old.unlink()
+        target.write_text(vl_convert.javascript_bundle(), encoding="utf-8")
+    return name
+
+
+def _write(path: Path, text: str) -> None:
+    if not path.exists() or path.read_text("utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def write_explorer(build: Path, languages: list[str]) -> None:
+    """The explorer page in each built language, its scripts and the figures of every table."""
+    import vl_convert
+
+    assets = build / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    vega = _vega(assets)
+    _write(assets / "verkenner.js", _script("verkenner.js"))
+    _write(assets / "verkenner.css", _script("verkenner.css"))
+    tables = explore.explorable()
+    for table in tables:
+        _table_script(assets / "verkenner" / f"{table}.js", table)
+    for lang in languages:
+        root = "" if lang == "nl" else "../"
+        config = {
+            "lang": lang,
+            "locale": LOCALES[lang],
+            "file": TEXT[lang]["file"],
+            "root": root,
+            "tables": [{"id": t, "title": _title(t)} for t in tables],
+            "words": {**TEXT[lang], **explore.WORDS[lang]},
+            "aliases": explore.ALIASES,
+            "palette": ch.PALETTE,
+            "format": vl_convert.get_format_locale(LOCALES[lang]),
+            "maxSeries": explore.MAX_SERIES,
+        }
+        _write(
+            build / ("" if lang == "nl" else "en/") / PAGES[lang], _page(lang, root, vega, config)
+        )
+
+
+def _title(table: str) -> str:
+    return explore.snapshot_record(table)["meta"]["title"]
+
+
+def _table_script(path: Path, table: str) -> None:
+    """A table's figures as a script; rewritten only when the snapshot's record of the table
+    or the code that exports it changed (a build with nothing new stays fast)."""
+    code = [Path(__file__), Path(explore.__file__)]
+    record = json.dumps(explore.snapshot_record(table), sort_keys=True)
+    text = record + "".join(c.read_text("utf-8") for c in code)
+    stamp = f"// {hashlib.sha256(text.encode()).hexdigest()[:20]}\n"
+    if path.exists() and path.read_text("utf-8").startswith(stamp):
+        return
+    data = json.dumps(table_data(table), ensure_ascii=False, separators=(",", ":"))
+    _write(
+        path,
+        f"{stamp}window.VERKENNER_DATA = window.VERKENNER_DATA || {{}};\n"
+        f"window.VERKENNER_DATA[{json.dumps(table)}] = {data};\n",
+    )
+
+
+def _page(lang: str, root: str, vega: str, config: dict) -> str:
+    words = TEXT[lang]
+    other = "en/explorer.html" if lang == "nl" else "../verkenner.html"
+    body = f"""<h1>{esc(words["title"])}</h1>
+<p class="note">{esc(words["intro"])} <a href="{other}" hreflang="{"en" if lang == "nl" else "nl"}">{"English" if lang == "nl" else "Nederlands"}</a></p>
+<form id="verkenner" class="verkenner" onsubmit="return false">
+<div class="field"><label for="v-table">{esc(words["table"])}</label><select id="v-table"></select></div>
+<div class="field regions"><label for="v-region">{esc(words["region"])}</label>
+<ul id="v-chosen" class="chosen"></ul>
+<div class="combo"><input id="v-region" type="text" autocomplete="off" role="combobox" aria-expanded="false" aria-controls="v-suggest" aria-autocomplete="list" aria-describedby="v-region-message">
+<ul id="v-suggest" role="listbox" hidden></ul></div>
+<p id="v-region-message" class="message" aria-live="polite"></p></div>
+<div id="v-dimensions"></div>
+<div class="field"><label for="v-measure">{esc(words["measure"])}</label><select id="v-measure"></select></div>
+<div class="field"><label for="v-per">{esc(words["per"])}</label><select id="v-per"></select></div>
+<div class="field years"><span><label for="v-from">{esc(words["from"])}</label> <select id="v-from"></select></span>
+<span><label for="v-to">{esc(words["to"])}</label> <select id="v-to"></select></span></div>
+</form>
+<figure class="chart verkenner-chart" aria-labelledby="v-title">
+<div class="bar"><div class="tabs" role="tablist"><button type="button" role="tab" id="v-tab-chart" aria-selected="true" aria-controls="v-chart-view">{esc(words["chart"])}</button><button type="button" role="tab" id="v-tab-rows" aria-selected="false" aria-controls="v-rows-view">{esc(words["rows"])}</button></div><button type="button" id="v-csv">{esc(words["csv"])}</button></div>
+<p id="v-title" class="v-title"></p><p id="v-subtitle" class="v-subtitle"></p>
+<div id="v-chart-view" role="tabpanel" aria-labelledby="v-tab-chart"><div id="v-chart" tabindex="0" role="img" aria-describedby="v-keys v-readout"></div>
+<p id="v-keys" class="note">{esc(words["keys"])}</p><p id="v-readout" class="readout" aria-live="polite"></p></div>
+<div id="v-rows-view" role="tabpanel" aria-labelledby="v-tab-rows" hidden><div class="scroll" id="v-rows" tabindex="0"></div></div>
+<figcaption><small id="v-source"></small><br><small id="v-caveat"></small></figcaption>
+</figure>
+<details class="code"><summary>Python</summary><p>{esc(words["code"])}</p><pre><code id="v-code"></code></pre></details>
+<script id="v-config" type="application/json">{_json_for_script(config)}</script>
+<script src="{root}assets/{vega}"></script>
+<script src="{root}assets/verkenner.js"></script>"""
+    head = f'<link rel="stylesheet" href="{root}assets/verkenner.css">'
+    text = page(lang, f"{words['title']} · {words['link']}", body, root=root, script=False)
+    return text.replace("</head>", head + "\n</head>", 1)
+
+
+def _json_for_script(data: dict) -> str:
+    """JSON that cannot end its <script> element early."""
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")

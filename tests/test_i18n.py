@@ -3,6 +3,7 @@ stopping the build, and English pages free of Dutch prose."""
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -76,7 +77,10 @@ print("niet vertalen")
 - Tweede punt.
 
 Het getal staat hier
-2020. Dat is geen lijst."""
+2020. Dat is geen lijst.
+
+> een formule in woorden,
+> over twee regels"""
 ENGLISH = {
     "3. Wie is er eenzaam?": "3. Who is lonely?",
     "**Wat je leert:** welke groepen, en waarom.": "**What you learn:** which groups, and why.",
@@ -85,6 +89,7 @@ ENGLISH = {
     ),
     "Tweede punt.": "Second point.",
     "Het getal staat hier 2020. Dat is geen lijst.": "The figure is here 2020. That is no list.",
+    "een formule in woorden, over twee regels": "a formula in words, on two lines",
 }
 
 
@@ -115,7 +120,7 @@ def catalogue(tmp_path, monkeypatch):
 def test_units_are_paragraphs_headings_and_list_items_without_code():
     found = i18n.units(CELL)
     assert [(u.prefix, u.text) for u in found] == [
-        (p, t) for p, t in zip(["# ", "", "- ", "- ", ""], ENGLISH, strict=True)
+        (p, t) for p, t in zip(["# ", "", "- ", "- ", "", "> "], ENGLISH, strict=True)
     ]
     assert (found[2].start, found[2].end) == (9, 11)  # the item and its continuation line
 
@@ -136,6 +141,8 @@ def test_english_replaces_each_unit_and_keeps_code_and_layout(catalogue):
         "- Second point.",
         "",
         "The figure is here 2020. That is no list.",
+        "",
+        "> a formula in words, on two lines",
     ]
     assert i18n.translate_markdown("99_proef", 3, CELL, "nl") == CELL
 
@@ -164,25 +171,26 @@ def test_title_and_lead_of_an_english_story_are_english(catalogue):
 
 
 def test_a_translation_must_keep_code_math_links_and_numbers(tmp_path, monkeypatch):
-    (notebook,) = [p for p in i18n.notebooks() if p.stem.startswith("07_")]
+    notebook = tmp_path / "99_proef.ipynb"
+    text = (
+        "Eerst $A = P \\cdot R$ voor 15-plussers, met `decompose_change` en [CBS](https://cbs.nl)."
+    )
+    cells = [{"cell_type": "code", "source": ""}, {"cell_type": "markdown", "source": text}]
+    notebook.write_text(json.dumps({"cells": cells}), encoding="utf-8")
     monkeypatch.setattr(i18n, "notebooks", lambda: [notebook])
     catalog = Catalog(locale="en")
-    for message in i18n.extract():
-        if message.id:
-            catalog.add(message.id, message.id, context=message.context)
-    wrong = next(m for m in catalog if "$A = P \\cdot R$" in m.id)
-    wrong.string = wrong.string.replace("$A = P \\cdot R$", "A = P R").replace(
-        "15-plussers", "16-plussers"
+    english = (
+        "First A = P R for people aged 16+, with `decompose_change` and [CBS](https://cbs.nl)."
     )
-    catalog.add("Weg.", "Gone.", context=notebook.stem)
+    catalog.add(text, english, context="99_proef")
+    catalog.add("Weg.", "Gone.", context="99_proef")
     path = tmp_path / "stories.po"
     with path.open("wb") as file:
         write_po(file, catalog)
-    problems = i18n.problems(path)
-    assert len(problems) == 2, problems
-    assert "cell 4: code, math, link or number differs" in problems[0]
-    assert "$A = P \\cdot R$" in problems[0] and "15, 16" in problems[0]
-    assert problems[1] == f"{notebook.stem}: obsolete entry: Weg."
+    assert i18n.problems(path) == [
+        "99_proef.ipynb cell 1: lost code, math, link or number ($A = P \\cdot R$, 15)",
+        "99_proef: obsolete entry: Weg.",
+    ]
 
 
 def test_the_catalogue_is_in_step_with_the_notebooks_and_fully_translated():

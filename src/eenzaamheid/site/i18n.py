@@ -73,9 +73,11 @@ def units(markdown: str) -> list[Unit]:
         marker = match.group(1) if match else ""
         if match and match.group(2) not in (None, "1") and joinable and not found[-1].prefix:
             marker = ""  # "2020. Dat ..." inside a paragraph is no numbered list
-        if joinable and not marker and not line.lstrip().startswith("|"):
+        quoted = marker.strip() == ">" and joinable and found[-1].prefix.strip() == ">"
+        if joinable and (quoted or not marker) and not line.lstrip().startswith("|"):
             last = found.pop()
-            found.append(Unit(last.start, number + 1, last.prefix, f"{last.text} {line}"))
+            rest = line[len(marker) :]
+            found.append(Unit(last.start, number + 1, last.prefix, f"{last.text} {rest}"))
             continue
         found.append(Unit(number, number + 1, marker, line[len(marker) :]))
         joinable = not marker.lstrip().startswith("#") and not line.lstrip().startswith("|")
@@ -171,9 +173,8 @@ def problems(catalogue: Path = CATALOGUE) -> list[str]:
             found.append(f"{where}: not in the catalogue (run update)")
         elif not entry.string or entry.fuzzy:
             found.append(f"{where}: {'fuzzy' if entry.string else 'untranslated'}: {key[1][:60]}")
-        elif _kept(key[1]) != _kept(entry.string):
-            lost = sorted(_kept(key[1]) ^ _kept(entry.string))
-            found.append(f"{where}: code, math, link or number differs ({', '.join(lost)})")
+        elif lost := sorted(_kept(key[1]) - _kept(entry.string)):
+            found.append(f"{where}: lost code, math, link or number ({', '.join(lost)})")
     found += [f"{ctx}: obsolete entry: {mid[:60]}" for ctx, mid in have.keys() - wanted.keys()]
     return found
 

@@ -192,16 +192,18 @@ def test_counts_are_whole_numbers_also_beside_other_units():
 
 
 def test_a_path_on_this_computer_is_refused_and_a_map_named_by_its_public_source():
-    rows = _rows().assign(kaart="data/raw/maps/gemeente_2015.topojson")
-    with pytest.raises(CbsError, match=re.escape("'kaart' holds 'data/raw/maps/")):
+    rows = _rows().assign(kaart="data/raw/elders/gemeente_2015.topojson")
+    with pytest.raises(CbsError, match=re.escape("'kaart' holds 'data/raw/elders/gemeente_20")):
         _save(rows)
+    with pytest.raises(CbsError, match=re.escape("'tabel' holds '/home/")):
+        _save(_rows().assign(tabel="/home/iemand/tabel.csv"))
     boundaries = ch.load_map("gemeente_2015")
-    paths = _save(_rows().assign(kaart=[boundaries["source"]] * 6))
-    named = set(_labelled(paths)["kaart"])
-    assert named == {
-        "CBS/PDOK, gemeentegrenzen 2015 (https://github.com/cartomap/nl/blob/"
-        "10e524b4348439e7d022bef107fa5cb000120449/rd/gemeente_2015.topojson)"
-    }
+    for kaart in (boundaries["source"], boundaries["source"]["file"]):  # record or file
+        paths = _save(_rows().assign(kaart=[kaart] * 6))
+        assert set(_labelled(paths)["kaart"]) == {
+            "CBS/PDOK, gemeentegrenzen 2015 (https://github.com/cartomap/nl/blob/"
+            "10e524b4348439e7d022bef107fa5cb000120449/rd/gemeente_2015.topojson)"
+        }
 
 
 def test_outside_a_notebook_the_files_say_so():
@@ -239,3 +241,69 @@ def test_a_chart_names_the_notebook_and_cell_that_drew_it(tmp_path, figures):
         next(figures.glob("*/*/uit_notebook.xlsx")), sheet_name=-1, header=None, engine="calamine"
     )
     assert re.search(r"98_proef.ipynb, cel 3 ", " ".join(about[1].dropna().astype(str)))
+
+
+PATH_LIKE = re.compile(r"(?<![\w/.:-])(?:data|src|notebooks|tests|build|figures)/|^~?/")
+
+
+@pytest.fixture(scope="module")
+def every_chart(site):
+    """Every chart the main job wrote: artikel in Dutch, college in English."""
+    folders = (site.figures / "artikel" / "nl", site.figures / "college" / "en")
+    return [(f, json.loads(p.read_text())) for f in folders for p in sorted(f.glob("*.json"))]
+
+
+def test_every_chart_has_its_writers_files(every_chart):
+    assert len(every_chart) >= 50
+    for folder, record in every_chart:
+        files = {k: folder / v for k, v in record["files"].items()}
+        assert {"png_kaal", "svg_kaal", "pdf_kaal", "csv_excel_nl", "xlsx"} <= set(files)
+        svg = files["svg_kaal"].read_text()
+        for text in (record["title"], record["subtitle"], record["source"]):
+            assert text.split("\n")[0][:40] not in svg, (record["name"], text)
+            assert text[:40] not in pdf_text(files["pdf_kaal"]), (record["name"], text)
+        for key in ("svg", "svg_kaal"):
+            assert ET.parse(files[key]).getroot().find(f"{SVG}desc").text == record["alt"]
+        assert record["notebook"] and record["cell"], record["name"]
+
+
+def test_every_data_file_reads_right(every_chart):
+    for folder, record in every_chart:
+        files = {k: folder / v for k, v in record["files"].items()}
+        text = pd.read_csv(files["csv"], encoding="utf-8-sig", dtype=str, keep_default_na=False)
+        assert list(text.columns) == [c["label"] for c in record["columns"]]
+        for column in record["columns"]:
+            values = text[column["label"]]
+            if column["kind"] == "count":
+                assert not values.str.contains(r"\.").any(), (record["name"], column)
+            assert not values.str.contains(PATH_LIKE).any(), (record["name"], column)
+        standard = pd.read_csv(files["csv"], encoding="utf-8-sig")
+        dutch = pd.read_csv(files["csv_excel_nl"], encoding="utf-8-sig", sep=";", decimal=",")
+        pd.testing.assert_frame_equal(dutch, standard, obj=record["name"])
+
+
+def _cells(frame: pd.DataFrame, rows: str, values: list[str]) -> list[tuple[str, str]]:
+    return sorted(
+        (str(row), value)
+        for column in values
+        for row, value in zip(frame[rows], frame[column], strict=True)
+        if value != ""
+    )
+
+
+def test_every_wide_file_is_its_long_file_pivoted(every_chart):
+    written = 0
+    for folder, record in every_chart:
+        if record["wide"] is None:
+            continue
+        written += 1
+        files = {k: folder / v for k, v in record["files"].items()}
+        read = {"encoding": "utf-8-sig", "dtype": str, "keep_default_na": False}
+        long = pd.read_csv(files["csv"], **read)
+        long.columns = [c["key"] for c in record["columns"]]
+        wide = pd.read_csv(files["csv_breed"], **read)
+        spec = record["wide"]
+        assert _cells(long, spec["rows"], spec["values"]) == _cells(
+            wide, wide.columns[0], list(wide.columns[1:])
+        ), record["name"]
+    assert written >= 0.8 * len(every_chart)

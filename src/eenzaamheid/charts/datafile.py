@@ -10,7 +10,8 @@ from pathlib import PurePosixPath
 
 import pandas as pd
 
-from ..errors import InvalidArgumentError
+from ..errors import InvalidArgumentError, UnknownTableError
+from .maps import load_map
 from .sources import row_sources
 from .words import COUNT_UNITS, category, column_label, language, say, topic_unit, unit_name
 
@@ -61,16 +62,27 @@ class DataFile:
 
 
 def _map_source(value: object) -> object:
-    """A map's provenance record (``load_map(...)["source"]``) as its public name and address."""
+    """A map named by its public source and address, from its provenance record or its file
+    (``load_map(name)["source"]`` and its ``["file"]``): never a path on this computer."""
+    if isinstance(value, str):
+        try:
+            record = load_map(PurePosixPath(value).stem)["source"]
+        except UnknownTableError:
+            return value  # not a map of the snapshot: a path among them is refused below
+        value = record if record.get("file") == value else value
     if not isinstance(value, dict) or "source" not in value:
         return value
     origin = value["source"]
-    name = PurePosixPath(str(value.get("file", ""))).stem  # gemeente_2015
-    level, _, year = name.partition("_")
+    level, _, year = PurePosixPath(str(value.get("file", ""))).stem.partition("_")
     words = {"gemeente": ("gemeentegrenzen", "municipal boundaries")}.get(level)
     words = words or ("provinciegrenzen", "provincial boundaries")
     url = f"https://github.com/{origin['repository']}/blob/{origin['commit']}/{origin['path']}"
     return f"CBS/PDOK, {say(nl=words[0], en=words[1])} {year} ({url})"
+
+
+def _maps(values: pd.Series) -> pd.Series:
+    named = {str(v): _map_source(v) for v in values.drop_duplicates()}
+    return values.map(lambda v: named[str(v)])
 
 
 def _refuse_paths(frame: pd.DataFrame) -> None:
@@ -175,7 +187,7 @@ def export_frame(data: pd.DataFrame, decimals: dict[str, int] | None = None) -> 
     out = data.copy().reset_index(drop=True)
     out["bron"] = row_sources(out)
     if "kaart" in out:
-        out["kaart"] = out["kaart"].map(_map_source)
+        out["kaart"] = _maps(out["kaart"])
     _refuse_paths(out)
     units = out["eenheid"] if "eenheid" in out else pd.Series(None, index=out.index, dtype=object)
     columns, written = [], {}

@@ -95,10 +95,60 @@ def test_the_data_layer_knows_no_charts_and_no_language():
             assert not re.search(r"^\s*(import|from) (matplotlib|babel|seaborn)", text, re.M), name
 
 
+def _is_environ(node: ast.AST) -> bool:
+    return getattr(node, "attr", getattr(node, "id", None)) == "environ"
+
+
+def _reads_environment(source: str) -> list[str]:
+    """Where ``source`` reads an environment variable: ``os.getenv``, ``os.environ[...]``,
+    ``environ.get``/``pop``/``setdefault``, ``... in os.environ`` or ``from os import getenv``.
+    Handing the whole environment to a child process (``os.environ | {...}``) reads none."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in READERS:
+            found += [ast.unparse(node)] if _is_environ(node.func.value) else []
+        if isinstance(node, ast.Call) and "getenv" in (
+            getattr(node.func, "attr", None),
+            getattr(node.func, "id", None),
+        ):
+            found.append(ast.unparse(node))
+        if isinstance(node, ast.Subscript) and _is_environ(node.value):
+            found.append(ast.unparse(node))
+        if isinstance(node, ast.Compare) and any(map(_is_environ, node.comparators)):
+            found.append(ast.unparse(node))
+        if isinstance(node, ast.ImportFrom) and node.module == "os":
+            found += [f"from os import {a.name}" for a in node.names if "getenv" in a.name]
+    return found
+
+
+READERS = {"get", "pop", "setdefault", "__getitem__"}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import os\nx = os.environ.get('A')",
+        "import os\nx = os.environ['A']",
+        "import os\nx = os.getenv('A', '1')",
+        "from os import environ\nx = environ.get('A')",
+        "from os import environ\nx = environ['A']",
+        "from os import getenv\nx = getenv('A')",
+        "import os\nx = 'A' in os.environ",
+        "import os\nx = os.environ.pop('A', None)",
+    ],
+)
+def test_the_environment_rule_catches_every_way_of_reading(source):
+    assert _reads_environment(source), source
+
+
+def test_handing_the_environment_to_a_child_is_not_reading_it():
+    assert not _reads_environment("import os\nenv = os.environ | {'A': '1'}")
+
+
 def test_settings_are_read_in_one_place():
     for name, path in MODULES.items():
         if name != "eenzaamheid.settings":
-            assert "os.environ.get(" not in path.read_text(encoding="utf-8"), name
+            assert not _reads_environment(path.read_text(encoding="utf-8")), name
 
 
 def test_no_module_is_too_long():

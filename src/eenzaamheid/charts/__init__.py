@@ -13,10 +13,10 @@ from .frame import Chart
 from .maps import draw_map, load_map, map_aspect, region_areas
 from .marks import dumbbell, hbar_percent, horizontal_layout, label_line_end, mark_book
 from .numbers import fmt_millions, fmt_number, fmt_percent, number_axis
-from .sources import book_rows, source_line, sourced
+from .sources import SOURCE_COLUMNS, book_rows, source_line, sourced
 from .tables import table
 from .theme import CONTEXT, HIGHLIGHT, MAIN, PALETTE, SEX_COLOURS, THEMES, Theme, theme
-from .words import age_short, category, country, prose, say, text
+from .words import age_short, category, country, listed, prose, say, text
 
 __all__ = [
     "CONTEXT",
@@ -24,6 +24,7 @@ __all__ = [
     "MAIN",
     "PALETTE",
     "SEX_COLOURS",
+    "SOURCE_COLUMNS",
     "THEMES",
     "Chart",
     "ExportedFigure",
@@ -45,6 +46,7 @@ __all__ = [
     "hbar_percent",
     "horizontal_layout",
     "label_line_end",
+    "listed",
     "load_map",
     "map_aspect",
     "mark_book",

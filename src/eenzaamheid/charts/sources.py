@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from .words import say, text
+from .words import listed, say, text
 
 # The kinds of source a row can have, with the words for the source line.
 STATLINE = "statline"  # a StatLine table (export or OData): "CBS, tabel 71488ned (2025)"
@@ -30,7 +30,8 @@ KINDS = (
     BOOK,
     "study",  # a paper, named in `tabel`
 )
-SOURCE_COLUMNS = ("bron_soort", "tabel", "bron_url")
+# The columns every drawn row keeps: ``rows[[..., *ch.SOURCE_COLUMNS]]``.
+SOURCE_COLUMNS = ("bron_soort", "tabel", "bron_url", "bron_datum")
 # Snapshot tables that are not CBS StatLine tables, by layout: their kind of source, and how
 # the table is named in the rows (the snapshot id, or Eurostat's own dataset id).
 OTHER_LAYOUTS = {
@@ -47,8 +48,8 @@ def sourced(frame: pd.DataFrame) -> pd.DataFrame:
     snapshot took from the table's web page (their provenance record lists them).
     """
     meta = frame.attrs["meta"]
-    if meta.layout == "transcription":
-        return frame
+    if meta.layout == "transcription":  # each row names its page; no page's date was recorded
+        return frame.assign(bron_datum="") if "bron_datum" not in frame else frame
     from_page = {
         period: source["source"].get("url") or source["source"].get("urls", [""])[0]
         for source in meta.sources
@@ -75,7 +76,7 @@ def sourced(frame: pd.DataFrame) -> pd.DataFrame:
 
 def book_rows(values: pd.DataFrame, claim_id: str) -> pd.DataFrame:
     """The book's figures as rows of a chart's data, marked as the book's (``bron_soort``)."""
-    return values.assign(bron_soort=BOOK, tabel=claim_id, bron_url="")
+    return values.assign(bron_soort=BOOK, tabel=claim_id, bron_url="", bron_datum="")
 
 
 def _year(date: object) -> str:
@@ -95,17 +96,13 @@ def _tables(rows: pd.DataFrame) -> str:
     for table, years in rows.assign(jaar=dates.map(_year)).groupby("tabel", sort=False)["jaar"]:
         year = max(years)
         named.append(f"{table} ({year})" if year else str(table))
-    if len(named) == 1:
-        return f"{text('tabel')} {named[0]}"
-    return f"{text('tabellen')} {', '.join(named[:-1])} {text('en')} {named[-1]}"
+    return f"{text('tabel' if len(named) == 1 else 'tabellen')} {listed(named)}"
 
 
 def _years(rows: pd.DataFrame) -> str:
     """``2012, 2016 en 2020``: the periods of the rows, when they have them."""
     years = sorted(rows["periode"].dropna().astype(str).unique()) if "periode" in rows else []
-    if len(years) < 2:
-        return "".join(years)
-    return f"{', '.join(years[:-1])} {text('en')} {years[-1]}"
+    return listed(years) if years else ""
 
 
 def _eurostat(names: str) -> str:
@@ -172,7 +169,7 @@ def source_line(data: pd.DataFrame, notes: tuple[str, ...] = ()) -> str:
 def row_sources(data: pd.DataFrame) -> pd.Series:
     """Each row's own source, in the words of a source line (``CBS, tabel 71488ned (2025)``)."""
     _check_columns(data)
-    keys = [c for c in (*SOURCE_COLUMNS, "bron_datum") if c in data]
+    keys = [c for c in SOURCE_COLUMNS if c in data]
     found = pd.Series("", index=data.index, dtype="object")
     for _, rows in data.groupby(keys, sort=False, dropna=False):
         found[rows.index] = source_line(rows).split(": ", 1)[1]

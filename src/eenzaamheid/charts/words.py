@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Iterable
 
 from babel import Locale
 from IPython.display import Markdown
@@ -63,6 +64,16 @@ def prose(*, nl: str, en: str) -> Markdown:
     """A paragraph of a story whose figures are computed: Markdown in the chart language,
     e.g. ``prose(nl=f"In {year} woonden {fmt_number(n)} mensen alleen.", en=...)``."""
     return Markdown(textwrap.dedent(say(nl=nl, en=en)).strip())
+
+
+def listed(items: Iterable[object]) -> str:
+    """Items in a sentence, in the order given: ``a, b en c`` (nl) or ``a, b and c`` (en)."""
+    words = [str(item) for item in items]
+    if not words:
+        raise ValueError("listed() needs at least one item: say in words that there are none")
+    if len(words) == 1:
+        return words[0]
+    return f"{', '.join(words[:-1])} {text('en')} {words[-1]}"
 
 
 def text(key: str) -> str:

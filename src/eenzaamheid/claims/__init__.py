@@ -27,6 +27,7 @@ from .verdicts import (
     Loader,
     Part,
     nl,
+    population,
 )
 
 CLAIMS_FILE = settings.ROOT / "seeds" / "claims.yaml"
@@ -40,6 +41,7 @@ __all__ = [
     "check_claims",
     "claim",
     "claims_table",
+    "population",
     "read_claims",
 ]
 

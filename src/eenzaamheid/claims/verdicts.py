@@ -9,6 +9,8 @@ from typing import Any
 
 import pandas as pd
 
+from ..data.cbs import AGE_TOTAL, AGES_71488, NETHERLANDS, SEX_TOTAL
+
 CONFIRMED, FITS_ROUNDED = "bevestigd", "past bij afgeronde cijfers"
 DIFFERS, UNCHECKABLE = "wijkt af", "niet te controleren"
 SEVERITY = {CONFIRMED: 0, FITS_ROUNDED: 1, UNCHECKABLE: 2, DIFFERS: 3}
@@ -73,19 +75,41 @@ def compare(label, book, book_precision, data, data_precision, unit, decimals=1)
     )
 
 
+_EARLY = "Bevolking op 1 januari|Naar leeftijd|{}"  # 37296ned's table view, in thousands
+
+
+def population(households: pd.DataFrame, early: pd.DataFrame) -> pd.DataFrame:
+    """Population, under-20s and adults (20+) per year (index ``periode``): from 37296ned's
+    download, and from its table view (``37296ned-tabel``, thousands) for the years the
+    download lacks. The rows keep their other columns, such as their source."""
+    people = pd.concat(
+        [
+            households.assign(
+                bevolking=households["TotaleBevolking_1"], jong=households["JongerDan20Jaar_10"]
+            ),
+            early.assign(
+                bevolking=early[_EARLY.format("Totaal bevolking")] * 1000,
+                jong=early[_EARLY.format("0 tot 20 jaar")] * 1000,
+            ),
+        ]
+    ).drop_duplicates("periode")
+    return people.set_index("periode").assign(volwassenen=lambda d: d["bevolking"] - d["jong"])
+
+
 class ClaimData:
     """The few numbers the checks need, each from a named CBS table."""
 
     def __init__(self, loader: Loader):
-        self.households = loader("37296ned").set_index("periode")
-        self.early = loader("37296ned-tabel").set_index("periode")
-        self.persons = loader("71488ned", filters={"RegioS": "NL01", "Geslacht": "T001038"})
+        households = loader("37296ned")
+        self.households = households.set_index("periode")
+        self.people = population(households, loader("37296ned-tabel"))
+        self.persons = loader("71488ned", filters={"RegioS": NETHERLANDS, "Geslacht": SEX_TOTAL})
         self.lonely = loader("85766NED")
 
     def living_alone(self, year: int) -> tuple[float, float, str] | None:
         """Persons living alone: (value, precision, table)."""
         total = self.persons[
-            (self.persons["leeftijd_code"] == "10000") & (self.persons["periode"] == str(year))
+            (self.persons["leeftijd_code"] == AGE_TOTAL) & (self.persons["periode"] == str(year))
         ]
         if len(total) and pd.notna(total["Alleenstaand_4"].iloc[0]):
             return float(total["Alleenstaand_4"].iloc[0]), 0.5, "71488ned"
@@ -96,27 +120,20 @@ class ClaimData:
 
     def denominators(self, year: int) -> dict[str, float]:
         """Population, adults (20+) and households in ``year``, where the data has them."""
-        key = str(year)
-        if key in self.households.index:
-            row = self.households.loc[key]
-            return {
-                "bevolking": row["TotaleBevolking_1"],
-                "volwassenen (20+)": row["TotaleBevolking_1"] - row["JongerDan20Jaar_10"],
-                "huishoudens": row["TotaalHuishoudens_62"] * 1000,
-            }
-        if key in self.early.index:
-            row = self.early.loc[key]
-            total = row["Bevolking op 1 januari|Naar leeftijd|Totaal bevolking"] * 1000
-            young = row["Bevolking op 1 januari|Naar leeftijd|0 tot 20 jaar"] * 1000
-            return {"bevolking": total, "volwassenen (20+)": total - young}
-        return {}
+        if str(year) not in self.people.index:
+            return {}
+        row = self.people.loc[str(year)]
+        found = {"bevolking": row["bevolking"], "volwassenen (20+)": row["volwassenen"]}
+        if pd.notna(row.get("TotaalHuishoudens_62")):
+            found["huishoudens"] = row["TotaalHuishoudens_62"] * 1000
+        return found
 
     def population_15_plus(self, year: int) -> float | None:
         rows = self.persons[self.persons["periode"] == str(year)].set_index("leeftijd_code")
         if rows.empty:
             return None
-        under_15 = rows.loc[["70100", "70200", "70300"], "TotaalPersonenInHuishoudens_1"].sum()
-        return float(rows.loc["10000", "TotaalPersonenInHuishoudens_1"] - under_15)
+        under_15 = rows.loc[list(AGES_71488[:3]), "TotaalPersonenInHuishoudens_1"].sum()
+        return float(rows.loc[AGE_TOTAL, "TotaalPersonenInHuishoudens_1"] - under_15)
 
     def lonely_share(
         self,

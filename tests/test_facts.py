@@ -1,0 +1,83 @@
+"""Facts the stories share live in the package once: CBS codes, 71488ned's age order, the
+source columns, the "a, b en c" joiner and the population the claim register divides by."""
+
+import pytest
+
+from eenzaamheid import charts as ch
+from eenzaamheid import configure, load
+from eenzaamheid.claims import population
+from eenzaamheid.data import cbs
+
+
+@pytest.fixture(autouse=True)
+def language():
+    yield
+    configure()
+
+
+def test_the_shared_codes_are_the_codes_in_71488ned():
+    frame = load("71488ned", source="snapshot")
+    labels = {
+        dimension: dict(zip(frame[f"{dimension}_code"], frame[dimension], strict=True))
+        for dimension in ("regio", "geslacht", "leeftijd")
+    }
+    assert labels["regio"][cbs.NETHERLANDS] == "Nederland"
+    sexes = [labels["geslacht"][c] for c in (cbs.SEX_TOTAL, cbs.MEN, cbs.WOMEN)]
+    assert sexes[1:] == ["Mannen", "Vrouwen"] and "totaal" in sexes[0].lower()
+    assert "totaal" in labels["leeftijd"][cbs.AGE_TOTAL].lower()
+    assert set(labels["leeftijd"]) == {cbs.AGE_TOTAL, *cbs.AGES_71488}
+
+
+def test_ages_run_youngest_first_with_95_plus_last():
+    ages = load("71488ned", source="snapshot").drop_duplicates("leeftijd_code")
+    ordered = ages.sort_values("leeftijd_code", key=cbs.age_rank)["leeftijd"].tolist()
+    assert ordered[0] == "0 tot 5 jaar" and ordered[-2:] == ["95 jaar of ouder", "Totaal"]
+    assert cbs.ages_from("71200")[0] == "71200" and cbs.ages_from("71200")[-1] == "22000"
+    assert len(cbs.ages_from("71200")) == 9  # 55-60 .. 90-95 and 95+
+    with pytest.raises(ValueError, match="not a five-year age group"):
+        cbs.ages_from(cbs.AGE_TOTAL)
+
+
+def test_the_national_total_filter_gives_one_row_per_year():
+    frame = load("71488ned", source="snapshot", filters=cbs.NATIONAL_TOTAL)
+    assert not frame.empty and frame["periode"].is_unique
+    with pytest.raises(TypeError):
+        cbs.NATIONAL_TOTAL["RegioS"] = "PV20"  # a shared fact cannot be changed in passing
+
+
+@pytest.mark.parametrize(
+    ("lang", "items", "said"),
+    [
+        ("nl", ["Amsterdam", "Utrecht", "Zwolle"], "Amsterdam, Utrecht en Zwolle"),
+        ("en", ["Amsterdam", "Utrecht", "Zwolle"], "Amsterdam, Utrecht and Zwolle"),
+        ("nl", ["2019", "2022"], "2019 en 2022"),
+        ("en", [2019, 2022], "2019 and 2022"),
+        ("nl", ["alleen"], "alleen"),
+    ],
+)
+def test_listed_joins_in_the_chart_language(lang, items, said):
+    configure(lang=lang)
+    assert ch.listed(items) == said
+
+
+def test_listed_refuses_to_say_nothing():
+    with pytest.raises(ValueError, match="at least one item"):
+        ch.listed([])
+
+
+def test_every_source_column_is_kept_by_sourced():
+    frame = ch.sourced(load("71488ned", source="snapshot", filters=cbs.NATIONAL_TOTAL))
+    assert ch.SOURCE_COLUMNS == ("bron_soort", "tabel", "bron_url", "bron_datum")
+    assert set(ch.SOURCE_COLUMNS) <= set(frame.columns)
+
+
+def test_adults_are_the_population_minus_the_under_20s_in_both_versions_of_37296ned():
+    people = population(load("37296ned", source="snapshot"), load("37296ned-tabel"))
+    row_2017 = people.loc["2017"]
+    assert row_2017["volwassenen"] == row_2017["TotaleBevolking_1"] - row_2017["JongerDan20Jaar_10"]
+    assert people.loc["2017", "bevolking"] == 17_081_507
+    early = load("37296ned-tabel", source="snapshot").set_index("periode").loc["1947"]
+    total = early["Bevolking op 1 januari|Naar leeftijd|Totaal bevolking"] * 1000
+    young = early["Bevolking op 1 januari|Naar leeftijd|0 tot 20 jaar"] * 1000
+    assert people.loc["1947", "volwassenen"] == pytest.approx(total - young)
+    assert people.index.is_unique

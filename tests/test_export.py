@@ -38,7 +38,7 @@ def figures(tmp_path, monkeypatch):
 
 
 # Fixture rows (not CBS figures), each with a source as loaded data would have it.
-FIXTURE = pd.DataFrame({"jaar": [2000, 2024], "waarde": [1.0, 2.25], "eenheid": "personen"}).assign(
+FIXTURE = pd.DataFrame({"jaar": [2000, 2024], "waarde": [1.0, 2.25], "eenheid": "%"}).assign(
     bron_soort="statline", tabel="71488ned", bron_datum="2025-06-05"
 )
 
@@ -67,11 +67,11 @@ def test_every_format_at_the_theme_size(figures, theme, pixels):
         "Een titel die de bevinding zegt" in drawn and "Bron: CBS, tabel 71488ned (2025)" in drawn
     )
     written = pd.read_csv(paths["csv"], encoding="utf-8-sig")
-    assert written["waarde"].tolist() == [1.0, 2.2]  # rounded to one decimal (half to even)
-    assert set(written["bron"]) == {"CBS, tabel 71488ned (2025)"}
+    assert written["Waarde (%)"].tolist() == [1.0, 2.2]  # rounded to one decimal (half to even)
+    assert set(written["Bron"]) == {"CBS, tabel 71488ned (2025)"}
     assert paths["csv"].read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8
     sheets = pd.read_excel(paths["xlsx"], sheet_name=None, engine="calamine")
-    assert sheets["cijfers"]["waarde"].tolist() == [1.0, 2.2]
+    assert sheets["cijfers"]["Waarde (%)"].tolist() == [1.0, 2.2]
     assert "Bron: CBS, tabel 71488ned (2025)" in sheets["toelichting"].to_string()
     record = json.loads(paths["json"].read_text())
     assert record["alt"] == "Een lijn die stijgt." and record["png_pixels"] == list(pixels)
@@ -149,16 +149,20 @@ def test_an_english_build_writes_english_data_files(figures):
     paths = _line_chart()
     written = pd.read_csv(paths["csv"], encoding="utf-8-sig")
     assert list(written.columns) == [
-        "year",
-        "value",
-        "unit",
-        "source_kind",
-        "table",
-        "source_date",
-        "source",
+        "Year",
+        "Value (%)",
+        "Unit",
+        "Kind of source",
+        "Table or source",
+        "Source (date)",
+        "Source",
     ]
-    assert set(written["unit"]) == {"persons"}
-    assert set(written["source"]) == {"CBS, table 71488ned (2025)"}
+    assert set(written["Source"]) == {"CBS, table 71488ned (2025)"}
+    columns = json.loads(paths["json"].read_text())["columns"]
+    assert columns[:2] == [
+        {"key": "jaar", "label": "Year", "kind": "period"},
+        {"key": "waarde", "label": "Value (%)", "kind": "percent"},
+    ]
 
 
 def test_dutch_and_english_number_formats():

@@ -51,7 +51,7 @@ DUTCH = re.compile(
     r"mannen|vrouwen|totaal|boek|leeftijd|aandeel|sterk|enigszins|bron|tabel|cijfers?)\b",
     re.IGNORECASE,
 )
-NAMES = ("regio", "region", "source", "source_url", "table", "bron", "kaart", "map")
+NAMES = ("regio", "bron", "bron_url", "tabel", "kaart")  # names, addresses, table ids
 
 
 def test_an_english_build_has_no_dutch_words(built_english):
@@ -60,17 +60,21 @@ def test_an_english_build_has_no_dutch_words(built_english):
         record = json.loads(path.read_text())
         for key in ("title", "subtitle", "alt"):
             assert not DUTCH.findall(record[key]), f"{path.stem} {key}: {record[key]}"
-        data = pd.read_csv(charts / record["files"]["csv"], encoding="utf-8-sig", dtype=str)
-        names = [c for c in data.columns if not re.search(r"_\d+$", c)]  # CBS topic keys stay
+        names = [c["label"] for c in record["columns"]]
         assert not DUTCH.findall(" ".join(names)), f"{path.stem}: {names}"
+        data = _csv(charts, path.stem, dtype=str)
         codes = data.columns[data.columns.str.contains(r"_\d+$|_code$")]  # "DE" is Germany
         for column in data.columns.difference(NAMES).difference(codes):
             words = DUTCH.findall(" ".join(data[column].dropna()))
             assert not words, f"{path.stem}, column {column}: {sorted(set(words))}"
 
 
-def _csv(charts, name):
-    return pd.read_csv(charts / f"{name}.csv", dtype={"periode": str}, encoding="utf-8-sig")
+def _csv(charts, name, **read):
+    """A chart's CSV with the column keys of its JSON (the headers are in words)."""
+    columns = json.loads((charts / f"{name}.json").read_text())["columns"]
+    keys = {c["label"]: c["key"] for c in columns}
+    read = read or {"dtype": {c["label"]: str for c in columns if c["key"] == "periode"}}
+    return pd.read_csv(charts / f"{name}.csv", encoding="utf-8-sig", **read).rename(columns=keys)
 
 
 def test_chart_numbers_equal_the_snapshot(built):
@@ -120,7 +124,7 @@ def test_projection_and_scenario_charts_hold_the_cbs_figures(built):
     rates = _csv(charts, "08_sterk_eenzaam_huishouden_2019").set_index("groep")
     alone = rates.loc["Alleenwonend (zonder partner of kinderen)"]
     assert (alone["percentage"], alone["ondergrens"], alone["bovengrens"]) == (14, 13.5, 14.5)
-    assert set(rates["precisie"]) == {"rounded"} and set(rates["bron_soort"]) == {"cbs_longread"}
+    assert set(rates["precisie"]) == {"afgerond"} and set(rates["bron_soort"]) == {"cbs_longread"}
     data = _csv(charts, "08_scenario_sterk_eenzaam")
     scenario = data.dropna(subset=["jaar"]).set_index("jaar")
     assert scenario.loc[2050, "sterk_eenzaam_midden"] == 545_258  # 14 % of 3,894,698

@@ -1,14 +1,19 @@
-"""The numbers behind a chart, as a writer can use them: CSV (UTF-8, RFC 4180) and XLSX
-(typed numbers, a sheet with title, source line and notes), in the chart language."""
+"""The numbers behind a chart, as a writer can use them: every number drawn, each row with its
+own source; counts as whole numbers, other numbers rounded; categories and headers in the
+chart language, headers with their unit; the columns described for the chart's JSON."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 import pandas as pd
 
+from ..errors import InvalidArgumentError, UnknownTableError
+from .maps import load_map
 from .sources import row_sources
-from .words import category, column_name, language, say, unit_name
+from .words import COUNT_UNITS, category, column_label, language, say, topic_unit, unit_name
 
 # Text columns that hold category labels, translated with the chart language.
 LABEL_COLUMNS = (
@@ -23,76 +28,183 @@ LABEL_COLUMNS = (
     "onderdeel",
     "noemer",
     "populatie",
-    "precisie",
     "label",
 )
+# A path inside the repository (``data/raw/maps/...``), not part of a web address.
+_PATH = re.compile(r"(?<![\w/.:-])(?:data|src|notebooks|tests|build|figures|seeds)/|^~?/")
 
 
-def _rounded(column: pd.Series, decimals: int | None) -> pd.Series:
-    """Counts as integers; other numbers rounded to ``decimals`` (default: one decimal)."""
-    values = pd.to_numeric(column, errors="coerce").astype("Float64")
-    whole = values.dropna().eq(values.dropna().round()).all()
-    if decimals is None and whole:
-        return values.round().astype("Int64")
-    return values.round(1 if decimals is None else decimals)
+@dataclass(frozen=True)
+class Column:
+    """A data-file column: its key (the notebook's or CBS's), header, kind and unit."""
+
+    key: str
+    label: str  # the header: in the chart language, with the unit when the column has one
+    kind: str  # count, number, percent, text, period, code or source
+    name: str = ""  # the header without its unit
+    unit: str = ""
+
+    def record(self) -> dict[str, str]:
+        return {"key": self.key, "label": self.label, "kind": self.kind}
 
 
-def export_frame(data: pd.DataFrame, decimals: dict[str, int] | None = None) -> pd.DataFrame:
-    """The data as written: each row with its own source line, numbers rounded, and column
-    names, categories and units in the chart language."""
+@dataclass
+class DataFile:
+    """The rows as written (columns by key; ints, floats, text or None) and their columns."""
+
+    frame: pd.DataFrame
+    columns: list[Column]
+    decimals: dict[str, int] = field(default_factory=dict)  # floats' decimals per column
+
+    def labelled(self) -> pd.DataFrame:
+        """The rows with the headers a reader sees."""
+        return self.frame.set_axis([c.label for c in self.columns], axis=1)
+
+
+def _map_source(value: object) -> object:
+    """A map named by its public source and address, from its provenance record or its file
+    (``load_map(name)["source"]`` and its ``["file"]``): never a path on this computer."""
+    if isinstance(value, str):
+        try:
+            record = load_map(PurePosixPath(value).stem)["source"]
+        except UnknownTableError:
+            return value  # not a map of the snapshot: a path among them is refused below
+        value = record if record.get("file") == value else value
+    if not isinstance(value, dict) or "source" not in value:
+        return value
+    origin = value["source"]
+    level, _, year = PurePosixPath(str(value.get("file", ""))).stem.partition("_")
+    words = {"gemeente": ("gemeentegrenzen", "municipal boundaries")}.get(level)
+    words = words or ("provinciegrenzen", "provincial boundaries")
+    url = f"https://github.com/{origin['repository']}/blob/{origin['commit']}/{origin['path']}"
+    return f"CBS/PDOK, {say(nl=words[0], en=words[1])} {year} ({url})"
+
+
+def _maps(values: pd.Series) -> pd.Series:
+    named = {str(v): _map_source(v) for v in values.drop_duplicates()}
+    return values.map(lambda v: named[str(v)])
+
+
+def _refuse_paths(frame: pd.DataFrame) -> None:
+    for name in frame.columns:
+        for value in frame[name]:
+            if isinstance(value, str) and _PATH.search(value):
+                raise InvalidArgumentError(
+                    f"column {name!r} holds {value!r}, a path on this computer; a data file names "
+                    "public sources only: give the source's name or web address"
+                )
+
+
+def _single(values: pd.Series) -> str:
+    found = values.dropna().unique()
+    return str(found[0]) if len(found) == 1 else ""
+
+
+def _numbers(values: pd.Series, counts: pd.Series, decimals: int | None) -> pd.Series:
+    """Counts (and columns of whole numbers) as ints, other numbers rounded to ``decimals``
+    (one by default): ``456609``, never ``456609.0``."""
+    numbers = pd.to_numeric(values, errors="coerce").astype("float64")
+    rest = numbers[~counts].dropna()
+    whole = decimals == 0 or (decimals is None and rest.eq(rest.round()).all())
+    rounded = numbers.round(1 if decimals is None else decimals)
+    written = [
+        None if pd.isna(v) else round(v) if whole or count else float(r)
+        for v, r, count in zip(numbers, rounded, counts, strict=True)
+    ]
+    return pd.Series(written, index=values.index, dtype=object)
+
+
+def _periods(values: pd.Series) -> pd.Series:
+    """Years as numbers (also when the table gives them as text), other periods as text."""
+    text = values.dropna().astype(str)
+    if pd.api.types.is_numeric_dtype(values) or text.str.fullmatch(r"\d{4}").all():
+        return _numbers(values, pd.Series(True, index=values.index), 0)
+    return _plain(values)
+
+
+def _plain(values: pd.Series) -> pd.Series:
+    return values.astype(object).where(values.notna(), None)
+
+
+def _texts(key: str, values: pd.Series) -> pd.Series:
+    """Category labels, units and precision in the chart language."""
+    if key in LABEL_COLUMNS:
+        values = values.map(lambda v: category(v) if isinstance(v, str) else v)
+    elif key == "eenheid":
+        values = values.map(unit_name)
+    elif key == "precisie":
+        words = {"exact": "exact", "rounded": say(nl="afgerond", en="rounded")}
+        values = values.map(lambda v: words.get(v, v))
+    return _plain(values)
+
+
+def _kind(kind: str, unit: str) -> str:
+    if kind != "value":
+        return kind
+    return "count" if unit in COUNT_UNITS else "percent" if unit.startswith("%") else "number"
+
+
+def _topic(data: pd.DataFrame, key: str) -> tuple[str, str] | None:
+    """Title and unit of a topic the stories do not name, from the loaded table's metadata."""
+    meta = data.attrs.get("meta")
+    for topic in getattr(meta, "topics", []):
+        if topic.key == key:
+            return topic.title, topic.unit
+    return None
+
+
+def _column(data: pd.DataFrame, key: str, units: pd.Series, decimals: int | None):
+    """A column's description and its values as written."""
+    values = data[key]
+    name, kind = column_label(key)
+    unit = topic_unit(key) or ""
+    if kind == "value" and key.endswith("_code"):
+        name, kind = f"{column_label(key.removesuffix('_code'))[0]} (code)", "code"
+    elif kind == "value" and _topic(data, key):
+        name, unit = _topic(data, key)
+    numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+    if kind in ("value", "count", "number", "percent") and numeric:
+        by_row = kind == "value" and not unit  # the unit is each row's eenheid
+        unit = unit or (_single(units[values.notna()]) if by_row else "")
+        kind = _kind(kind, unit)
+        counts = (units.isin(COUNT_UNITS) & by_row) | (kind == "count")
+        values = _numbers(values, counts, decimals)
+    elif kind == "period":
+        values = _periods(values)
+    elif kind == "code" and numeric:
+        values = _numbers(values, pd.Series(True, index=values.index), 0)
+    else:
+        kind = "text" if kind == "value" else kind
+        values = _texts(key, values)
+    label = f"{name} ({unit_name(unit)})" if unit else name
+    return Column(key, label, kind, name, str(unit_name(unit)) if unit else ""), values
+
+
+def export_frame(data: pd.DataFrame, decimals: dict[str, int] | None = None) -> DataFile:
+    """The data as written: each row with its own source line (``bron``), numbers rounded,
+    categories and headers in the chart language, no path on this computer."""
     decimals = decimals or {}
     out = data.copy().reset_index(drop=True)
     out["bron"] = row_sources(out)
-    for name in out.columns:
-        if name.endswith("_code") or name in ("tabel", "bron_soort", "bron_url", "bron"):
-            continue
-        if pd.api.types.is_bool_dtype(out[name]):
-            continue
-        if pd.api.types.is_numeric_dtype(out[name]):
-            out[name] = _rounded(out[name], decimals.get(name))
-        elif name in LABEL_COLUMNS:
-            out[name] = out[name].map(lambda v: category(v) if isinstance(v, str) else v)
-        elif name == "eenheid":
-            out[name] = out[name].map(unit_name)
-        elif name == "precisie":
-            out[name] = (
-                out[name]
-                .map({"exact": "exact", "rounded": say(nl="afgerond", en="rounded")})
-                .fillna(out[name])
-            )
-    return out.rename(columns=column_name)
+    if "kaart" in out:
+        out["kaart"] = _maps(out["kaart"])
+    _refuse_paths(out)
+    units = out["eenheid"] if "eenheid" in out else pd.Series(None, index=out.index, dtype=object)
+    columns, written = [], {}
+    for key in out.columns:
+        column, written[key] = _column(out, key, units, decimals.get(key))
+        columns.append(column)
+    return DataFile(pd.DataFrame(written, index=out.index), columns, decimals)
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """UTF-8 with a byte-order mark (so Excel reads "Fryslân" right), comma-separated, CRLF
-    line ends and quotes where needed, as RFC 4180 has it."""
-    frame.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
-
-
-def write_xlsx(frame: pd.DataFrame, path: Path, about: dict[str, str]) -> None:
-    """Sheet 1: the numbers (typed, with a header row); sheet 2: title, source line, notes."""
-    data_sheet = say(nl="cijfers", en="data")
-    info_sheet = say(nl="toelichting", en="about")
-    info = pd.DataFrame({"": list(about), " ": list(about.values())})
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name=data_sheet, index=False)
-        info.to_excel(writer, sheet_name=info_sheet, index=False, header=False)
-        sheet = writer.sheets[data_sheet]
-        for column, name in zip(sheet.iter_cols(min_row=2), frame.columns, strict=True):
-            if pd.api.types.is_float_dtype(frame[name]):
-                for cell in column:
-                    cell.number_format = "0.0"
-        for letter, width in (("A", 16), ("B", 100)):
-            writer.sheets[info_sheet].column_dimensions[letter].width = width
-
-
-def about(title: str, subtitle: str, source: str, alt: str) -> dict[str, str]:
-    """The second sheet of the XLSX file, in the chart language."""
+def about(title: str, subtitle: str, source: str, alt: str, code: str) -> dict[str, str]:
+    """The about-sheet of the XLSX file, in the chart language."""
     return {
         say(nl="titel", en="title"): title,
         say(nl="ondertitel", en="subtitle"): subtitle,
         say(nl="bron", en="source"): source,
         say(nl="beschrijving", en="description"): alt,
+        say(nl="getekend in", en="drawn in"): code,
         say(nl="afronding", en="rounding"): say(
             nl="aantallen als gehele getallen; andere getallen op één decimaal, tenzij anders "
             "vermeld",

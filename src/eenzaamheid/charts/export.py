@@ -1,4 +1,6 @@
-"""Export a chart as PNG, SVG and PDF, with its numbers (CSV) and alt text (JSON) beside it."""
+"""Export a chart as PNG, SVG and PDF (also without title and source line), with its numbers
+(CSV, CSV for Dutch Excel, wide CSV, XLSX) and a JSON record (title, alt text, columns, the
+notebook and cell that drew it) beside it."""
 
 from __future__ import annotations
 
@@ -12,9 +14,13 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .. import settings
-from .datafile import about, export_frame, write_csv, write_xlsx
+from .datafile import DataFile, about, export_frame
+from .origin import Origin, origin
 from .qa import missing_from_data
+from .sheets import Sheet, number_format, write_csv, write_xlsx
 from .sources import source_line
+from .wide import Wide, wide
+from .words import say
 
 if TYPE_CHECKING:
     from .frame import Chart
@@ -46,21 +52,46 @@ class ExportedFigure(dict):
         )
 
 
-def _metadata(chart: Chart, alt: str) -> dict[str, dict[str, str]]:
+def _short(alt: str) -> str:
+    """The alt text's lead (``Lijngrafiek: ...`` -> ``Lijngrafiek``), as the title of a
+    file without the chart's own title."""
+    return alt.split(": ", 1)[0] if ": " in alt else alt.split(". ", 1)[0]
+
+
+def _metadata(title: str, source: str, alt: str) -> dict[str, dict[str, str]]:
     return {
-        "pdf": {"Title": chart.title, "Subject": chart.source},
-        "svg": {"Title": chart.title, "Description": alt},
-        "png": {"Title": chart.title},
+        "pdf": {"Title": title, "Subject": source},
+        "svg": {"Title": title, "Description": alt},
+        "png": {"Title": title, "Description": alt},
     }
 
 
-def _write_images(chart: Chart, out: Path, stem: str, alt: str) -> dict[str, Path]:
-    metadata = _metadata(chart, alt)
+def _svg_text(path: Path, title: str, alt: str) -> None:
+    """``<title>`` and ``<desc>`` as the SVG's first elements: what a screen reader says of a
+    chart shown as inline SVG (matplotlib writes them only as RDF metadata)."""
+    svg = path.read_text(encoding="utf-8")
+    start = svg.index(">", svg.index("<svg ")) + 1
+    text = f"\n <title>{html.escape(title, quote=False)}</title>"
+    text += f"\n <desc>{html.escape(alt, quote=False)}</desc>"
+    path.write_text(svg[:start] + text + svg[start:], encoding="utf-8")
+
+
+def _write_images(chart: Chart, out: Path, stem: str, alt: str, title: str) -> dict[str, Path]:
+    metadata = _metadata(title, chart.source, alt)
     paths = {}
     for fmt in FORMATS:
         paths[fmt] = out / f"{stem}.{fmt}"
         chart.fig.savefig(paths[fmt], dpi=chart.theme.dpi, metadata=metadata[fmt])
+    _svg_text(paths["svg"], title, alt)
     return paths
+
+
+def _write_bare(chart: Chart, out: Path, name: str, alt: str) -> dict[str, Path]:
+    """The chart without title, subtitle and source line (``<name>_kaal.*``) for a page or CMS
+    that sets its own; they stay in the JSON and the XLSX about-sheet."""
+    with chart.bare():
+        paths = _write_images(chart, out, f"{name}_kaal", alt, _short(alt))
+    return {f"{fmt}_kaal": path for fmt, path in paths.items()}
 
 
 def _write_narrow(chart: Chart, out: Path, name: str, alt: str) -> dict[str, Path]:
@@ -68,8 +99,41 @@ def _write_narrow(chart: Chart, out: Path, name: str, alt: str) -> dict[str, Pat
     full-width files; the figure keeps this size."""
     chart.fig.set_size_inches(chart.theme.narrow)
     chart.fit_texts()
-    paths = _write_images(chart, out, f"{name}_smal", alt)
+    paths = _write_images(chart, out, f"{name}_smal", alt, chart.title)
     return {f"{fmt}_smal": path for fmt, path in paths.items()}
+
+
+def _write_data(out: Path, name: str, data: DataFile, about_rows: list) -> tuple[dict, Wide | None]:
+    """``<name>.csv`` (RFC 4180), ``<name>_excel-nl.csv`` (Excel with Dutch settings),
+    ``<name>_breed.csv`` (wide layout, when one holds every value once) and ``<name>.xlsx``
+    (the long and the wide layout, and the about-sheet)."""
+    places = [data.decimals.get(c.key, 1) for c in data.columns]
+    kinds = [c.kind for c in data.columns]
+    paths = {"csv": out / f"{name}.csv", "csv_excel_nl": out / f"{name}_excel-nl.csv"}
+    rows = data.labelled()
+    write_csv(rows, paths["csv"], places)
+    write_csv(rows, paths["csv_excel_nl"], places, excel_nl=True)
+    sheets = [Sheet(say(nl="cijfers", en="data"), rows, list(map(number_format, kinds, places)))]
+    layout = wide(data)
+    if layout is not None:
+        paths["csv_breed"] = out / f"{name}_breed.csv"
+        write_csv(layout.frame, paths["csv_breed"], layout.places)
+        formats = list(map(number_format, layout.kinds, layout.places))
+        sheets.append(Sheet(say(nl="breed", en="wide"), layout.frame, formats))
+    paths["xlsx"] = out / f"{name}.xlsx"
+    write_xlsx(paths["xlsx"], sheets, say(nl="toelichting", en="about"), about_rows)
+    return paths, layout
+
+
+def _about_rows(chart: Chart, alt: str, drawn: Origin, data: DataFile) -> list[tuple[str, ...]]:
+    """The about-sheet: title, subtitle, source line, alt text, notebook and cell, rounding,
+    language, then each column's header, key (the notebook's or CBS's) and kind."""
+    rows = list(about(chart.title, chart.subtitle, chart.source, alt, drawn.words()).items())
+    rows += [
+        ("", ""),
+        (say(nl="kolom", en="column"), say(nl="sleutel", en="key"), say(nl="soort", en="kind")),
+    ]
+    return rows + [(c.label, c.key, c.kind) for c in data.columns]
 
 
 def save_chart(
@@ -81,8 +145,10 @@ def save_chart(
     narrow: bool = False,
     decimals: dict[str, int] | None = None,
 ) -> ExportedFigure:
-    """Write ``<name>.png/.svg/.pdf``, the numbers drawn as ``<name>.csv`` and ``<name>.xlsx``,
-    and ``<name>.json`` (title, source line, alt text, size, text collisions).
+    """Write ``<name>.png/.svg/.pdf``, the same without title, subtitle and source line as
+    ``<name>_kaal.*``, the numbers drawn as ``<name>.csv``, ``<name>_excel-nl.csv``,
+    ``<name>_breed.csv`` and ``<name>.xlsx``, and ``<name>.json`` (title, source line, alt
+    text, columns, the notebook and cell that drew it, size, text collisions).
 
     ``data`` holds every number drawn — the book's marks and reference lines too — each row
     with its source (``bron_soort``, ``tabel``); the chart's source line is written from them.
@@ -99,19 +165,20 @@ def save_chart(
             "drawn number in the data (the book's marks and reference lines too)"
         )
     chart.source = source_line(data, chart.notes)
+    frame = export_frame(data, decimals)  # refuses bad data before anything is written
+    drawn = origin()
     chart.fit_texts()
     out = figures_dir()
     out.mkdir(parents=True, exist_ok=True)
-    paths = ExportedFigure(_write_images(chart, out, name, alt))
+    paths = ExportedFigure(_write_images(chart, out, name, alt, chart.title))
     width, height = chart.fig.get_size_inches() * chart.theme.dpi
     collisions = {"": chart.collisions()}
+    paths.update(_write_bare(chart, out, name, alt))
     if narrow and chart.theme.narrow:  # print: also the one-column size
         paths.update(_write_narrow(chart, out, name, alt))
         collisions["smal"] = chart.collisions()
-    frame = export_frame(data, decimals)
-    paths["csv"], paths["xlsx"] = out / f"{name}.csv", out / f"{name}.xlsx"
-    write_csv(frame, paths["csv"])
-    write_xlsx(frame, paths["xlsx"], about(chart.title, chart.subtitle, chart.source, alt))
+    files, layout = _write_data(out, name, frame, _about_rows(chart, alt, drawn, frame))
+    paths.update(files)
     paths["json"] = out / f"{name}.json"
     record = {
         "title": chart.title,
@@ -121,8 +188,11 @@ def save_chart(
         "alt": alt,
         "theme": chart.theme.name,
         "lang": settings.current().lang,
+        **drawn.record(),
         "png_pixels": [round(width), round(height)],
         "files": {k: p.name for k, p in paths.items()},
+        "columns": [c.record() for c in frame.columns],
+        "wide": layout.record() if layout else None,
         "collisions": {k: v for k, v in collisions.items() if v},
     }
     paths["json"].write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")

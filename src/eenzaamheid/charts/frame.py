@@ -13,7 +13,8 @@ saved chart is shown at the end of the block, with its alt text.
 
 from __future__ import annotations
 
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 import matplotlib as mpl
@@ -96,6 +97,20 @@ class Chart:
         subtitle.set_y(top - title_height - 0.1 * small / (height * 72))
         source.set_text(_wrap(self.source, width, small * 0.8))
         source.set_fontsize(small * 0.8)
+
+    @contextmanager
+    def bare(self) -> Iterator[None]:
+        """Inside: the chart without title, subtitle and source line, the plot taking their
+        room (for ``<name>_kaal.*``, for a page that sets its own)."""
+        for text in self._texts:
+            text.set_visible(False)
+            text.set_in_layout(False)
+        try:
+            yield
+        finally:
+            for text in self._texts:
+                text.set_visible(True)
+                text.set_in_layout(True)
 
     def collisions(self) -> list[str]:
         """Texts that overlap or are cut off, as drawn at the figure's current size."""

@@ -131,84 +131,137 @@ def category(label: str) -> str:
     return _CATEGORIES.get(label, label)
 
 
-# Column names of the data files in English (codes such as topic keys stay as they are).
-COLUMNS_EN = {
-    "jaar": "year",
-    "periode": "period",
-    "periode_code": "period_code",
-    "waarde": "value",
-    "aandeel": "share",
-    "percentage": "percentage",
-    "eenheid": "unit",
-    "tabel": "table",
-    "bron": "source",
-    "bron_soort": "source_kind",
-    "bron_url": "source_url",
-    "bron_datum": "source_date",
-    "regio": "region",
-    "regio_code": "region_code",
-    "leeftijd": "age",
-    "leeftijd_code": "age_code",
-    "geslacht": "sex",
-    "geslacht_code": "sex_code",
-    "groep": "group",
-    "maat": "measure",
-    "niveau": "level",
-    "indeling": "breakdown",
-    "precisie": "precision",
-    "populatie": "population",
-    "onderwerp": "topic",
-    "onderdeel": "part",
-    "oordeel": "verdict",
-    "boek": "book",
-    "data": "data",
-    "noemer": "denominator",
-    "alleenstaanden": "people_living_alone",
-    "kaart": "map",
-    "label": "label",
+# The columns of the data files: key -> (Dutch header, English header, kind). Kinds as in a
+# chart's JSON ``columns``: count, number, percent, text, period, code, source; "value" is a
+# number whose unit (and so whether it is a count or a percentage) comes from the row's
+# ``eenheid``. A header gets its unit in brackets when the column has one unit.
+COLUMNS: dict[str, tuple[str, str, str]] = {
+    "jaar": ("Jaar", "Year", "period"),
+    "periode": ("Periode", "Period", "period"),
+    "periode_code": ("Periode (code)", "Period (code)", "code"),
+    "waarde": ("Waarde", "Value", "value"),
+    "aandeel": ("Aandeel", "Share", "value"),
+    "percentage": ("Percentage", "Percentage", "value"),
+    "eenheid": ("Eenheid", "Unit", "text"),
+    "tabel": ("Tabel of bron", "Table or source", "source"),
+    "bron": ("Bron", "Source", "source"),
+    "bron_soort": ("Soort bron", "Kind of source", "source"),
+    "bron_url": ("Bron (webadres)", "Source (web address)", "source"),
+    "bron_datum": ("Bron (datum)", "Source (date)", "source"),
+    "regio": ("Regio", "Region", "text"),
+    "regio_code": ("Regio (code)", "Region (code)", "code"),
+    "leeftijd": ("Leeftijd", "Age", "text"),
+    "leeftijd_code": ("Leeftijd (code)", "Age (code)", "code"),
+    "geslacht": ("Geslacht", "Sex", "text"),
+    "geslacht_code": ("Geslacht (code)", "Sex (code)", "code"),
+    "groep": ("Groep", "Group", "text"),
+    "maat": ("Maat", "Measure", "text"),
+    "niveau": ("Niveau", "Level", "text"),
+    "indeling": ("Indeling", "Breakdown", "text"),
+    "precisie": ("Precisie", "Precision", "text"),
+    "populatie": ("Populatie", "Population", "text"),
+    "onderwerp": ("Onderwerp", "Topic", "text"),
+    "onderdeel": ("Onderdeel", "Part", "text"),
+    "oordeel": ("Oordeel", "Verdict", "text"),
+    "claim": ("Claim (register)", "Claim (register)", "code"),
+    "boek": ("Boek", "Book", "value"),
+    "data": ("Data", "Data", "value"),
+    "noemer": ("Noemer", "Denominator", "text"),
+    "alleenstaanden": ("Alleenstaanden", "People living alone", "value"),
+    "kaart": ("Kaart", "Map", "source"),
+    "label": ("Label", "Label", "text"),
     # notebooks 7 and 8: the decomposition, the projection and the scenario
-    "aantal": "count",
-    "procent": "percent",
-    "omvang": "population_size",
-    "samenstelling": "make_up",
-    "kans": "rate",
-    "verandering": "change",
-    "methode": "method",
-    "groepen": "groups",
-    "soort": "kind",
-    "aanname": "assumption",
-    "ondergrens": "lower_bound",
-    "bovengrens": "upper_bound",
-    "eenpersoonshuishoudens": "one_person_households",
-    "sterk_eenzaam_laag": "strongly_lonely_low",
-    "sterk_eenzaam_midden": "strongly_lonely_mid",
-    "sterk_eenzaam_hoog": "strongly_lonely_high",
+    "component_code": ("Onderdeel (code)", "Component (code)", "code"),
+    "aantal": ("Aantal", "Number", "value"),
+    "procent": ("Deel van de groei", "Part of the growth", "percent"),
+    "omvang": ("Bijdrage omvang bevolking", "Contribution of population size", "value"),
+    "samenstelling": ("Bijdrage opbouw bevolking", "Contribution of population make-up", "value"),
+    "kans": ("Bijdrage kans alleen te wonen", "Contribution of the rate of living alone", "value"),
+    "verandering": ("Verandering", "Change", "value"),
+    "methode": ("Methode", "Method", "text"),
+    "groepen": ("Groepen", "Groups", "text"),
+    "soort": ("Soort cijfer", "Kind of figure", "text"),
+    "aanname": ("Aanname", "Assumption", "text"),
+    "ondergrens": ("Ondergrens", "Lower bound", "value"),
+    "bovengrens": ("Bovengrens", "Upper bound", "value"),
+    "eenpersoonshuishoudens": ("Eenpersoonshuishoudens", "One-person households", "value"),
+    "sterk_eenzaam_laag": ("Sterk eenzaam, laag", "Strongly lonely, low", "value"),
+    "sterk_eenzaam_midden": ("Sterk eenzaam, midden", "Strongly lonely, middle", "value"),
+    "sterk_eenzaam_hoog": ("Sterk eenzaam, hoog", "Strongly lonely, high", "value"),
     # notebooks 6 and 9
-    "vlag": "flag",
-    "reeks": "series",
-    "klasse_van": "bin_from",
-    "klasse_tot": "bin_to",
-    "aantal_gemeenten": "municipalities",
+    "vlag": ("Vlag (Eurostat)", "Flag (Eurostat)", "code"),
+    "reeks": ("Reeks", "Series", "text"),
+    "klasse_van": ("Klasse van", "Bin from", "value"),
+    "klasse_tot": ("Klasse tot", "Bin to", "value"),
+    "aantal_gemeenten": ("Aantal gemeenten", "Municipalities", "count"),
+}
+# CBS and RIVM topics drawn in the stories: key -> (Dutch, English, unit as in the table).
+TOPICS: dict[str, tuple[str, str, str]] = {
+    "Alleenstaand_4": ("Alleenstaanden", "People living alone", "personen"),
+    "TotaalPersonenInHuishoudens_1": (
+        "Personen in huishoudens",
+        "Persons in households",
+        "personen",
+    ),
+    "TotaleBevolking_1": ("Bevolking op 1 januari", "Population on 1 January", "personen"),
+    "TotaalHuishoudens_62": ("Particuliere huishoudens", "Private households", "x 1 000"),
+    "Eenpersoonshuishoudens_63": ("Eenpersoonshuishoudens", "One-person households", "x 1 000"),
+    "Eenpersoonshuishoudens_86": (
+        "Eenpersoonshuishoudens",
+        "One-person households",
+        "% van particuliere huishoudens",
+    ),
+    "Eenzaam_28": ("Eenzaam", "Lonely", "% van de leeftijdsgroep (modelschatting)"),
+    "ErnstigZeerErnstigEenzaam_29": (
+        "Ernstig of zeer ernstig eenzaam",
+        "Severely or very severely lonely",
+        "% van de leeftijdsgroep (modelschatting)",
+    ),
 }
 UNITS_EN = {
     "personen": "persons",
+    "aantal": "number",
+    "x 1 000": "× 1,000",
+    "gemeenten": "municipalities",
     "%": "%",
     "% van personen in huishoudens": "% of persons in households",
     "% van particuliere huishoudens": "% of private households",
+    "% van de particuliere huishoudens": "% of private households",
+    "% van de huishoudens": "% of households",
+    "% van de leeftijdsgroep (modelschatting)": "% of the age group (model estimate)",
     "eenpersoonshuishoudens": "one-person households",
 }
+UNITS_NL = {"x 1 000": "× 1.000"}
+# Units whose numbers are counts, written as whole numbers (also as the English editions
+# of the notebooks write them).
+COUNT_UNITS = frozenset(
+    {"personen", "aantal", "x 1 000", "gemeenten", "eenpersoonshuishoudens"}
+    | {"persons", "municipalities", "one-person households"}
+)
 
 
-def column_name(name: str) -> str:
-    """A data-file column name in the chart language."""
-    return COLUMNS_EN.get(name, name) if language() == "en" else name
+def column_label(key: str) -> tuple[str, str]:
+    """A data-file column's header in the chart language (without unit) and its kind."""
+    if key in COLUMNS:
+        nl, en, kind = COLUMNS[key]
+    elif key in TOPICS:
+        nl, en, unit = TOPICS[key]
+        kind = "count" if unit in COUNT_UNITS else "percent" if unit.startswith("%") else "number"
+    else:
+        return key, "value"
+    return (nl if language() == "nl" else en), kind
+
+
+def topic_unit(key: str) -> str | None:
+    """The unit of a CBS/RIVM topic drawn in the stories, as the table gives it."""
+    return TOPICS[key][2] if key in TOPICS else None
 
 
 def unit_name(unit: object) -> object:
     """A unit in the chart language (``personen`` -> ``persons``)."""
-    if language() == "nl" or not isinstance(unit, str):
+    if not isinstance(unit, str):
         return unit
-    return UNITS_EN.get(unit, unit)
+    return UNITS_NL.get(unit, unit) if language() == "nl" else UNITS_EN.get(unit, unit)
 
 
 def age_short(label: str) -> str:

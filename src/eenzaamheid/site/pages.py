@@ -22,7 +22,7 @@ from .explorer import explorer_link, write_explorer
 from .layout import PAGE_THEMES, WORDS, Chart, esc, other_language, page
 from .listing import charts_in, notebooks
 from .slides import write_decks
-from .story import Story, pygments_css, render
+from .story import Story, code_colours, pygments_css, render
 
 ASSETS = ("site.css", "site.js", "slides.css", "slides.js")
 
@@ -185,6 +185,8 @@ def write_site(config: settings.Settings) -> Path:
     """Every language built so far; returns the index of ``config.lang``."""
     built = _built(config)
     _assets(config.build_dir)
+    colours = config.build_dir / ".cache" / "code-colours.json"
+    code_colours.load(colours)
     for lang, themes in built.items():
         (config.build_dir / _folder(lang)).mkdir(parents=True, exist_ok=True)
         listed = stories(config, lang, themes)
@@ -193,6 +195,7 @@ def write_site(config: settings.Settings) -> Path:
         _index(config, lang, listed, other)
         write_decks(config.build_dir / _folder(lang), lang, listed, "../" if _folder(lang) else "")
     write_explorer(config.build_dir, list(built))
+    code_colours.save(colours)
     if "nl" not in built:  # only English so far: the top of the site leads there
         english = f"<p>{other_language('nl', 'en/index.html')}</p>"
         (config.build_dir / "index.html").write_text(

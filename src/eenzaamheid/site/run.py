@@ -56,6 +56,7 @@ def _execute(path: Path, config: settings.Settings):
     cells = [_record_cell(RECORD_START, "start"), *notebook.cells, _record_cell(RECORD_END, "end")]
     notebook.cells = [nbformat.from_dict(cell) for cell in cells]
     env = os.environ | settings.as_environment(config) | {"PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    env["JPY_SESSION_NAME"] = str(path.resolve())  # as JupyterLab: charts name their notebook
     with tempfile.TemporaryDirectory(prefix="eenz-kernel-") as folder:
         client = NotebookClient(
             notebook,

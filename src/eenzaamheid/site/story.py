@@ -9,9 +9,10 @@ escaped: markdown formats, raw HTML in it is shown as text."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import mistune
@@ -147,16 +148,38 @@ def _plain(markdown: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@lru_cache(maxsize=1024)
-def _highlighted(source: str) -> str:
-    """Python as coloured HTML (once per run: both languages show the same code)."""
-    return highlight(source, PythonLexer(), HtmlFormatter(nowrap=True))
+class _CodeColours:
+    """Python as coloured HTML, each source coloured once and kept between runs (``load``,
+    ``save``): both languages show the same code, an unchanged build colours none."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, str] = {}  # source digest -> coloured HTML
+        self.used: set[str] = set()
+
+    def __call__(self, source: str) -> str:
+        key = hashlib.sha1(source.encode()).hexdigest()
+        if key not in self.known:
+            self.known[key] = highlight(source, PythonLexer(), HtmlFormatter(nowrap=True))
+        self.used.add(key)
+        return self.known[key]
+
+    def load(self, path: Path) -> None:
+        if path.exists():
+            self.known.update(json.loads(path.read_text("utf-8")))
+        self.used.clear()
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({key: self.known[key] for key in sorted(self.used)}), "utf-8")
+
+
+code_colours = _CodeColours()
 
 
 def _code(cells: list[tuple[str, list[str]]], lang: str) -> str:
     """Code cells in a row, each with the tables it shows, behind one click."""
     body = "".join(
-        f'<pre class="highlight"><code>{_highlighted(source)}</code></pre>{"".join(folded)}'
+        f'<pre class="highlight"><code>{code_colours(source)}</code></pre>{"".join(folded)}'
         for source, folded in cells
     )
     label = WORDS[lang]["code_table" if any(f for _, f in cells) else "code"]

@@ -1,0 +1,110 @@
+"""The wide layout that newsroom tools want (Datawrapper, Flourish, a chart in Excel): a row per
+period or category, a column per series.
+
+From the long data file: the *values* are its number columns (counts, numbers, percentages);
+the *rows* are its period when the period takes more than two values (a time series), else
+the category column with the most values; the *series* are the fewest other columns that
+give every row and series one value (categories first, then periods, codes and sources). A
+header names the series' categories and the unit, e.g. ``Mannen (%)``. Columns that are the
+same in every row (the region of a national chart) and the sources are left out: they are in
+the long file and the about-sheet. When no layout holds every value once, there is no wide
+file (the JSON says ``"wide": null``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .datafile import Column, DataFile
+
+NUMBERS = ("count", "number", "percent")
+_ORDER = {"text": 0, "period": 1, "code": 2, "source": 3}  # who becomes a series first
+
+
+@dataclass
+class Wide:
+    frame: pd.DataFrame  # the headers a reader sees
+    rows: str
+    series: list[str]
+    values: list[str]
+    kinds: list[str]  # of each column: the rows' kind, then each series' value kind
+    places: list[int]  # decimals of each column's fractional numbers
+
+    def record(self) -> dict[str, object]:
+        return {"rows": self.rows, "series": self.series, "values": self.values}
+
+
+def _clashes(frame: pd.DataFrame, row: str, series: list[str], values: list[str]) -> int:
+    """How many values share their row and series with another value."""
+    keys = frame[[row, *series]].astype(str)
+    return sum(int(keys[frame[v].notna()].duplicated().sum()) for v in values)
+
+
+def _rows(frame: pd.DataFrame, columns: list[Column], varying: list[str]) -> str | None:
+    kinds = {c.key: c.kind for c in columns}
+    periods = [k for k in varying if kinds[k] == "period" and frame[k].nunique() > 2]
+    texts = [k for k in varying if kinds[k] == "text" and k != "eenheid"]
+    for group in (periods, texts):
+        if group:
+            return max(group, key=lambda k: frame[k].nunique())  # the first of equals
+    return None
+
+
+def _series(frame, row, candidates, values) -> list[str] | None:
+    series: list[str] = []
+    clashes = _clashes(frame, row, series, values)
+    while clashes:
+        scored = [(_clashes(frame, row, [*series, k], values), k) for k in candidates]
+        best = min(scored, key=lambda pair: pair[0], default=(clashes, None))
+        if best[0] >= clashes:
+            return None
+        clashes = best[0]
+        series.append(best[1])
+        candidates = [k for k in candidates if k != best[1]]
+    return series
+
+
+def _header(combo: tuple, value: Column, several: bool) -> str:
+    parts = [str(v) for v in combo if v is not None and v != ""]
+    if several or not parts:
+        parts.append(value.name)
+    unit = f" ({value.unit})" if value.unit else ""
+    return ", ".join(parts) + unit
+
+
+def wide(data: DataFile) -> Wide | None:
+    """The data in the wide layout, or None when no layout holds every value once."""
+    frame, columns = data.frame, {c.key: c for c in data.columns}
+    values = [c.key for c in data.columns if c.kind in NUMBERS]
+    varying = [
+        c.key
+        for c in data.columns
+        if c.key not in values and frame[c.key].astype(str).nunique() > 1
+    ]
+    row = _rows(frame, data.columns, varying)
+    if not values or row is None:
+        return None
+    candidates = sorted((k for k in varying if k != row), key=lambda k: _ORDER[columns[k].kind])
+    series = _series(frame, row, candidates, values)
+    if series is None:
+        return None
+    cells: dict[str, dict] = {}
+    kinds, places = [columns[row].kind], [data.decimals.get(row, 0)]
+    for value in values:
+        rows = frame[frame[value].notna()]
+        groups = rows.groupby(series, sort=False, dropna=False) if series else [((), rows)]
+        for combo, group in groups:
+            combo = tuple(None if pd.isna(v) else v for v in (combo if series else ()))
+            header = _header(combo, columns[value], len(values) > 1)
+            if header in cells:
+                return None  # two series would share a header
+            cells[header] = dict(zip(group[row], group[value], strict=True))
+            kinds.append(columns[value].kind)
+            places.append(data.decimals.get(value, 1))
+    order = list(dict.fromkeys(frame.loc[frame[values].notna().any(axis=1), row]))
+    table = pd.DataFrame({columns[row].label: order})
+    for header, by_row in cells.items():
+        table[header] = pd.Series([by_row.get(r) for r in order], dtype=object)
+    return Wide(table, row, series, values, kinds, places)

@@ -1,0 +1,309 @@
+"""The files a writer takes away with a chart: CSV, CSV for Dutch Excel, the wide layout, XLSX,
+the chart without title and source line, the alt text in the SVG; none runs code, counts are
+whole numbers, no path on this computer, and each names the notebook and cell that drew it."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import matplotlib
+import pandas as pd
+import pytest
+from matplotlib.image import imread
+from openpyxl import load_workbook
+
+from eenzaamheid import charts as ch
+from eenzaamheid import configure
+from eenzaamheid.errors import CbsError
+from eenzaamheid.site import run_notebook
+
+from .test_export import pdf_text
+
+matplotlib.use("Agg")
+
+SVG = "{http://www.w3.org/2000/svg}"
+FORMULAS = ['=HYPERLINK("http://x","y")', "+1", "-a", "@b", "\tc", "\rd"]
+TITLE, SUBTITLE = "Een titel die de bevinding zegt", "Aandeel in procenten"
+
+
+@pytest.fixture(autouse=True)
+def figures(tmp_path, monkeypatch):
+    monkeypatch.setenv("EENZAAMHEID_FIGURES", str(tmp_path))
+    yield tmp_path
+    configure()
+
+
+def _rows() -> pd.DataFrame:
+    """Fixture rows (not CBS figures): three years, two sexes, a share and a count."""
+    rows = pd.DataFrame(
+        {
+            "jaar": [2000, 2000, 2010, 2010, 2024, 2024],
+            "geslacht": ["Mannen", "Vrouwen"] * 3,
+            "aandeel": [10.25, 12.0, 11.5, 13.0, 12.75, 14.0],
+            "Alleenstaand_4": [456609.0, 500000.0, 510000.0, 560000.0, 600000.0, 650000.0],
+            "eenheid": "%",
+        }
+    )
+    return rows.assign(bron_soort="statline", tabel="71488ned", bron_datum="2025-06-05")
+
+
+def _save(data: pd.DataFrame, name="proef", theme="artikel", lang="nl"):
+    configure(theme=theme, lang=lang)
+    with ch.Chart(TITLE, SUBTITLE) as chart:
+        for _, rows in data.groupby("geslacht"):
+            chart.ax.plot(rows["jaar"], rows["aandeel"])
+        return chart.save(name, data, alt="Lijngrafiek: twee lijnen die stijgen.")
+
+
+def _labelled(paths, key: str = "csv", **read) -> pd.DataFrame:
+    """A data file read back, with the column keys of the chart's JSON as names."""
+    record = json.loads(paths["json"].read_text())
+    names = {c["label"]: c["key"] for c in record["columns"]}
+    return pd.read_csv(paths[key], encoding="utf-8-sig", **read).rename(columns=names)
+
+
+def test_the_dutch_excel_csv_holds_the_same_numbers():
+    paths = _save(_rows())
+    standard = pd.read_csv(paths["csv"], encoding="utf-8-sig")
+    dutch = pd.read_csv(paths["csv_excel_nl"], encoding="utf-8-sig", sep=";", decimal=",")
+    pd.testing.assert_frame_equal(dutch, standard)
+    assert "10,2" in paths["csv_excel_nl"].read_text(encoding="utf-8-sig")  # a decimal comma
+    assert list(standard.columns[:4]) == [
+        "Jaar",
+        "Geslacht",
+        "Aandeel (%)",
+        "Alleenstaanden (personen)",
+    ]
+
+
+def test_the_wide_file_is_the_long_file_pivoted():
+    paths = _save(_rows())
+    long = _labelled(paths)
+    wide = pd.read_csv(paths["csv_breed"], encoding="utf-8-sig").set_index("Jaar")
+    assert list(wide.columns) == [
+        "Mannen, Aandeel (%)",
+        "Vrouwen, Aandeel (%)",
+        "Mannen, Alleenstaanden (personen)",
+        "Vrouwen, Alleenstaanden (personen)",
+    ]
+    pivoted = long.pivot(index="jaar", columns="geslacht", values="aandeel")
+    assert wide["Mannen, Aandeel (%)"].tolist() == pivoted["Mannen"].tolist() == [10.2, 11.5, 12.8]
+    assert wide["Vrouwen, Alleenstaanden (personen)"].tolist() == [500000, 560000, 650000]
+    assert json.loads(paths["json"].read_text())["wide"] == {
+        "rows": "jaar",
+        "series": ["geslacht"],
+        "values": ["aandeel", "Alleenstaand_4"],
+    }
+    sheets = pd.read_excel(paths["xlsx"], sheet_name=None, engine="calamine")
+    assert list(sheets) == ["cijfers", "breed", "toelichting"]
+    pd.testing.assert_frame_equal(sheets["breed"].set_index("Jaar"), wide, check_dtype=False)
+
+
+def test_one_value_gives_series_named_by_their_category_and_unit():
+    paths = _save(_rows().drop(columns="Alleenstaand_4"))
+    wide = pd.read_csv(paths["csv_breed"], encoding="utf-8-sig")
+    assert list(wide.columns) == ["Jaar", "Mannen (%)", "Vrouwen (%)"]
+
+
+def test_no_wide_file_when_no_layout_holds_every_value_once():
+    rows = pd.concat([_rows(), _rows().head(1).assign(aandeel=10.0)])  # one point twice
+    paths = _save(rows)
+    assert "csv_breed" not in paths and json.loads(paths["json"].read_text())["wide"] is None
+
+
+def test_the_bare_files_have_no_title_subtitle_or_source_line():
+    paths = _save(_rows())
+    source = "Bron: CBS, tabel 71488ned (2025)"
+    for fmt in ("svg", "pdf"):
+        assert TITLE in pdf_text(paths["pdf"]) and source in paths["svg"].read_text()
+        text = pdf_text(paths[f"{fmt}_kaal"]) if fmt == "pdf" else paths["svg_kaal"].read_text()
+        for words in (TITLE, SUBTITLE, source, "Bron"):
+            assert words not in text, (fmt, words)
+    assert "2010" in pdf_text(paths["pdf_kaal"])  # the axes are still there
+    assert imread(paths["png_kaal"]).shape == imread(paths["png"]).shape
+
+
+def _svg(path):
+    root = ET.parse(path).getroot()
+    return root[0].tag, root.find(f"{SVG}title").text, root.find(f"{SVG}desc").text
+
+
+def test_every_svg_carries_the_alt_text_in_its_desc():
+    paths = _save(_rows())
+    assert _svg(paths["svg"]) == (f"{SVG}title", TITLE, "Lijngrafiek: twee lijnen die stijgen.")
+    assert _svg(paths["svg_kaal"])[1:] == ("Lijngrafiek", "Lijngrafiek: twee lijnen die stijgen.")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_xlsx_has_widths_a_frozen_header_and_typed_cells(lang):
+    paths = _save(_rows().assign(jaar=lambda d: d["jaar"].astype(str)), lang=lang)  # as text
+    book = load_workbook(paths["xlsx"])
+    sheet = book.worksheets[0]
+    assert sheet.freeze_panes == "A2" and sheet["A1"].font.b
+    assert sheet.column_dimensions["A"].width >= 8 and sheet.column_dimensions["D"].width >= 26
+    year, share, count = sheet["A2"], sheet["C2"], sheet["D2"]
+    assert (year.value, year.data_type, year.number_format) == (2000, "n", "0")
+    assert (share.value, share.number_format) == (10.2, "#,##0.0")
+    assert (count.value, count.number_format) == (456609, "#,##0")
+    assert isinstance(count.value, int)
+    about = book.worksheets[-1]
+    keys = [row[1].value for row in about.iter_rows() if row[1].value]
+    assert "Alleenstaand_4" in keys and "jaar" in keys  # the CBS key beside the header
+
+
+def test_no_text_from_data_runs_as_a_formula():
+    rows = _rows().assign(geslacht=FORMULAS, aandeel=[-3.5, 1.0, 2.0, 3.0, 4.0, 5.0])
+    with ch.Chart(TITLE, SUBTITLE) as chart:
+        chart.ax.plot(rows["jaar"], rows["aandeel"])
+        paths = chart.save("formules", rows, alt="Lijn.")
+    for key in ("csv", "csv_excel_nl"):
+        sep = ";" if key == "csv_excel_nl" else ","
+        read = pd.read_csv(paths[key], encoding="utf-8-sig", sep=sep, dtype=str)
+        assert read["Geslacht"].tolist() == ["'" + f for f in FORMULAS], key
+        assert read["Aandeel (%)"].iloc[0] in ("-3.5", "-3,5")  # a number stays a number
+    wide = pd.read_csv(paths["csv_breed"], encoding="utf-8-sig", dtype=str)
+    assert all(any(c.startswith("'" + f) for c in wide.columns) for f in FORMULAS)
+    assert not [c for c in wide.columns if c.startswith(tuple("=+-@\t\r"))]
+    book = load_workbook(paths["xlsx"])
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    read_back = [f.replace("\r", "\n") for f in FORMULAS]  # XML reads a CR as a line end
+    labels = {c.value: c for c in cells if c.value in read_back}
+    assert set(labels) == set(read_back)  # as written, kept text by the quote prefix
+    assert all(c.data_type == "s" and c.quotePrefix for c in labels.values())
+    assert book.worksheets[0]["C2"].value == -3.5
+
+
+def test_counts_are_whole_numbers_also_beside_other_units():
+    rows = pd.DataFrame(
+        {"onderdeel": ["a", "b"], "waarde": [456609.0, 22.25], "eenheid": ["personen", "%"]}
+    ).assign(bron_soort="statline", tabel="71488ned", bron_datum="2025-06-05")
+    with ch.Chart(TITLE, SUBTITLE) as chart:
+        chart.ax.bar(rows["onderdeel"], rows["waarde"])
+        paths = chart.save("aantallen", rows, alt="Staven.", decimals={})
+    text = pd.read_csv(paths["csv"], encoding="utf-8-sig", dtype=str)  # as text: sees ".0"
+    assert text["Waarde"].tolist() == ["456609", "22.2"]
+    cells = load_workbook(paths["xlsx"]).worksheets[0]
+    assert cells["B2"].value == 456609 and isinstance(cells["B2"].value, int)
+    with ch.Chart(TITLE, SUBTITLE) as chart:
+        chart.ax.bar(rows["onderdeel"], rows["waarde"])
+        paths = chart.save("nul", rows, alt="Staven.", decimals={"waarde": 0})
+    assert pd.read_csv(paths["csv"], dtype=str)["Waarde"].tolist() == ["456609", "22"]
+
+
+def test_a_path_on_this_computer_is_refused_and_a_map_named_by_its_public_source():
+    rows = _rows().assign(kaart="data/raw/elders/gemeente_2015.topojson")
+    with pytest.raises(CbsError, match=re.escape("'kaart' holds 'data/raw/elders/gemeente_20")):
+        _save(rows)
+    with pytest.raises(CbsError, match=re.escape("'tabel' holds '/home/")):
+        _save(_rows().assign(tabel="/home/iemand/tabel.csv"))
+    boundaries = ch.load_map("gemeente_2015")
+    for kaart in (boundaries["source"], boundaries["source"]["file"]):  # record or file
+        paths = _save(_rows().assign(kaart=[kaart] * 6))
+        assert set(_labelled(paths)["kaart"]) == {
+            "CBS/PDOK, gemeentegrenzen 2015 (https://github.com/cartomap/nl/blob/"
+            "10e524b4348439e7d022bef107fa5cb000120449/rd/gemeente_2015.topojson)"
+        }
+
+
+def test_outside_a_notebook_the_files_say_so():
+    paths = _save(_rows())
+    record = json.loads(paths["json"].read_text())
+    assert (record["notebook"], record["cell"]) == (None, None)
+    about = pd.read_excel(paths["xlsx"], sheet_name="toelichting", header=None, engine="calamine")
+    assert "niet vastgelegd (buiten een notebook getekend)" in about[1].tolist()
+
+
+def test_a_chart_names_the_notebook_and_cell_that_drew_it(tmp_path, figures):
+    def cell(kind, source, id):
+        extra = {"outputs": [], "execution_count": None} if kind == "code" else {}
+        return {"cell_type": kind, "id": id, "metadata": {}, "source": source, **extra}
+
+    code = (
+        "import matplotlib; matplotlib.use('Agg')\nimport pandas as pd\n"
+        "from eenzaamheid import charts as ch\n"
+        "rows = pd.DataFrame({'jaar': [2000, 2024], 'waarde': [1.0, 2.0]}).assign(\n"
+        "    bron_soort='statline', tabel='71488ned', bron_datum='2025-06-05')"
+    )
+    draw = (
+        "with ch.Chart('t', 's') as chart:\n    chart.ax.plot(rows['jaar'], rows['waarde'])\n"
+        "    chart.save('uit_notebook', rows, alt='Lijn.')"
+    )
+    kernel = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    cells = [cell("markdown", "# Proef", "m1"), cell("code", code, "c1"), cell("code", draw, "c2")]
+    path = tmp_path / "98_proef.ipynb"
+    notebook = {"cells": cells, "metadata": {"kernelspec": kernel}, "nbformat": 4}
+    path.write_text(json.dumps(notebook | {"nbformat_minor": 5}))
+    run_notebook(path)
+    record = json.loads(next(figures.glob("*/*/uit_notebook.json")).read_text())
+    assert (record["notebook"], record["cell"], record["cell_id"]) == ("98_proef.ipynb", 3, "c2")
+    about = pd.read_excel(
+        next(figures.glob("*/*/uit_notebook.xlsx")), sheet_name=-1, header=None, engine="calamine"
+    )
+    assert re.search(r"98_proef.ipynb, cel 3 ", " ".join(about[1].dropna().astype(str)))
+
+
+PATH_LIKE = re.compile(r"(?<![\w/.:-])(?:data|src|notebooks|tests|build|figures)/|^~?/")
+
+
+@pytest.fixture(scope="module")
+def every_chart(site):
+    """Every chart the main job wrote: artikel in Dutch, college in English."""
+    folders = (site.figures / "artikel" / "nl", site.figures / "college" / "en")
+    return [(f, json.loads(p.read_text())) for f in folders for p in sorted(f.glob("*.json"))]
+
+
+def test_every_chart_has_its_writers_files(every_chart):
+    assert len(every_chart) >= 50
+    for folder, record in every_chart:
+        files = {k: folder / v for k, v in record["files"].items()}
+        assert {"png_kaal", "svg_kaal", "pdf_kaal", "csv_excel_nl", "xlsx"} <= set(files)
+        svg = files["svg_kaal"].read_text()
+        for text in (record["title"], record["subtitle"], record["source"]):
+            assert text.split("\n")[0][:40] not in svg, (record["name"], text)
+            assert text[:40] not in pdf_text(files["pdf_kaal"]), (record["name"], text)
+        for key in ("svg", "svg_kaal"):
+            assert ET.parse(files[key]).getroot().find(f"{SVG}desc").text == record["alt"]
+        assert record["notebook"] and record["cell"], record["name"]
+
+
+def test_every_data_file_reads_right(every_chart):
+    for folder, record in every_chart:
+        files = {k: folder / v for k, v in record["files"].items()}
+        text = pd.read_csv(files["csv"], encoding="utf-8-sig", dtype=str, keep_default_na=False)
+        assert list(text.columns) == [c["label"] for c in record["columns"]]
+        for column in record["columns"]:
+            values = text[column["label"]]
+            if column["kind"] == "count":
+                assert not values.str.contains(r"\.").any(), (record["name"], column)
+            assert not values.str.contains(PATH_LIKE).any(), (record["name"], column)
+        standard = pd.read_csv(files["csv"], encoding="utf-8-sig")
+        dutch = pd.read_csv(files["csv_excel_nl"], encoding="utf-8-sig", sep=";", decimal=",")
+        pd.testing.assert_frame_equal(dutch, standard, obj=record["name"])
+
+
+def _cells(frame: pd.DataFrame, rows: str, values: list[str]) -> list[tuple[str, str]]:
+    return sorted(
+        (str(row), value)
+        for column in values
+        for row, value in zip(frame[rows], frame[column], strict=True)
+        if value != ""
+    )
+
+
+def test_every_wide_file_is_its_long_file_pivoted(every_chart):
+    written = 0
+    for folder, record in every_chart:
+        if record["wide"] is None:
+            continue
+        written += 1
+        files = {k: folder / v for k, v in record["files"].items()}
+        read = {"encoding": "utf-8-sig", "dtype": str, "keep_default_na": False}
+        long = pd.read_csv(files["csv"], **read)
+        long.columns = [c["key"] for c in record["columns"]]
+        wide = pd.read_csv(files["csv_breed"], **read)
+        spec = record["wide"]
+        assert _cells(long, spec["rows"], spec["values"]) == _cells(
+            wide, wide.columns[0], list(wide.columns[1:])
+        ), record["name"]
+    assert written >= 0.8 * len(every_chart)

@@ -258,3 +258,44 @@ def test_the_code_shown_reproduces_the_view(regional):
     exec(code.replace("explore.draw(", "chart = explore.draw("), space)  # our own code
     assert space["chart"].title == explore.draw(frame, choice, offer).title
     assert space["rows"]["Eenpersoonshuishoudens_86"].tolist() == [55.1, 18.8]
+
+
+def test_the_web_explorer_gets_each_table_with_both_languages_and_the_same_words(tmp_path):
+    from eenzaamheid.site import explorer as web
+
+    data = web.table_data("rivm-eenzaamheid")
+    frame = explore.load_table("rivm-eenzaamheid")
+    assert len(data["rows"]) == len(frame) == 2136
+    at = {r["code"]: i for i, r in enumerate(data["regions"])}
+    assert data["regions"][at["NL01"]]["en"] == "the Netherlands"
+    ages = data["dimensions"][0]
+    assert [v["code"] for v in ages["values"]] == ["20300", "80200"]
+    assert ages["values"][1]["en"] == "65 years and over"
+    row = next(r for r in data["rows"] if r[0] == at["GM0363"] and r[1:3] == [1, 2020])
+    real = frame[
+        (frame["wijk_buurt_code"] == "GM0363")
+        & (frame["leeftijd_code"] == "80200")
+        & (frame["periode"] == "2020")
+    ].iloc[0]
+    assert row[3] == real["Eenzaam_28"] and row[6] == real["SociaalEenzaam_31"]
+    assert data["start"] == {
+        "regions": ["NL01"],
+        "dimensions": {"leeftijd": ["20300"]},
+        "measure": "Eenzaam_28",
+        "per": None,
+    }
+    assert data["caveat"]["en"].startswith("Model estimates")
+
+    web.write_explorer(tmp_path, ["nl", "en"])
+    page = (tmp_path / "verkenner.html").read_text("utf-8")
+    assert '<script src="assets/vega-' in page and "http" not in page.split("<script")[-2]
+    english = (tmp_path / "en" / "explorer.html").read_text("utf-8")
+    assert '<script src="../assets/verkenner.js">' in english and 'lang="en"' in english
+    config = json.loads(page.split('type="application/json">')[1].split("</script>")[0])
+    assert config["words"]["missing"] == explore.WORDS["nl"]["missing"]
+    assert config["tables"][0]["id"] == "rivm-eenzaamheid"
+    script = tmp_path / "assets" / "verkenner" / "71488ned.js"
+    before = script.stat().st_mtime_ns
+    web.write_explorer(tmp_path, ["nl"])
+    assert script.stat().st_mtime_ns == before  # nothing changed, nothing rewritten
+    assert "</script>" not in web._json_for_script({"label": "</script><b>x</b>"})

@@ -260,7 +260,7 @@ def _title(table: str) -> str:
 def _table_script(path: Path, table: str) -> None:
     """A table's figures as a script; rewritten only when the snapshot's record of the table
     or the code that exports it changed (a build with nothing new stays fast)."""
-    code = [Path(__file__), Path(explore.__file__)]
+    code = [Path(__file__), *sorted(Path(explore.__file__).parent.glob("*.py"))]
     record = json.dumps(explore.snapshot_record(table), sort_keys=True)
     text = record + "".join(c.read_text("utf-8") for c in code)
     stamp = f"// {hashlib.sha256(text.encode()).hexdigest()[:20]}\n"

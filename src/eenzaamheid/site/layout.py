@@ -27,8 +27,9 @@ WORDS = {
         "rows": "{shown} van {total} rijen; alle cijfers in de CSV.",
         "link": "Link naar deze grafiek",
         "theme": "thema",
-        "widgets": "De knoppen van de verkenner werken in JupyterLab (make lab); hierboven de "
-        "grafiek die de verkenner tekent zonder knoppen.",
+        "widgets": "Deze knoppen werken in JupyterLab (make lab); hierboven de grafiek die de "
+        "verkenner tekent zonder knoppen. Zonder Python kies je zelf in de verkenner van deze "
+        "website (verkenner.html, gelinkt op het overzicht).",
         "intro": "Verhalen met officiële cijfers van het CBS bij een boek over eenzaamheid en "
         "alleen wonen. Elke grafiek met de cijfers erachter (CSV en XLSX) en als PNG, SVG en PDF.",
         "slide_of": "dia {n} van {total}",
@@ -68,8 +69,9 @@ WORDS = {
         "rows": "{shown} of {total} rows; every figure is in the CSV.",
         "link": "Link to this chart",
         "theme": "theme",
-        "widgets": "The explorer's controls work in JupyterLab (make lab); above, the chart "
-        "the explorer draws without them.",
+        "widgets": "These controls work in JupyterLab (make lab); above, the chart the explorer "
+        "draws without them. Without Python, choose for yourself in this website's explorer "
+        "(explorer.html, linked from the overview).",
         "intro": "Stories with official Statistics Netherlands (CBS) figures on a book about "
         "loneliness and living alone. Each chart with the numbers behind it (CSV and XLSX) and as PNG, "
         "SVG and PDF.",

@@ -157,7 +157,11 @@
       chosen.appendChild(li);
     }
   }
-  async function chooseTable(id, wanted = {}) {
+  function chooseTable(id, wanted = {}) {
+    busy = openTable(id, wanted);
+    return busy;
+  }
+  async function openTable(id, wanted) {
     $("v-title").textContent = W.loading;
     data = await loadTable(id);
     data.regionAt = new Map(data.regions.map((r, i) => [r.code, i]));
@@ -344,7 +348,8 @@
     const panels = [...new Set(drawn.map((p) => p.panel))];
     const single = new Set(drawn.map((p) => p.year)).size === 1;
     const columns = Math.min(panels.length, width < 560 ? 1 : 3);
-    const inner = Math.max(160, Math.floor(width / columns) - (panels.length > 1 ? 40 : 20) - 60);
+    const room = !single && names.length > 1 ? 10 + 7.5 * Math.max(...names.map((n) => n.length)) : 10;
+    const inner = Math.max(120, Math.floor((width - 60 - room * columns - 15 * (columns - 1)) / columns));
     const color = { field: "series", type: "nominal", sort: names, scale: { domain: names, range: config.palette }, legend: null };
     const axisFormat = percent ? { labelExpr: `format(datum.value, ',.0f') + '${lang === "nl" ? " %" : "%"}'`, tickCount: 5 } : { format: ",.0f", tickCount: 5 };
     const tooltip = [
@@ -352,7 +357,13 @@
       { field: "year", type: "ordinal", title: W.year },
       { field: "label", type: "nominal", title: W.value },
     ];
-    const values = drawn.map((p) => ({ series: p.series, panel: p.panel, year: p.year, value: p.value, label: p.label, key: p.key }));
+    const top = Math.max(...drawn.map((p) => p.value));
+    const places = new Map(names.length > 1 ? labelPlaces(drawn, top).map((p) => [p.key, p.place]) : []);
+    /* a point is marked where its series has one year or a gap (as explore._panel) */
+    const yearsOf = new Map();
+    for (const p of drawn) yearsOf.set(p.series + "|" + p.panel, (yearsOf.get(p.series + "|" + p.panel) || []).concat(p.year));
+    const dotted = (list) => list.length === 1 || list.some((y, i) => i > 0 && y - list[i - 1] > 1);
+    const values = drawn.map((p) => ({ series: p.series, panel: p.panel, year: p.year, value: p.value, label: p.label, key: p.key, place: places.has(p.key) ? places.get(p.key) : null, dot: dotted(yearsOf.get(p.series + "|" + p.panel)) }));
     let layer;
     if (single) {
       layer = [{
@@ -368,19 +379,16 @@
         encoding: { y: { field: "series", type: "nominal", sort: names }, x: { field: "value", type: "quantitative" } },
       }];
     } else {
-      const top = Math.max(...drawn.map((p) => p.value));
-      const labels = names.length > 1 ? labelPlaces(drawn, top).map((p) => ({ series: p.series, panel: p.panel, year: p.year, place: p.place })) : [];
       const years = [...new Set(drawn.map((p) => p.year))].sort((a, b) => a - b);
       const ticks = years.length <= Math.max(3, Math.floor(inner / 60)) ? { values: years } : { tickCount: Math.floor(inner / 70) };
       const x = { field: "year", type: "quantitative", title: null, axis: { format: "d", tickMinStep: 1, ...ticks }, scale: { zero: false, nice: false, padding: 10 } };
       layer = [
         { mark: { type: "line", strokeWidth: 2.5 }, encoding: { x, y: { field: "value", type: "quantitative", title: null, axis: axisFormat, scale: { zero: true } }, color, detail: { field: "series" } } },
-        { mark: { type: "point", filled: true, size: 50, opacity: 1 }, encoding: { x, y: { field: "value", type: "quantitative" }, color, tooltip } },
+        { mark: { type: "point", filled: true, size: 60 }, encoding: { x, y: { field: "value", type: "quantitative" }, color, tooltip, opacity: { condition: { test: "datum.dot", value: 1 }, value: 0 } } },
         { mark: { type: "point", filled: false, size: 260, strokeWidth: 2.5, color: "#000", aria: false }, transform: [{ filter: "datum.key === focus" }], encoding: { x, y: { field: "value", type: "quantitative" } } },
-        { data: { values: labels }, mark: { type: "text", align: "left", dx: 7, fontWeight: "bold", fontSize: 12, aria: false }, encoding: { x, y: { field: "place", type: "quantitative" }, text: { field: "series" }, color } },
+        { transform: [{ filter: "datum.place !== null" }], mark: { type: "text", align: "left", dx: 7, fontWeight: "bold", fontSize: 12, aria: false }, encoding: { x, y: { field: "place", type: "quantitative" }, text: { field: "series" }, color } },
       ];
     }
-    const chart = { width: inner, height: width < 560 ? 240 : 300, layer };
     const base = {
       $schema: "https://vega.github.io/schema/vega-lite/v6.json",
       data: { values },
@@ -393,8 +401,10 @@
         header: { labelFontSize: 13, labelAnchor: "start", labelFontWeight: "bold", title: null },
       },
     };
+    const chart = { width: inner, height: width < 560 ? 240 : 300, layer };
+    base.padding = { left: 5, top: 5, bottom: 5, right: room };
     if (panels.length > 1) {
-      return { ...base, facet: { field: "panel", type: "nominal", sort: panels, title: null }, columns, spec: chart, resolve: { scale: { y: "shared" } } };
+      return { ...base, facet: { field: "panel", type: "nominal", sort: panels, title: null }, columns, spacing: { row: 25, column: room + 15 }, spec: chart, resolve: { scale: { y: "shared" } } };
     }
     return { ...base, ...chart };
   }
@@ -447,11 +457,15 @@
     if (/^[=+\-@\t\r]/.test(text)) text = "'" + text; /* never a formula (OWASP) */
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   }
-  function downloadCsv() {
+  function csvText() {
+    /* UTF-8 with a byte-order mark, comma-separated, CRLF, each row with its source */
     const { head, raw } = tableRows(lastSelection);
     const source = data.source[lang];
     const lines = [[...head, W.source].map(csvCell).join(",")].concat(raw.map((r) => [...r, source].map(csvCell).join(",")));
-    const blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+    return "\ufeff" + lines.join("\r\n") + "\r\n";
+  }
+  function downloadCsv() {
+    const blob = new Blob([csvText()], { type: "text/csv;charset=utf-8" });
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
     link.download = `${config.file}_${state.table}.csv`;
@@ -486,7 +500,7 @@
   }
 
   /* draw everything for the current state */
-  let lastSelection = null, drawing = Promise.resolve();
+  let lastSelection = null, drawing = Promise.resolve(), busy = drawing;
   function update() {
     showState();
     writeHash();
@@ -505,6 +519,7 @@
       points = [];
       $("v-rows").replaceChildren();
       lastSelection = { drawn: [] };
+      busy = drawing = Promise.resolve();
       return drawing;
     }
     lastSelection = sel;
@@ -516,12 +531,17 @@
     chart.dataset.series = String(new Set(points.map((p) => p.series + "|" + p.panel)).size);
     showTable(sel);
     const width = chart.clientWidth || 600;
-    drawing = vegaEmbed(chart, spec(sel, width), { actions: false, renderer: "svg", formatLocale: config.format, tooltip: { theme: "light" } })
-      .then((result) => {
-        if (view) view.finalize();
-        view = result.view;
-        chart.dataset.drawn = String(Date.now());
-      });
+    const options = { actions: false, renderer: "svg", formatLocale: config.format, tooltip: { theme: "light" } };
+    const embed = (room) => vegaEmbed(chart, spec(sel, room), options).then((result) => {
+      if (view) view.finalize();
+      view = result.view;
+      return Number(chart.querySelector("svg").getAttribute("width")) - width;
+    });
+    /* panels' axes and labels take room Vega-Lite only knows once drawn: fit in one redraw */
+    drawing = embed(width).then((over) => (over > 1 ? embed(width - over) : 0)).then(() => {
+      chart.dataset.drawn = String(Date.now());
+    });
+    busy = drawing;
     return drawing;
   }
 
@@ -580,7 +600,8 @@
   const first = (wanted.tabel || [])[0];
   window.verkenner = {
     ready: chooseTable(config.tables.some((t) => t.id === first) ? first : config.tables[0].id, wanted),
-    drawn: () => drawing,
+    settled: () => busy,
+    csv: csvText,
     points: () => points.map((p) => ({ series: p.series, panel: p.panel, year: p.year, label: p.label })),
   };
 })();

@@ -1,0 +1,87 @@
+"""The explorer's logic, shared by both explorers (notebook 10 and the web page): what a table
+offers (regions by name, the other dimensions, measures, years, its caveat), the rows a choice
+selects, the honesty rules (one-point series as points, regions without figures named, titles
+over everything drawn) and a chart in the house style with a generated title, source line and
+alt text. Tests call these functions directly.
+
+::
+
+    frame = explore.load_table("rivm-eenzaamheid")
+    offer = explore.options(frame)
+    choice = explore.default(offer)._replace(regions=("Amsterdam", "Urk"))
+    explore.draw(frame, choice, offer, save=True)
+    print(explore.code(choice, offer))  # the code that draws this view
+"""
+
+from .chart import chart_name, code, draw, table
+from .known import (
+    ALIASES,
+    KNOWN,
+    MAX_SERIES,
+    TOPICS_EN,
+    WORDS,
+    ExploreError,
+    Known,
+    language,
+    words,
+)
+from .offer import (
+    Choice,
+    Offer,
+    default,
+    explorable,
+    fold,
+    load_table,
+    matches,
+    options,
+    region,
+    region_labels,
+    snapshot_record,
+)
+from .rules import (
+    describe,
+    layout,
+    measure_label,
+    measure_name,
+    missing,
+    select,
+    shown,
+    title,
+    value_column,
+)
+
+__all__ = [
+    "ALIASES",
+    "KNOWN",
+    "MAX_SERIES",
+    "TOPICS_EN",
+    "WORDS",
+    "Choice",
+    "ExploreError",
+    "Known",
+    "Offer",
+    "chart_name",
+    "code",
+    "default",
+    "describe",
+    "draw",
+    "explorable",
+    "fold",
+    "language",
+    "layout",
+    "load_table",
+    "matches",
+    "measure_label",
+    "measure_name",
+    "missing",
+    "options",
+    "region",
+    "region_labels",
+    "select",
+    "shown",
+    "snapshot_record",
+    "table",
+    "title",
+    "value_column",
+    "words",
+]

@@ -1,0 +1,141 @@
+"""The chart of a choice in the house style, its reader table and the code that draws it."""
+
+from __future__ import annotations
+
+import re
+
+import matplotlib as mpl
+import pandas as pd
+from matplotlib.ticker import MaxNLocator
+
+from .. import charts as ch
+from .known import MAX_SERIES, ExploreError, words
+from .offer import Choice, Offer
+from .rules import describe, measure_label, measure_name, select, shown, value_column
+
+
+def chart_name(choice: Choice, offer: Offer) -> str:
+    """A stable file name for a choice: ``10_verkenner_71488ned_nl01_alleenstaand_4``."""
+    codes = [offer.regions.get(label, label) for label in choice.regions][:3]
+    words_ = [choice.table, *codes, choice.measure, *(choice.per or "").split()]
+    words_ += [
+        label
+        for _, labels in choice.filters
+        for label in labels
+        if not label.lower().startswith("totaal")
+    ]
+    slug = re.sub(r"[^a-z0-9]+", "_", "_".join(words_).lower()).strip("_")
+    return f"10_verkenner_{slug}"[:90].rstrip("_")
+
+
+def draw(frame: pd.DataFrame, choice: Choice, offer: Offer, *, save: bool = False) -> ch.Chart:
+    """The chart for a choice: a line per series over the years (a series of one year as a
+    point), bars for a single year, a panel per value of a second varying dimension. ``save``
+    writes it (PNG, SVG, PDF, CSV, JSON) like every chart of the stories."""
+    drawn = select(frame, choice, offer)
+    if drawn.empty:
+        raise ExploreError(words("nothing"))
+    text = describe(drawn, choice, offer)
+    panels = list(dict.fromkeys(drawn["paneel"]))
+    columns = min(len(panels), 3)
+    rows = -(-len(panels) // columns)
+    with ch.Chart(
+        text["title"], text["subtitle"], notes=text["notes"], ncols=columns, nrows=rows, sharey=True
+    ) as chart:
+        for ax, panel in zip(chart.axes, panels, strict=False):
+            _panel(ax, drawn[drawn["paneel"] == panel], choice, panel)
+        for ax in chart.axes[len(panels) :]:
+            ax.set_visible(False)
+        if save:
+            chart.save(chart_name(choice, offer), drawn, alt=text["alt"])
+        else:  # on screen too the chart carries its source line
+            chart.source = text["source"]
+            chart.fit_texts()
+    return chart
+
+
+def _panel(ax, drawn: pd.DataFrame, choice: Choice, panel: str) -> None:
+    unit, value = drawn["eenheid"].iloc[0], value_column(choice)
+    series = list(dict.fromkeys(drawn["reeks"]))[:MAX_SERIES]
+    colours = {name: ch.PALETTE[i % len(ch.PALETTE)] for i, name in enumerate(series)}
+    if panel:
+        ax.set_title(panel, loc="left", fontsize="medium")
+    if drawn["jaar"].nunique() == 1:
+        values = drawn.set_index("reeks").loc[series, value]
+        ax.barh(series, values, color=[colours[s] for s in series])
+        ax.invert_yaxis()
+        ch.horizontal_layout(ax)
+        _number_axis(ax, "x", unit)
+        return
+    ends = {}
+    for name in series:
+        rows = drawn[drawn["reeks"] == name]
+        style = {"marker": "o"} if len(rows) == 1 or rows["jaar"].diff().gt(1).any() else {}
+        ax.plot(rows["jaar"], rows[value], color=colours[name], **style)
+        ends[name] = (rows["jaar"].iloc[-1], rows[value].iloc[-1])
+    _number_axis(ax, "y", unit)
+    ax.set_ylim(bottom=0)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.margins(x=0.25 if len(series) > 1 else 0.02)
+    if len(series) > 1:  # direct labels at the ends, moved apart where they would overlap
+        for name, dy in _dodge(ax, {name: y for name, (_, y) in ends.items()}).items():
+            ch.label_line_end(ax, *ends[name], name, colours[name], dy=dy)
+
+
+def _dodge(ax, ends: dict[str, float]) -> dict[str, float]:
+    """Each label's shift in lines so that labels keep a line apart."""
+    top = ax.get_ylim()[1]
+    height = ax.get_position().height * ax.figure.get_size_inches()[1] * 72
+    per_line = top * mpl.rcParams["font.size"] * 1.1 / height  # data units of one line
+    shifts, previous = {}, None
+    for name, y in sorted(ends.items(), key=lambda kv: kv[1]):
+        place = y if previous is None else max(y, previous + per_line)
+        shifts[name], previous = (place - y) / per_line * 1.1, place
+    return shifts
+
+
+def _number_axis(ax, axis: str, unit: str) -> None:
+    ch.number_axis(ax, axis, "percent" if "%" in unit else "number")
+    values = ax.xaxis if axis == "x" else ax.yaxis
+    values.set_major_locator(MaxNLocator(steps=[1, 2, 5, 10]))  # round ticks: 0, 5, 10
+
+
+def table(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> ch.tables.ReaderTable:
+    """The numbers drawn as a reader reads them: headers in words, numbers in the chart
+    language, no index."""
+    headers = {"regio": ch.say(nl="Regio", en="Region"), "jaar": ch.say(nl="Jaar", en="Year")}
+    headers.update({column: column.capitalize() for column, _ in choice.filters})
+    shown_frame = drawn.assign(regio=drawn["regio"].map(shown), jaar=drawn["jaar"].astype(str))
+    for column, _ in choice.filters:
+        shown_frame[column] = shown_frame[column].map(shown)
+    value = value_column(choice)
+    keys = [choice.measure, *([choice.per, value] if choice.per else [])]
+    headers.update({key: measure_name(key, offer) for key in keys})
+    if choice.per:
+        headers[value] = measure_label(choice, offer)
+    decimals = {key: 0 if offer.units.get(key) == "aantal" else 1 for key in keys}
+    decimals[value] = 1 if choice.per else decimals[value]
+    return ch.table(shown_frame, headers, decimals=decimals)
+
+
+def code(choice: Choice, offer: Offer) -> str:
+    """Python that reproduces the current view, to paste into one's own notebook."""
+    return "\n".join(
+        [
+            "from eenzaamheid import charts as ch",
+            "from eenzaamheid import explore, load",
+            "",
+            f"frame = ch.sourced(load({choice.table!r}, source='snapshot'))  # with its source",
+            "offer = explore.options(frame)",
+            "choice = explore.Choice(",
+            f"    table={choice.table!r},",
+            f"    regions={tuple(choice.regions)!r},",
+            f"    filters={tuple((c, tuple(v)) for c, v in choice.filters)!r},",
+            f"    measure={choice.measure!r},",
+            f"    per={choice.per!r},",
+            f"    years={choice.years!r},",
+            ")",
+            "explore.draw(frame, choice, offer)  # save=True writes PNG, SVG, PDF, CSV, JSON",
+            "rows = explore.select(frame, choice, offer)  # the numbers drawn",
+        ]
+    )

@@ -1,0 +1,166 @@
+"""What the explorer knows: the tables it offers first with their caveats, the measures'
+English names, the names people type, and the words of the honesty rules in both languages
+(the web explorer gets them from here too)."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from .. import charts as ch
+from .. import settings
+from ..errors import CbsError
+
+
+class ExploreError(CbsError):
+    """A choice the explorer cannot draw (an unknown name, too many varying dimensions)."""
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the explorer knows about a table: its region column, first view and caveat."""
+
+    region: str  # the column with the region names (codes in <region>_code)
+    measure: str
+    per: str | None
+    caveat: dict[str, str]
+    web: tuple[str, ...] = ()  # measures exported to the web explorer (all when empty)
+
+
+# Loneliness first; any other snapshot table with regions is offered after these.
+KNOWN = {
+    "rivm-eenzaamheid": Known(
+        "wijk_buurt",
+        "Eenzaam_28",
+        None,
+        {
+            "nl": "Modelschattingen (RIVM, Gezondheidsmonitor Volwassenen en Ouderen), geen "
+            "telling: een andere enquête, schaal en leeftijd (18+, 65+) dan CBS 85766NED.",
+            "en": "Model estimates (RIVM, Health Monitor for Adults and the Elderly), not a "
+            "count: another survey, scale and age (18+, 65+) than CBS 85766NED.",
+        },
+    ),
+    "71488ned": Known(
+        "regio",
+        "Alleenstaand_4",
+        "TotaalPersonenInHuishoudens_1",
+        {
+            "nl": "Telling uit de basisregistratie personen (BRP) op 1 januari: alle inwoners, "
+            "geen steekproef.",
+            "en": "Count from the population register (BRP) on 1 January: every resident, "
+            "not a sample.",
+        },
+        ("Alleenstaand_4", "TotaalPersonenInHuishoudens_1", "TotaalSamenwonendePersonen_5"),
+    ),
+    "70072ned": Known(
+        "regio",
+        "Eenpersoonshuishoudens_86",
+        None,
+        {
+            "nl": "Telling uit de basisregistratie personen (BRP); gemeenten alleen voor 2015, "
+            "provincies 1995–2019.",
+            "en": "Count from the population register (BRP); municipalities for 2015 only, "
+            "provinces 1995–2019.",
+        },
+        (
+            "TotaleBevolking_1",
+            "TotaalAantalParticuliereHuishoudens_82",
+            "Eenpersoonshuishoudens_83",
+            "Eenpersoonshuishoudens_86",
+        ),
+    ),
+    "eurostat-ilc_lvph03": Known(
+        "geo",
+        "aandeel",
+        None,
+        {
+            "nl": "EU-SILC is een steekproef onder huishoudens; het CBS telt huishoudens in "
+            "de BRP. Andere bronnen, die niet hoeven te kloppen met elkaar.",
+            "en": "EU-SILC is a sample survey of households; CBS counts households in the "
+            "population register. Different sources, which need not agree.",
+        },
+    ),
+}
+REGION_KINDS = {
+    "NL": ("land", "country"),
+    "LD": ("landsdeel", "part of the country"),
+    "PV": ("provincie", "province"),
+    "CR": ("COROP", "COROP region"),
+    "GM": ("gemeente", "municipality"),
+    "GG": ("GGD-regio", "GGD region"),
+}
+ALIASES = {  # what people type -> the official name's folded form
+    "den haag": "s-gravenhage",
+    "the hague": "s-gravenhage",
+    "den bosch": "s-hertogenbosch",
+    "friesland": "fryslan",
+}
+MAX_SERIES = 8
+TOPICS_EN = {  # the measures of the known tables, in English
+    "TotaalPersonenInHuishoudens_1": "All persons in households",
+    "TotaalInParticuliereHuishoudens_2": "Persons in private households",
+    "ThuiswonendKind_3": "Child living at home",
+    "Alleenstaand_4": "Living alone",
+    "TotaalSamenwonendePersonen_5": "Persons living with a partner",
+    "PartnerInNietGehuwdPaarZonderKi_6": "Partner in an unmarried couple without children",
+    "PartnerInGehuwdPaarZonderKinderen_7": "Partner in a married couple without children",
+    "PartnerInNietGehuwdPaarMetKinderen_8": "Partner in an unmarried couple with children",
+    "PartnerInGehuwdPaarMetKinderen_9": "Partner in a married couple with children",
+    "OuderInEenouderhuishouden_10": "Parent in a one-parent household",
+    "OverigLidHuishouden_11": "Other member of a household",
+    "PersonenInInstitutioneleHuishoudens_12": "Persons in institutional households",
+    "TotaleBevolking_1": "Population on 1 January",
+    "TotaalAantalParticuliereHuishoudens_82": "Private households",
+    "Eenpersoonshuishoudens_83": "One-person households",
+    "Eenpersoonshuishoudens_86": "One-person households (% of households)",
+    "GemiddeldeHuishoudensgrootte_89": "Average household size",
+    "Eenzaam_28": "Lonely (score 3 or more on the De Jong Gierveld scale)",
+    "ErnstigZeerErnstigEenzaam_29": "Severely or very severely lonely",
+    "EmotioneelEenzaam_30": "Emotionally lonely",
+    "SociaalEenzaam_31": "Socially lonely",
+    "aandeel": "One-person households: % of all households",
+}
+# The words of the honesty rules, in one place for both explorers ({name} fields filled in
+# by Python's str.format here and by the same fields in the web explorer's script).
+WORDS = {
+    "nl": {
+        "change": "{measure} in {series}: van {first_value} in {first} naar {last_value} in {last}",
+        "highest_year": "{measure}, {year}: het hoogst in {top} ({value})",
+        "highest": "{measure}, {span}: het hoogst in {top} ({value} in {year})",
+        "different_years": "de reeksen beslaan verschillende jaren",
+        "missing": "geen cijfers voor {names} in {span}",
+        "per": "{measure} als % van {per}",
+        "too_many": "kies bij ten hoogste twee kenmerken meer dan één waarde (nu: {names})",
+        "unknown": "onbekende regio {typed!r}; bedoelde je: {close}?",
+        "unknown_none": "onbekende regio {typed!r}; typ een deel van de naam",
+        "nothing": "geen cijfers voor deze keuze",
+    },
+    "en": {
+        "change": "{measure} in {series}: from {first_value} in {first} to {last_value} in {last}",
+        "highest_year": "{measure}, {year}: highest in {top} ({value})",
+        "highest": "{measure}, {span}: highest in {top} ({value} in {year})",
+        "different_years": "the series cover different years",
+        "missing": "no figures for {names} in {span}",
+        "per": "{measure} as % of {per}",
+        "too_many": "choose more than one value for at most two characteristics (now: {names})",
+        "unknown": "unknown region {typed!r}; did you mean: {close}?",
+        "unknown_none": "unknown region {typed!r}; type part of the name",
+        "nothing": "no figures for this choice",
+    },
+}
+
+
+def words(key: str, **values: object) -> str:
+    """A sentence of the honesty rules in the chart language, its fields filled in."""
+    return ch.say(nl=WORDS["nl"][key], en=WORDS["en"][key]).format(**values)
+
+
+@contextmanager
+def language(lang: str):
+    """Charts and words in ``lang`` for a while (the web export writes both languages)."""
+    before = settings.current().lang
+    settings.configure(lang=lang)
+    try:
+        yield
+    finally:
+        settings.configure(lang=before)

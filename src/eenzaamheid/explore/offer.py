@@ -1,0 +1,197 @@
+"""What a table offers (regions by name, dimensions, measures, years) and finding a region
+by what was typed, without accents or case."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+import pandas as pd
+
+from .. import charts as ch
+from .. import settings
+from ..data import load, snapshot_tables
+from .known import ALIASES, KNOWN, REGION_KINDS, ExploreError, words
+
+REGION_COLUMNS = ("regio", "wijk_buurt", "geo")
+SKIP_COLUMNS = {"periode", "periode_start", "frequentie", "status", "soort_regio", "tabel"}
+
+
+class Choice(NamedTuple):
+    """What the reader picked. Regions and dimension values are labels as offered; several
+    values of a dimension are drawn as separate series."""
+
+    table: str
+    regions: tuple[str, ...]
+    filters: tuple[tuple[str, tuple[str, ...]], ...]  # (column, labels)
+    measure: str
+    per: str | None = None  # a second measure: show the first as % of it
+    years: tuple[int, int] | None = None
+
+
+@dataclass
+class Offer:
+    """What a table offers to choose from."""
+
+    table: str
+    title: str
+    meta: Any
+    region_column: str = ""
+    regions: dict[str, str] = field(default_factory=dict)  # label -> region code
+    dimensions: dict[str, list[str]] = field(default_factory=dict)  # column -> labels
+    measures: dict[str, str] = field(default_factory=dict)  # topic key -> label
+    units: dict[str, str] = field(default_factory=dict)  # topic key -> unit
+    decimals: dict[str, int] = field(default_factory=dict)  # topic key -> CBS decimals
+    years: list[int] = field(default_factory=list)
+
+    @property
+    def caveat(self) -> str:
+        known = KNOWN.get(self.table)
+        return ch.say(**known.caveat) if known else ""
+
+
+def explorable() -> list[str]:
+    """Snapshot tables the explorer can show: the known ones (loneliness first), then any
+    other with regions."""
+    present = snapshot_tables()
+    others = [t for t in present if t not in KNOWN and _has_regions(t)]
+    return [t for t in KNOWN if t in present] + others
+
+
+def _region_column(frame: pd.DataFrame) -> str:
+    return next((c for c in REGION_COLUMNS if c in frame), "")
+
+
+def _has_regions(table: str) -> bool:
+    """From the snapshot's record of the table (its columns), without reading the figures."""
+    try:
+        columns = snapshot_record(table)["meta"]["columns"]
+    except (OSError, KeyError, ValueError):  # a table the explorer cannot read is not offered
+        return False
+    return any(column in columns for column in REGION_COLUMNS)
+
+
+def snapshot_record(table: str) -> dict:
+    """The snapshot's JSON record of a table: row count, checksum, metadata."""
+    return json.loads((settings.current().snapshot_dir / f"{table}.json").read_text("utf-8"))
+
+
+def load_table(table: str) -> pd.DataFrame:
+    """A snapshot table with its provenance on every row (``ch.sourced``)."""
+    return ch.sourced(load(table, source="snapshot"))
+
+
+def _topic_label(title: str | dict, key: str) -> str:
+    """CBS topic titles, also the nested ones (``{'Bevolking op 1 januari': 'totaal'}``)."""
+    if isinstance(title, dict):
+        return ", ".join(f"{k}, {v}" for k, v in title.items()) or key
+    if title.startswith("{"):
+        return ", ".join(re.findall(r"'([^']+)'", title)) or key
+    return title or key
+
+
+def region_labels(frame: pd.DataFrame, column: str = "regio") -> dict[str, str]:
+    """Region label -> code. A name used by more than one region gets its kind in brackets
+    (``Utrecht (provincie)``, ``Utrecht (gemeente)``)."""
+    codes = frame[f"{column}_code"] if f"{column}_code" in frame else frame[column]
+    pairs = pd.DataFrame({"code": codes, "name": frame[column]}).dropna().drop_duplicates("code")
+    twice = pairs["name"].duplicated(keep=False)
+    labels = {}
+    lang = 0 if ch.say(nl="nl", en="en") == "nl" else 1
+    for code, name, ambiguous in zip(pairs["code"], pairs["name"], twice, strict=True):
+        kind = REGION_KINDS.get(str(code)[:2], ("", ""))[lang]
+        labels[f"{name} ({kind})" if ambiguous and kind else str(name)] = str(code)
+    order = {"NL": 0, "LD": 1, "PV": 2, "CR": 3, "GG": 4, "GM": 5}
+    return dict(sorted(labels.items(), key=lambda kv: (order.get(kv[1][:2], 9), kv[0])))
+
+
+def options(frame: pd.DataFrame) -> Offer:
+    """Everything a table offers: regions, the other dimensions (age, sex, ...), measures, years."""
+    meta = frame.attrs["meta"]
+    offer = Offer(meta.table_id, meta.title, meta, _region_column(frame))
+    if offer.region_column:
+        offer.regions = region_labels(frame, offer.region_column)
+    for dimension in meta.dimensions:
+        column = dimension.column
+        if column in SKIP_COLUMNS or column == offer.region_column or column not in frame:
+            continue
+        labels = dict.fromkeys(frame[column].dropna().astype(str))
+        offer.dimensions[column] = sorted(labels, key=_natural)
+    for topic in meta.topics:
+        if topic.key in frame and pd.api.types.is_numeric_dtype(frame[topic.key]):
+            offer.measures[topic.key] = _topic_label(topic.title, topic.key)
+            offer.units[topic.key] = topic.unit
+            offer.decimals[topic.key] = topic.decimals if topic.decimals is not None else 1
+    offer.years = sorted({int(p[:4]) for p in frame["periode"].dropna().astype(str)})
+    return offer
+
+
+def _natural(label: str) -> tuple:
+    """Totals first, then by the first number (age groups in age order), then by name."""
+    number = re.search(r"\d+", label)
+    return (not label.lower().startswith("totaal"), int(number.group()) if number else -1, label)
+
+
+def _total(labels: list[str]) -> str:
+    return next((label for label in labels if label.lower().startswith("totaal")), labels[0])
+
+
+def default(offer: Offer) -> Choice:
+    """A first view: the country (or the first region), totals, the table's main measure."""
+    regions = [label for label, code in offer.regions.items() if code.upper().startswith("NL")]
+    regions = regions[:1] or list(offer.regions)[:1]
+    known = KNOWN.get(offer.table)
+    measure, per = (known.measure, known.per) if known else (next(iter(offer.measures)), None)
+    filters = tuple((column, (_total(labels),)) for column, labels in offer.dimensions.items())
+    return Choice(offer.table, tuple(regions), filters, measure, per, None)
+
+
+def fold(text: str) -> str:
+    """A name as typed and matched: no accents, no case, no apostrophes (Fryslân ->
+    fryslan, 's-Gravenhage -> s-gravenhage)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"\s+", " ", plain.replace("'", "").replace("’", "")).strip().lower()
+
+
+def matches(offer: Offer, typed: str, limit: int = 12) -> list[str]:
+    """Region labels for what was typed so far, ignoring accents and case: names that start
+    with it first, then names that hold it (``frysland`` finds Fryslân, ``den haag``
+    's-Gravenhage)."""
+    wanted = fold(typed)
+    wanted = next((name for alias, name in ALIASES.items() if wanted == alias), wanted)
+    folded = {label: fold(label) for label in offer.regions}
+    starts = [label for label, name in folded.items() if name.startswith(wanted)]
+    inside = [label for label, name in folded.items() if wanted in name and label not in starts]
+    if not starts and not inside and len(wanted) > 3:  # one letter off: frysland ~ fryslan
+        inside = [label for label, name in folded.items() if _close(wanted, name)]
+    return (starts + inside)[:limit]
+
+
+def _close(typed: str, name: str) -> bool:
+    """At most one letter different, added or dropped (a spelling without the accent's
+    letter: ``frysland`` for ``fryslan``)."""
+    if abs(len(typed) - len(name)) > 1:
+        return False
+    shorter, longer = sorted((typed, name), key=len)
+    for i in range(len(longer)):
+        if longer[:i] + longer[i + 1 :] == shorter or (
+            len(shorter) == len(longer) and longer[:i] + shorter[i] + longer[i + 1 :] == shorter
+        ):
+            return True
+    return False
+
+
+def region(offer: Offer, typed: str) -> str:
+    """The region label for a typed name, or an ``ExploreError`` that says which names come
+    close."""
+    if typed in offer.regions:
+        return typed
+    found = matches(offer, typed, limit=5)
+    if len(found) == 1 or (found and fold(found[0]) == fold(typed)):
+        return found[0]
+    if found:
+        raise ExploreError(words("unknown", typed=typed, close=", ".join(found)))
+    raise ExploreError(words("unknown_none", typed=typed))

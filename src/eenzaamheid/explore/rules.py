@@ -1,0 +1,192 @@
+"""The honesty rules: the rows a choice selects with their series and panels, the chosen
+regions without figures, and a title computed over everything drawn."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import charts as ch
+from .known import TOPICS_EN, ExploreError, words
+from .offer import Choice, Offer
+
+
+def value_column(choice: Choice) -> str:
+    """The column drawn: the measure itself, or ``aandeel`` (measure as % of ``per``)."""
+    return "aandeel" if choice.per else choice.measure
+
+
+def shown(label: str) -> str:
+    """A region or category label as the chart says it (``Nederland`` -> the Netherlands)."""
+    return ch.text("nederland") if label == "Nederland" else ch.category(label)
+
+
+def layout(choice: Choice) -> tuple[str | None, str | None]:
+    """Which column gives the series and which the panels: the first two that vary (regions
+    first), or ``ExploreError`` when three vary."""
+    varying = ["regio"] if len(choice.regions) > 1 else []
+    varying += [column for column, labels in choice.filters if len(labels) > 1]
+    if len(varying) > 2:
+        raise ExploreError(words("too_many", names=", ".join(varying)))
+    series, panel, *_ = [*varying, None, None]
+    return series, panel
+
+
+def select(frame: pd.DataFrame, choice: Choice, offer: Offer) -> pd.DataFrame:
+    """The rows the choice selects, in long form, each with its source and its series
+    (``reeks``) and panel (``paneel``): what the chart draws and what is saved beside it."""
+    rows, column = frame, offer.region_column
+    if offer.regions:
+        codes = [offer.regions[label] for label in choice.regions if label in offer.regions]
+        code_column = f"{column}_code" if f"{column}_code" in frame else column
+        rows = rows[rows[code_column].isin(codes)]
+    for dimension, labels in choice.filters:
+        rows = rows[rows[dimension].astype(str).isin(labels)]
+    rows = rows.assign(jaar=rows["periode"].astype(str).str[:4].astype(int))
+    if choice.years:
+        rows = rows[rows["jaar"].between(*choice.years)]
+    names = {code: label for label, code in offer.regions.items()}
+    codes = rows[f"{column}_code"] if f"{column}_code" in rows else rows.get(column, "")
+    drawn = pd.DataFrame({"jaar": rows["jaar"], "regio_code": codes})
+    drawn["regio"] = codes.map(names) if offer.regions else ""
+    for dimension, _ in choice.filters:
+        drawn[dimension] = rows[dimension].astype(str)
+    drawn[choice.measure] = rows[choice.measure].astype(float)
+    unit = offer.units.get(choice.measure, "")
+    if choice.per:
+        drawn[choice.per] = rows[choice.per].astype(float)
+        drawn["aandeel"] = 100 * drawn[choice.measure] / drawn[choice.per]
+        unit = "%"
+    drawn["eenheid"] = ch.say(nl="aantal", en="number") if unit == "aantal" else unit
+    for source in ("bron_soort", "tabel", "bron_url", "bron_datum"):
+        if source in rows:
+            drawn[source] = rows[source]
+    drawn = drawn.dropna(subset=[value_column(choice)])
+    series, panel = layout(choice)
+    drawn["reeks"] = drawn[series].map(shown) if series else drawn["regio"].map(shown)
+    drawn["paneel"] = drawn[panel].map(shown) if panel else ""
+    order = {label: i for i, label in enumerate(choice.regions)}
+    for _, labels in choice.filters:
+        order.update({label: i for i, label in enumerate(labels)})
+    keys = [c for c in (panel, series, "regio") if c] + ["jaar"]
+    return drawn.sort_values(
+        list(dict.fromkeys(keys)), key=lambda s: s if s.name == "jaar" else s.map(order)
+    )
+
+
+def missing(drawn: pd.DataFrame, choice: Choice) -> list[str]:
+    """Chosen regions and dimension values that have no figure in the chosen years."""
+    absent = [label for label in choice.regions if label not in set(drawn["regio"])]
+    for dimension, labels in choice.filters:
+        present = set(drawn[dimension]) if dimension in drawn else set()
+        absent += [label for label in labels if label not in present]
+    return [shown(label) for label in absent]
+
+
+def _fmt(unit: str):
+    if "%" in unit:
+        return lambda v: ch.fmt_percent(v, 1)
+    return lambda v: ch.fmt_number(v, 0 if abs(v) >= 100 else 2)
+
+
+def measure_name(key: str, offer: Offer) -> str:
+    """A measure in the chart language: CBS's own title, in English where we know it."""
+    if ch.say(nl="nl", en="en") == "en" and key in TOPICS_EN:
+        return TOPICS_EN[key]
+    return offer.measures.get(key, key)
+
+
+def measure_label(choice: Choice, offer: Offer) -> str:
+    label = measure_name(choice.measure, offer)
+    if choice.per:
+        return words("per", measure=label, per=measure_name(choice.per, offer).lower())
+    return label
+
+
+def _span(years: pd.Series | list[int]) -> str:
+    first, last = int(min(years)), int(max(years))
+    return f"{first}–{last}" if first != last else str(first)
+
+
+def title(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> str:
+    """The title, computed over every point drawn: one series from its first to its last
+    year; several series: the highest point of all, saying when the series cover different
+    years."""
+    measure, value = measure_label(choice, offer), value_column(choice)
+    fmt = _fmt(drawn["eenheid"].iloc[0])
+    named = drawn.assign(reeks=_names(drawn))
+    spans = named.groupby("reeks", sort=False)["jaar"].agg(lambda s: tuple(sorted(s)))
+    years = sorted(set(named["jaar"]))
+    if len(spans) == 1 and len(years) > 1:
+        series = named.set_index("jaar")[value]
+        first, last = years[0], years[-1]
+        return words(
+            "change",
+            measure=measure,
+            series=spans.index[0],
+            first=first,
+            first_value=fmt(series[first]),
+            last=last,
+            last_value=fmt(series[last]),
+        )
+    top = named.loc[named[value].idxmax()]
+    if len(years) == 1:
+        text = words(
+            "highest_year", measure=measure, year=years[0], top=top["reeks"], value=fmt(top[value])
+        )
+    else:
+        text = words(
+            "highest",
+            measure=measure,
+            span=_span(years),
+            top=top["reeks"],
+            value=fmt(top[value]),
+            year=int(top["jaar"]),
+        )
+    if len(set(spans)) > 1:
+        text += f" ({words('different_years')})"
+    return text
+
+
+def _names(drawn: pd.DataFrame) -> pd.Series:
+    """A point's series and panel in words (``Amsterdam, 65 jaar of ouder``)."""
+    return drawn["reeks"].where(drawn["paneel"] == "", drawn["reeks"] + ", " + drawn["paneel"])
+
+
+def describe(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> dict[str, str]:
+    """Title, subtitle (with the regions that have no figures), source line with the table's
+    caveat, alt text."""
+    unit, value = drawn["eenheid"].iloc[0], value_column(choice)
+    fmt, span = _fmt(unit), _span(drawn["jaar"])
+    picked = [
+        ch.category(label)
+        for _, labels in choice.filters
+        if len(labels) == 1
+        for label in labels
+        if not label.lower().startswith("totaal")
+    ]
+    subtitle = ", ".join([*picked, span]) + (f" ({unit})" if unit else "")
+    absent = missing(drawn, choice)
+    if absent:
+        wanted = _span(choice.years) if choice.years else _span(offer.years)
+        note = words("missing", names=_join(absent), span=wanted)
+        subtitle += f". {note[0].upper()}{note[1:]}"
+    named = drawn.assign(reeks=_names(drawn))
+    lead = f"{measure_label(choice, offer)}, {span}"
+    if named["jaar"].nunique() == 1:
+        alt = ch.alt_values(lead, named["reeks"].tolist(), named[value].tolist(), fmt)
+    else:
+        alt = ch.alt_series(lead, named, "jaar", value, fmt, by="reeks")
+    notes = (offer.caveat,) if offer.caveat else ()
+    return {
+        "title": title(drawn, choice, offer),
+        "subtitle": subtitle,
+        "source": ch.source_line(drawn, notes),
+        "alt": alt,
+        "notes": notes,
+    }
+
+
+def _join(names: list[str]) -> str:
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} {ch.text('en')} {names[-1]}"

@@ -1,0 +1,154 @@
+"""The web explorer in a real browser (headless Chromium), opened from disk as a reader would:
+RIVM loneliness first, a table chosen, two regions typed without accents, a year range; the
+chart has that many series, the keys read a value, the URL keeps the choice and a reload
+restores it, the title is the one the notebook explorer writes, nothing is requested from
+outside the file system, and axe finds no violation."""
+
+import os
+import re
+
+import pytest
+
+from eenzaamheid import configure, explore
+
+from .browser import HOW_TO_GET, Browser, find_chromium
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = find_chromium()
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail(HOW_TO_GET)
+        pytest.skip(HOW_TO_GET)
+    chromium = Browser(executable)
+    chromium.send("Network.enable")
+    yield chromium
+    chromium.close()
+
+
+def _open(browser, url: str) -> list[str]:
+    browser.open("about:blank")
+    errors = browser.open(url)
+    browser.evaluate("window.verkenner.ready.then(() => window.verkenner.settled())")
+    return errors
+
+
+def _settle(browser) -> None:
+    browser.evaluate("new Promise(r => setTimeout(r, 50)).then(() => window.verkenner.settled())")
+
+
+def _type(browser, text: str) -> None:
+    browser.evaluate("document.getElementById('v-region').focus()")
+    for char in text:
+        browser.press(char)
+    browser.press("Enter")
+    _settle(browser)
+
+
+def _choose(browser, element: str, value: str) -> None:
+    browser.evaluate(
+        f"(() => {{ const e = document.getElementById({element!r}); e.value = {value!r};"
+        " e.dispatchEvent(new Event('change')); })()"
+    )
+    _settle(browser)
+
+
+def _text(browser, element: str) -> str:
+    return browser.evaluate(f"document.getElementById({element!r}).textContent")
+
+
+def _requests(browser) -> list[str]:
+    return [
+        message["params"]["request"]["url"]
+        for message in browser.events
+        if message.get("method") == "Network.requestWillBeSent"
+    ]
+
+
+def test_loneliness_opens_the_explorer_with_its_caveat(browser, site):
+    page = site.build / "verkenner.html"
+    assert not _open(browser, page.as_uri())
+    assert _text(browser, "v-title").startswith(
+        "Eenzaam (score 3 of hoger op de De Jong Gierveld-schaal) in Nederland: van "
+    )
+    assert "Modelschattingen" in _text(browser, "v-caveat")
+    assert browser.evaluate("document.getElementById('v-chart').dataset.series") == "1"
+    size = sum(
+        (site.build / name).stat().st_size
+        for name in ("verkenner.html", "assets/verkenner.js", "assets/verkenner.css")
+    )
+    size += sum(p.stat().st_size for p in (site.build / "assets").glob("vega-*.js"))
+    size += (site.build / "assets" / "verkenner" / "rivm-eenzaamheid.js").stat().st_size
+    assert size <= 2_000_000, f"the default view loads {size} bytes"
+    english = site.build / "en" / "explorer.html"
+    assert not _open(browser, english.as_uri())
+    assert _text(browser, "v-title").startswith("Lonely (score 3 or more")
+    assert "Model estimates" in _text(browser, "v-caveat")
+
+
+def test_a_reader_chooses_a_table_regions_and_years(browser, site):
+    browser.size(1280, 900)
+    assert not _open(browser, (site.build / "verkenner.html").as_uri())
+    _choose(browser, "v-table", "70072ned")
+    browser.evaluate("document.querySelector('#v-chosen button').click()")  # Nederland away
+    _type(browser, "frysland")
+    _type(browser, "den haag")
+    assert browser.evaluate(
+        "[...document.querySelectorAll('#v-chosen button')].map(b => b.textContent)"
+    ) == ["Fryslân ×", "'s-Gravenhage (gemeente) ×"]
+    _type(browser, "Atlantis")
+    assert "onbekende regio 'Atlantis'" in _text(browser, "v-region-message")
+    _choose(browser, "v-from", "2010")
+    _choose(browser, "v-to", "2019")
+    series = {p["series"] for p in browser.evaluate("window.verkenner.points()")}
+    assert series == {"Fryslân", "'s-Gravenhage (gemeente)"}
+    assert browser.evaluate("document.querySelectorAll('#v-chart .mark-line path').length") == 2
+    choice = explore.Choice(
+        "70072ned",
+        ("Fryslân", "'s-Gravenhage (gemeente)"),
+        (),
+        "Eenpersoonshuishoudens_86",
+        None,
+        (2010, 2019),
+    )
+    configure()
+    frame = explore.load_table("70072ned")
+    offer = explore.options(frame)
+    expected = explore.title(explore.select(frame, choice, offer), choice, offer)
+    assert _text(browser, "v-title") == expected  # one rule, both explorers
+    assert expected.endswith("(de reeksen beslaan verschillende jaren)")
+
+    browser.evaluate("document.getElementById('v-chart').focus()")
+    browser.press("ArrowRight")
+    assert re.fullmatch(r"Fryslân, 2010: \d+,\d %", _text(browser, "v-readout"))
+
+    url = browser.evaluate("location.href")
+    assert "#tabel=70072ned&regio=PV21,GM0518" in url and "jaren=2010-2019" in url
+    csv = browser.evaluate("window.verkenner.csv()")
+    assert csv.startswith("\ufeffRegio,Jaar,") and csv.count("\r\n") == 1 + len(
+        browser.evaluate("window.verkenner.points()")
+    )
+
+    assert not _open(browser, url)  # a shared link, opened anew
+    assert _text(browser, "v-title") == expected
+    assert browser.evaluate("document.getElementById('v-to').value") == "2019"
+    assert browser.evaluate("document.getElementById('v-chart').dataset.series") == "2"
+
+    outside = [u for u in _requests(browser) if not u.startswith(("file:", "data:", "blob:"))]
+    assert outside == []
+    assert browser.axe() == []
+    browser.size(400, 800)
+    _settle(browser)
+    assert browser.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+    assert browser.axe() == []
+
+
+def test_several_ages_are_separate_series_of_loneliness(browser, site):
+    browser.size(1280, 900)
+    assert not _open(browser, (site.build / "verkenner.html").as_uri())
+    browser.evaluate("document.querySelector('#v-dimensions input:not(:checked)').click()")
+    _settle(browser)
+    series = [p["series"] for p in browser.evaluate("window.verkenner.points()")]
+    assert list(dict.fromkeys(series)) == ["18 jaar of ouder", "65 jaar of ouder"]
+    assert "leeftijd=20300,80200" in browser.evaluate("location.hash")

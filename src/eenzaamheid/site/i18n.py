@@ -195,9 +195,9 @@ def translate_markdown(stem: str, cell_index: int, text: str, lang: str) -> str:
     catalogue, unit by unit (code blocks, math blocks and blank lines stay where they are)."""
     if lang == "nl":
         return text
-    table = _translations(CATALOGUE, CATALOGUE.stat().st_mtime if CATALOGUE.exists() else 0)
-    lines = text.split("\n")
-    for unit in reversed(units(text)):
+    table = _translations(CATALOGUE, CATALOGUE.stat().st_mtime) if CATALOGUE.exists() else {}
+    found = units(text)
+    for unit in found:
         english, fuzzy = table.get((stem, unit.text), ("", False))
         if not english or fuzzy:
             state = "a fuzzy" if english else "no"
@@ -205,7 +205,9 @@ def translate_markdown(stem: str, cell_index: int, text: str, lang: str) -> str:
                 f"{stem}.ipynb cell {cell_index}: {state} English translation of "
                 f'"{unit.text[:70]}"; {FIX}'
             )
-        lines[unit.start : unit.end] = [unit.prefix + english]
+    lines = text.split("\n")
+    for unit in reversed(found):  # from the end, so that earlier line numbers stay right
+        lines[unit.start : unit.end] = [unit.prefix + table[(stem, unit.text)][0]]
     return "\n".join(lines)
 
 

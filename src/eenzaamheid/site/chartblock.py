@@ -13,7 +13,8 @@ from .layout import PAGE_THEMES, WORDS, Chart, esc
 
 PHONE = "(max-width: 40rem)"  # below this width a page shows the one-column image
 MIN_TEXT_PX = 9  # the smallest axis text a phone reader gets, in CSS px
-DATA_FILES = {"csv": "CSV", "xlsx": "XLSX", "json": "JSON"}
+VARIANTS = ("", "smal", "kaal")  # full width, one column, without title (file key suffix)
+DATA_FILES = ("csv", "csv_excel_nl", "csv_breed", "xlsx", "json")  # file keys, in words in WORDS
 VIEWS = ("chart", "table", "download")
 
 
@@ -53,25 +54,24 @@ def _link(href: str, text: str) -> str:
 
 
 def downloads(chart: Chart, lang: str, prefix: str) -> str:
-    """Every file of the chart, per theme built, labelled by what it is for."""
+    """Every file of the chart, per theme built, labelled in words by what it is for."""
     words, items = WORDS[lang], []
     for theme in (t for t in PAGE_THEMES if t in chart.records):
         record = chart.records[theme]
         width, height = record["png_pixels"]
-        files = record["files"]
-        links = [_link(prefix + chart.file(theme, f), f.upper()) for f in FORMATS if f in files]
-        links += [
-            _link(prefix + chart.file(theme, f"{f}_smal"), f"{f.upper()} {words['smal']}")
-            for f in FORMATS
-            if f"{f}_smal" in files
+        links = [
+            _link(prefix + chart.file(theme, key), f"{fmt.upper()} {words[variant]}".strip())
+            for variant in VARIANTS
+            for fmt in FORMATS
+            if (key := f"{fmt}_{variant}" if variant else fmt) in record["files"]
         ]
         label = words[theme].format(w=width, h=height)
         items.append(f"<li><span>{esc(label)}:</span> {' · '.join(links)}</li>")
     theme, record = chart.record(PAGE_THEMES)
     data = [
-        _link(prefix + chart.file(theme, f), t)
-        for f, t in DATA_FILES.items()
-        if f in record["files"]
+        _link(prefix + chart.file(theme, key), words[key])
+        for key in DATA_FILES
+        if key in record["files"]
     ]
     items.append(f"<li><span>{esc(words['data_files'])}:</span> {' · '.join(data)}</li>")
     return f"<ul class=downloads>{''.join(items)}</ul>"

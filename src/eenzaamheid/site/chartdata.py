@@ -12,15 +12,13 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from ..charts.sources import SOURCE_COLUMNS
-from ..charts.words import COLUMNS_EN
 from .layout import WORDS, esc
 
 NUMERIC_KINDS = ("count", "number", "percent")
 HIDDEN_KINDS = ("source", "code")  # provenance goes to the source note, codes stay in the files
-SOURCE_KEYS = (*SOURCE_COLUMNS, "bron_datum", "bron")
+SOURCE_KEYS = (*SOURCE_COLUMNS, "bron")
 _DUTCH = str.maketrans(",.", ".,")
 TABLE_ROWS = 400
-KEYS = {english: key for key, english in COLUMNS_EN.items()}  # an English file's header -> key
 _NUMBER = re.compile(r"-?\d+(?:\.(\d+))?")
 STATLINE_PAGE = "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{table}/table"
 EUROSTAT_PAGE = "https://ec.europa.eu/eurostat/databrowser/view/{table}/default/table"
@@ -72,7 +70,7 @@ def read(path: Path, record: dict) -> tuple[list[Column], list[list[str]]]:
     if len(described) == len(header):
         columns = [Column(c["key"], c["label"], c.get("kind", "text")) for c in described]
     else:
-        columns = [Column(KEYS.get(h, h), h, _guess(KEYS.get(h, h))) for h in header]
+        columns = [Column(h, h, _guess(h)) for h in header]
     return columns, body
 
 

@@ -305,7 +305,8 @@ def _page(lang: str, root: str, vega: str, config: dict) -> str:
 <script src="{root}assets/{vega}"></script>
 <script src="{root}assets/verkenner.js"></script>"""
     head = f'<link rel="stylesheet" href="{root}assets/verkenner.css">'
-    text = page(lang, f"{words['title']} · {words['link']}", body, root=root, script=False)
+    text = page(lang, f"{words['title']} · {words['link']}", body, root=root)
+    text = text.replace(f'<script src="{root}assets/site.js" defer></script>', "", 1)  # own JS
     return text.replace("</head>", head + "\n</head>", 1)
 
 

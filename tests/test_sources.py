@@ -94,3 +94,17 @@ def test_every_chart_names_each_table_once_and_no_unknown_date(site):
         for path in charts.glob("*.csv"):
             cells = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False)
             assert not cells.isin(["unknown", "onbekend"]).any().any(), path.name
+
+
+def test_chart_save_credits_a_table_used_to_choose(tmp_path, monkeypatch):
+    monkeypatch.setenv("EENZAAMHEID_FIGURES", str(tmp_path))
+    chooser = DOWNLOAD.assign(tabel="70072ned", bron_datum="")
+    with ch.Chart("Een titel", "Wat en eenheid") as chart:
+        chart.ax.plot([2024], [1.0])
+        record = chart.save("gekozen", DOWNLOAD.assign(jaar=2024), alt="Een punt.", credit=chooser)
+    source = json.loads(record["json"].read_text())["source"]
+    assert source == (
+        "Bron: CBS, tabellen 71488ned (opgehaald 05-06-2025) en 70072ned (datum niet vastgelegd)"
+    )
+    written = pd.read_csv(record["csv"], dtype=str, encoding="utf-8-sig")
+    assert "70072ned" not in written.to_string()  # credited, not drawn: not in the data file

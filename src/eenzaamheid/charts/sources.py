@@ -154,7 +154,8 @@ def _tables(rows: pd.DataFrame) -> str:
 
 def _years(rows: pd.DataFrame) -> str:
     """``2012, 2016 en 2020``: the periods of the rows, when they have them."""
-    years = sorted(rows["periode"].dropna().astype(str).unique()) if "periode" in rows else []
+    column = next((c for c in ("periode", "jaar") if c in rows), None)
+    years = sorted(rows[column].dropna().astype(str).unique()) if column else []
     return listed(years) if years else ""
 
 

@@ -39,7 +39,10 @@ def figures(tmp_path, monkeypatch):
 
 # Fixture rows (not CBS figures), each with a source as loaded data would have it.
 FIXTURE = pd.DataFrame({"jaar": [2000, 2024], "waarde": [1.0, 2.25], "eenheid": "personen"}).assign(
-    bron_soort="statline", tabel="71488ned", bron_datum="2025-06-05"
+    bron_soort="statline",
+    tabel="71488ned",
+    bron_url="https://opendata.cbs.nl/statline/#/CBS/nl/dataset/71488ned/table",
+    bron_datum="2025-06-05",
 )
 
 
@@ -61,21 +64,27 @@ def test_every_format_at_the_theme_size(figures, theme, pixels):
     height, width = imread(paths["png"]).shape[:2]
     assert (width, height) == pixels
     svg = paths["svg"].read_text()
-    assert "Een titel die de bevinding zegt" in svg and "Bron: CBS, tabel 71488ned (2025)" in svg
+    assert (
+        "Een titel die de bevinding zegt" in svg
+        and "Bron: CBS, tabel 71488ned (opgehaald 05-06-2025)" in svg
+    )
     drawn = pdf_text(paths["pdf"])
     assert (
-        "Een titel die de bevinding zegt" in drawn and "Bron: CBS, tabel 71488ned (2025)" in drawn
+        "Een titel die de bevinding zegt" in drawn
+        and "Bron: CBS, tabel 71488ned (opgehaald 05-06-2025)" in drawn
     )
     written = pd.read_csv(paths["csv"], encoding="utf-8-sig")
     assert written["waarde"].tolist() == [1.0, 2.2]  # rounded to one decimal (half to even)
-    assert set(written["bron"]) == {"CBS, tabel 71488ned (2025)"}
+    assert set(written["bron"]) == {"CBS, tabel 71488ned (opgehaald 05-06-2025)"}
     assert paths["csv"].read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8
     sheets = pd.read_excel(paths["xlsx"], sheet_name=None, engine="calamine")
     assert sheets["cijfers"]["waarde"].tolist() == [1.0, 2.2]
-    assert "Bron: CBS, tabel 71488ned (2025)" in sheets["toelichting"].to_string()
+    assert "Bron: CBS, tabel 71488ned (opgehaald 05-06-2025)" in sheets["toelichting"].to_string()
     record = json.loads(paths["json"].read_text())
     assert record["alt"] == "Een lijn die stijgt." and record["png_pixels"] == list(pixels)
-    assert record["source"] == "Bron: CBS, tabel 71488ned (2025)"  # from the rows' sources
+    assert (
+        record["source"] == "Bron: CBS, tabel 71488ned (opgehaald 05-06-2025)"
+    )  # from the rows' sources
     assert record["collisions"] == {}
 
 
@@ -154,11 +163,12 @@ def test_an_english_build_writes_english_data_files(figures):
         "unit",
         "source_kind",
         "table",
+        "source_url",
         "source_date",
         "source",
     ]
     assert set(written["unit"]) == {"persons"}
-    assert set(written["source"]) == {"CBS, table 71488ned (2025)"}
+    assert set(written["source"]) == {"CBS, table 71488ned (retrieved 5 Jun 2025)"}
 
 
 def test_dutch_and_english_number_formats():
@@ -169,9 +179,11 @@ def test_dutch_and_english_number_formats():
     assert ch.fmt_number(1234567) == "1,234,567" and ch.fmt_percent(10.7) == "10.7%"
     assert ch.say(nl="Alleen wonen", en="Living alone") == "Living alone"
     rows = pd.concat([FIXTURE, FIXTURE.assign(tabel="37296ned", bron_datum="")])
-    assert ch.source_line(rows) == "Source: CBS, tables 71488ned (2025) and 37296ned"
+    assert ch.source_line(rows) == (
+        "Source: CBS, tables 71488ned (retrieved 5 Jun 2025) and 37296ned (date not recorded)"
+    )
     book = ch.book_rows(FIXTURE.head(1), "B1")
-    assert ch.source_line(pd.concat([book, rows])).endswith("37296ned; the book (claim register)")
+    assert ch.source_line(pd.concat([book, rows])).endswith("recorded); the book (claim register)")
     with pytest.raises(ValueError, match="theme"):
         configure(theme="poster")
 
@@ -198,7 +210,9 @@ def test_long_titles_are_wrapped_inside_the_figure(theme):
     configure(theme=theme, lang="nl")
     title = "Gemeenten met meer eenpersoonshuishoudens hebben meer eenzame volwassenen " * 2
     with ch.Chart(title.strip(), "Wat en eenheid, in woorden " * 3) as chart:
-        chart.source = "Bron: CBS, tabel 71488ned (2025); " * 4  # as save() would set it
+        chart.source = (
+            "Bron: CBS, tabel 71488ned (opgehaald 05-06-2025); " * 4
+        )  # as save() would set it
         sizes = [chart.fig.get_size_inches().copy()]
         sizes += [chart.theme.narrow] if chart.theme.narrow else []
         for size in sizes:

@@ -178,6 +178,57 @@ def test_notebooks_read_like_articles(path):
     assert not looked_up, "a story's headlines are written in its notebook, not looked up"
 
 
+MAX_SILENT_CELLS = 6  # code cells in a row with nothing for a reader (no prose, table, chart)
+READER_OUTPUT = re.compile(r"\bch\.(prose|table)\(|\bchart\.save\(")
+
+
+def _prose_words(source: str) -> int:
+    """Words a reader gets from a code cell: the Dutch text of its ``ch.prose`` calls."""
+    words = 0
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "prose":
+            for keyword in (k for k in node.keywords if k.arg == "nl"):
+                parts = [n.value for n in ast.walk(keyword.value) if isinstance(n, ast.Constant)]
+                words += len(re.findall(r"\w+", " ".join(map(str, parts))))
+    return words
+
+
+def _balance(cells: list[dict]) -> tuple[int, int, int]:
+    """(words a reader reads, lines of code, longest run of code cells with no reader output
+    and no markdown between them)."""
+    words = lines = run = longest = 0
+    for cell in cells:
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            words, run = words + len(re.findall(r"\w+", source)), 0
+            continue
+        words, lines = words + _prose_words(source), lines + len(source.splitlines())
+        run = 0 if READER_OUTPUT.search(source) else run + 1
+        longest = max(longest, run)
+    return words, lines, longest
+
+
+def _fixture_cells(*cells: tuple[str, str]) -> list[dict]:
+    return [{"cell_type": kind, "source": [text]} for kind, text in cells]
+
+
+def test_the_balance_rule_fails_a_notebook_of_code():
+    code = "x = 1\n" * 25
+    words, lines, _ = _balance(_fixture_cells(("markdown", "# Titel\n\nEen zin."), ("code", code)))
+    assert words < lines
+    silent = _fixture_cells(
+        *[("code", "x = 1")] * 7, ("code", 'ch.prose(nl=f"Twee woorden", en="")')
+    )
+    assert _balance(silent)[2] == 7 and _balance(silent)[0] == 2
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebooks_give_the_reader_more_words_than_code(path):
+    words, lines, longest = _balance(json.loads(path.read_text(encoding="utf-8"))["cells"])
+    assert words >= lines, f"{words} words for the reader, {lines} lines of code"
+    assert longest <= MAX_SILENT_CELLS, f"{longest} code cells in a row with nothing to read"
+
+
 # Figures typed into prose: decimals, thousands, percentages and counts of things.
 TYPED_FIGURE = re.compile(
     r"\d+[.,]\d"

@@ -35,13 +35,53 @@ def test_committed_notebooks_carry_no_outputs():
         assert not dirty, f"{path.name}: cells {dirty} carry outputs; run `make format`"
 
 
-def test_readme_opens_with_the_two_commands():
-    head = (ROOT / "README.md").read_text()[:1500]
-    assert "make figures" in head and "make test" in head
+def _recipes(makefile: str) -> dict[str, list[str]]:
+    """``{target: [command, ...]}`` of a Makefile, and its variables as ``{name: []}``."""
+    recipes: dict[str, list[str]] = {}
+    target = None
+    for line in makefile.splitlines():
+        if line.startswith("\t") and target:
+            recipes[target].append(line.strip())
+        elif match := re.match(r"^([A-Za-z_][\w.-]*)\s*(\?|:)?=", line):
+            recipes.setdefault(match.group(1), [])
+            target = None
+        elif match := re.match(r"^([a-z][\w.-]*):", line):
+            target = match.group(1)
+            recipes[target] = []
+    return recipes
 
 
-def test_ci_runs_the_readme_test_command():
-    assert (ROOT / ".ci/run").read_text().strip().endswith("make test")
+def _unknown_commands(readme: str, makefile: str) -> list[str]:
+    """``make`` commands in the README whose target or variable the Makefile lacks."""
+    known = _recipes(makefile)
+    commands = re.findall(r"\bmake ([a-z][\w-]*(?: [A-Z_]+=\S+)*)", readme)
+    return [
+        command
+        for command in commands
+        if any(word.split("=")[0] not in known for word in command.split())
+    ]
+
+
+def test_the_readme_check_finds_a_command_that_does_not_exist():
+    makefile = "THEME ?= notebook\nfigures: x\n\techo\n"
+    assert _unknown_commands("make figures THEME=a", makefile) == []
+    assert _unknown_commands("make figurs, make figures COLOUR=red", makefile) == [
+        "figurs",
+        "figures COLOUR=red",
+    ]
+
+
+def test_every_make_command_in_the_readme_exists():
+    readme, makefile = (ROOT / "README.md").read_text(), (ROOT / "Makefile").read_text()
+    assert re.findall(r"^make (\w+)", readme[:1500], re.M)[:2] == ["figures", "test"]
+    assert _unknown_commands(readme, makefile) == []
+
+
+def test_ci_runs_the_test_target_and_it_lints_formats_and_tests():
+    assert (ROOT / ".ci/run").read_text().strip().splitlines()[-1] == "make test"
+    recipe = " ; ".join(_recipes((ROOT / "Makefile").read_text())["test"])
+    for step in ("ruff check src tests notebooks", "ruff format --check", "-m pytest"):
+        assert step in recipe, f"make test does not run {step!r}: {recipe}"
 
 
 def test_no_test_fixture_reaches_data():

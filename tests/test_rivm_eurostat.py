@@ -154,16 +154,23 @@ def test_rivm_and_eurostat_rows_write_their_own_source_line():
         assert set(rivm["tabel"]) == {"rivm-eenzaamheid"}
         assert source_line(rivm) == (
             "Bron: RIVM/CBS/GGD'en, Gezondheidsmonitor Volwassenen en Ouderen 2012, 2016 en "
-            "2020 (modelschattingen)"
+            "2020 (modelschattingen; datum niet vastgelegd)"
         )
+        assert set(rivm["bron_url"]) == {"https://www.vzinfo.nl/eenzaamheid/regionaal/volwassenen"}
         europe = sourced(load("eurostat-ilc_lvph03", filters={"geo": "NL"}))
         assert set(europe["tabel"]) == {"ilc_lvph03"}
-        assert source_line(europe) == "Bron: Eurostat (ilc_lvph03), EU-SILC-enquête"
+        assert source_line(europe) == (
+            "Bron: Eurostat (ilc_lvph03, versie van 15-11-2021), EU-SILC-enquête"
+        )
+        assert set(europe["bron_datum"]) == {"2021-11-15"}  # Eurostat's LAST UPDATE
+        assert set(europe["bron_url"]) == {
+            "https://ec.europa.eu/eurostat/databrowser/view/ilc_lvph03/default/table"
+        }
         configure(lang="en")
         in_2020 = rivm[rivm["periode"] == "2020"]
         assert source_line(pd.concat([europe, in_2020])) == (
-            "Source: RIVM/CBS/GGDs, Health Monitor Adults and Elderly 2020 (model estimates); "
-            "Eurostat (ilc_lvph03), EU-SILC survey"
+            "Source: RIVM/CBS/GGDs, Health Monitor Adults and Elderly 2020 (model estimates; date "
+            "not recorded); Eurostat (ilc_lvph03, release of 15 Nov 2021), EU-SILC survey"
         )
     finally:
         configure()

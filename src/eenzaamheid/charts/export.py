@@ -80,6 +80,7 @@ def save_chart(
     *,
     narrow: bool = False,
     decimals: dict[str, int] | None = None,
+    credit: pd.DataFrame | None = None,
 ) -> ExportedFigure:
     """Write ``<name>.png/.svg/.pdf``, the numbers drawn as ``<name>.csv`` and ``<name>.xlsx``,
     and ``<name>.json`` (title, source line, alt text, size, text collisions).
@@ -88,7 +89,9 @@ def save_chart(
     with its source (``bron_soort``, ``tabel``); the chart's source line is written from them.
     ``alt`` describes the chart for a screen reader. ``narrow=True``: the chart also works at
     one-column width; in the ``artikel`` theme it is then written again as ``<name>_smal.*``.
-    ``decimals`` overrides the rounding of a numeric column in the data files.
+    ``decimals`` overrides the rounding of a numeric column in the data files. ``credit``:
+    sourced rows of tables used only to choose or order what is drawn, named in the source
+    line (not written to the data files).
     """
     if not alt.strip():
         raise ValueError(f"{name}: alt text is empty; describe what the chart shows")
@@ -98,7 +101,7 @@ def save_chart(
             f"{name}: the chart draws {missing[:8]} but its data do not hold them; put every "
             "drawn number in the data (the book's marks and reference lines too)"
         )
-    chart.source = source_line(data, chart.notes)
+    chart.source = source_line(data, chart.notes, credit)
     chart.fit_texts()
     out = figures_dir()
     out.mkdir(parents=True, exist_ok=True)

@@ -115,9 +115,12 @@ class Chart:
         *,
         narrow: bool = False,
         decimals: dict[str, int] | None = None,
+        credit: pd.DataFrame | None = None,
     ):
         """Write the chart with its numbers and alt text (:func:`charts.export.save_chart`)."""
-        self.saved = save_chart(self, name, data, alt, narrow=narrow, decimals=decimals)
+        self.saved = save_chart(
+            self, name, data, alt, narrow=narrow, decimals=decimals, credit=credit
+        )
         return self.saved
 
 

@@ -82,6 +82,15 @@ def rivm_table(spec: dict[str, Any]) -> pd.DataFrame:
     return table
 
 
+def _released(rows: pd.DataFrame) -> str:
+    """Eurostat's release of the rows (its ``LAST UPDATE`` column, ``15/11/21 23:00:00``) as
+    an ISO date; one release per file, or an error."""
+    released = pd.to_datetime(rows["LAST UPDATE"], format="%d/%m/%y %H:%M:%S").dt.date.unique()
+    if len(released) != 1:
+        raise ValueError(f"Eurostat rows from {len(released)} releases: {sorted(released)}")
+    return released[0].isoformat()
+
+
 def eurostat_table(spec: dict[str, Any]) -> pd.DataFrame:
     """Eurostat SDMX-CSV: one household size (``n_person``) per geo and year, with its flag."""
     file = raw_file(spec["file"])
@@ -123,7 +132,11 @@ def eurostat_table(spec: dict[str, Any]) -> pd.DataFrame:
         layout="eurostat-sdmx",
         licence=spec["licence"],
         notes=list(spec["notes"]),
-        sources=[file.provenance(len(frame), what=f"n_person == {spec['n_person']}")],
+        sources=[
+            file.provenance(
+                len(frame), what=f"n_person == {spec['n_person']}", released=_released(rows)
+            )
+        ],
     )
     frame.attrs["meta"] = meta
     return frame

@@ -103,10 +103,20 @@ def test_chart_numbers_equal_the_snapshot(built):
 
 def test_decomposition_chart_holds_its_parts_in_persons(built):
     charts, _ = built
-    parts = _csv(charts, "07_groei_ontleed").set_index("component_code")["aantal"]
-    assert parts["verandering"] == 3_340_560 - 2_272_219  # 71488ned, 2024 minus 2000
-    assert parts[["omvang", "samenstelling", "kans"]].tolist() == [456_609, 143_543, 468_189]
-    assert parts[["omvang", "samenstelling", "kans"]].sum() == 1_068_341  # whole persons
+    parts = _csv(charts, "07_groei_ontleed").set_index("onderdeel")["aantal"]
+    assert parts["Totale groei"] == 3_340_560 - 2_272_219  # 71488ned, 2024 minus 2000
+    named = ["Meer 15-plussers", "Andere opbouw", "Vaker alleen"]  # words, not codes
+    assert parts[named].tolist() == [456_609, 143_543, 468_189]
+    assert parts[named].sum() == 1_068_341  # whole persons
+    choices = _csv(charts, "07_groei_keuzes")  # four populations x two groupings x three parts
+    assert len(choices) == 24 and choices["onderdeel"].nunique() == 3
+    shares = choices.groupby(["populatie", "groepen"])["procent"].sum()
+    assert len(shares) == 8 and shares.between(99.8, 100.2).all()  # each variant adds up
+    make_up = choices[choices["onderdeel"] == "andere opbouw"].set_index(["populatie", "groepen"])
+    assert make_up["procent"].min() == 13.4 and make_up["procent"].max() == 32.6
+    assert make_up.loc[("15-plussers, ook in instellingen", "leeftijd × geslacht"), "aantal"] == (
+        143_543  # the same variant as the chart above
+    )
     bands = _csv(charts, "07_groei_naar_leeftijd")
     assert bands["verandering"].sum() == 1_068_341
     by_sex = bands.groupby("geslacht_code")["verandering"].sum()
@@ -121,6 +131,8 @@ def test_projection_and_scenario_charts_hold_the_cbs_figures(built):
     counted = line[line["soort"] == "telling"].set_index("jaar")
     assert projected.loc[2022, "aantal"] == 3_149_006 and counted.loc[2022, "aantal"] == 3_172_564
     assert counted.loc[1995, "tabel"] == "70133ned" and counted.loc[2025, "aantal"] == 3_380_900
+    record = json.loads((charts / "08_eenpersoonshuishoudens_prognose.json").read_text())
+    assert record["source"].count("71488ned") == 1, record["source"]  # download and page: once
     rates = _csv(charts, "08_sterk_eenzaam_huishouden_2019").set_index("groep")
     alone = rates.loc["Alleenwonend (zonder partner of kinderen)"]
     assert (alone["percentage"], alone["ondergrens"], alone["bovengrens"]) == (14, 13.5, 14.5)
@@ -141,14 +153,22 @@ def test_rivm_charts_hold_the_national_and_municipal_estimates(built):
     charts, _ = built
     mapped = _csv(charts, "06_kaart_eenzaamheid_2020").set_index("regio_code")
     assert len(mapped) == 356  # Nederland and 355 municipalities on the 2020 boundaries
+    assert not mapped["kaart"].str.contains("/raw/|\\.json|\\.topojson").any()  # words, no path
+    severe = _csv(charts, "06_ernstig_eenzaam_2020").set_index("regio_code")
+    assert len(severe) == 356 and severe.loc["NL01", "ErnstigZeerErnstigEenzaam_29"] == 11.2
+    assert severe.loc["GM0917", "ErnstigZeerErnstigEenzaam_29"] == 16.6  # Heerlen, the highest
+    for name in ("06_ernstig_eenzaam_2020", "06_grote_steden_2012_2020"):  # 70072ned picks
+        record = json.loads((charts / f"{name}.json").read_text())
+        assert record["source"].count("70072ned") == 2, record["source"]  # credited and why
     assert mapped.loc["NL01", "Eenzaam_28"] == 47.0
     assert mapped.loc["GM0518", "Eenzaam_28"] == 56.8 and mapped.loc["GM0184", "Eenzaam_28"] == 35.2
     assert set(mapped["bron_soort"]) == {"rivm_table"}
     assert set(mapped["bron"]) == {
-        "RIVM/CBS/GGD'en, Gezondheidsmonitor Volwassenen en Ouderen 2020 (modelschattingen)"
+        "RIVM/CBS/GGD'en, Gezondheidsmonitor Volwassenen en Ouderen 2020 (modelschattingen; "
+        "datum niet vastgelegd)"
     }
     record = json.loads((charts / "06_kaart_eenzaamheid_2020.json").read_text())
-    assert record["source"].endswith("(modelschattingen); kaart: CBS/PDOK")
+    assert record["source"].endswith("(modelschattingen; datum niet vastgelegd); kaart: CBS/PDOK")
     spread = _csv(charts, "06_spreiding_gemeenten_2020")
     assert spread.query("regio_code == 'NL01'")["Eenzaam_28"].item() == 47.0
     assert spread["aantal_gemeenten"].sum() == 355  # the bars: municipalities per point
@@ -174,7 +194,7 @@ def test_eurostat_charts_hold_the_dutch_and_eu_figures_with_their_flags(built):
     assert ranked.loc["NL", "aandeel"] == 38.3 and pd.isna(ranked.loc["NL", "vlag"])
     assert ranked.loc["EU27_2020", "aandeel"] == 33.9 and ranked.loc["EU27_2020", "vlag"] == "e"
     assert ranked.loc["BE", "vlag"] == "b"
-    assert set(ranked["bron"]) == {"Eurostat (ilc_lvph03), EU-SILC-enquête"}
+    assert set(ranked["bron"]) == {"Eurostat (ilc_lvph03, versie van 15-11-2021), EU-SILC-enquête"}
     lines = _csv(charts, "09_nederland_eu_2011_2020").set_index(["regio_code", "periode"])
     assert lines.loc[("NL", "2020"), "aandeel"] == 38.5
     assert lines.loc[("NL", "2016"), "vlag"] == "b"
@@ -190,7 +210,8 @@ def test_eurostat_charts_hold_the_dutch_and_eu_figures_with_their_flags(built):
     assert (silc["aandeel"] - counted).abs().max() < 0.1  # the count's share, unrounded
     record = json.loads((charts / "09_enquete_en_telling.json").read_text())
     assert record["source"] == (
-        "Bron: CBS, tabel 37296ned (2024); Eurostat (ilc_lvph03), EU-SILC-enquête"
+        "Bron: CBS, tabel 37296ned (opgehaald 26-03-2024); Eurostat (ilc_lvph03, versie van "
+        "15-11-2021), EU-SILC-enquête"
     )
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Iterable
+from pathlib import Path
 
 import matplotlib as mpl
 import pandas as pd
@@ -139,3 +142,10 @@ def code(choice: Choice, offer: Offer) -> str:
             "rows = explore.select(frame, choice, offer)  # the numbers drawn",
         ]
     )
+
+
+def widget_html(message: str, paths: Iterable[Path] = ()) -> str:
+    """Text for an ipywidgets HTML widget, escaped (an error may quote a name as typed): a
+    message and the full path of each file written."""
+    items = "".join(f"<li><code>{html.escape(str(Path(p).resolve()))}</code></li>" for p in paths)
+    return f"<b>{html.escape(message)}</b>" + (f"<ul>{items}</ul>" if items else "")

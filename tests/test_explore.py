@@ -299,3 +299,10 @@ def test_the_web_explorer_gets_each_table_with_both_languages_and_the_same_words
     web.write_explorer(tmp_path, ["nl"])
     assert script.stat().st_mtime_ns == before  # nothing changed, nothing rewritten
     assert "</script>" not in web._json_for_script({"label": "</script><b>x</b>"})
+
+
+def test_widget_text_is_escaped_and_names_full_paths(tmp_path):
+    typed = "<img src=x onerror=alert(1)>"
+    html = explore.widget_html(f"onbekende regio {typed!r}", [tmp_path / "a.png"])
+    assert "<img" not in html and "&lt;img src=x" in html
+    assert f"<code>{tmp_path.resolve() / 'a.png'}</code>" in html

@@ -13,7 +13,7 @@ alt text. Tests call these functions directly.
     print(explore.code(choice, offer))  # the code that draws this view
 """
 
-from .chart import chart_name, code, draw, table
+from .chart import chart_name, code, draw, table, widget_html
 from .known import (
     ALIASES,
     KNOWN,
@@ -83,5 +83,6 @@ __all__ = [
     "table",
     "title",
     "value_column",
+    "widget_html",
     "words",
 ]

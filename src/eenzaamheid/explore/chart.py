@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Iterable
+from pathlib import Path
 
 import matplotlib as mpl
 import pandas as pd
@@ -36,14 +39,14 @@ def draw(frame: pd.DataFrame, choice: Choice, offer: Offer, *, save: bool = Fals
     if drawn.empty:
         raise ExploreError(words("nothing"))
     text = describe(drawn, choice, offer)
-    panels = list(dict.fromkeys(drawn["paneel"]))
+    panels, top = list(dict.fromkeys(drawn["paneel"])), drawn[value_column(choice)].max()
     columns = min(len(panels), 3)
     rows = -(-len(panels) // columns)
     with ch.Chart(
         text["title"], text["subtitle"], notes=text["notes"], ncols=columns, nrows=rows, sharey=True
     ) as chart:
         for ax, panel in zip(chart.axes, panels, strict=False):
-            _panel(ax, drawn[drawn["paneel"] == panel], choice, panel)
+            _panel(ax, drawn[drawn["paneel"] == panel], choice, panel, top)
         for ax in chart.axes[len(panels) :]:
             ax.set_visible(False)
         if save:
@@ -54,7 +57,7 @@ def draw(frame: pd.DataFrame, choice: Choice, offer: Offer, *, save: bool = Fals
     return chart
 
 
-def _panel(ax, drawn: pd.DataFrame, choice: Choice, panel: str) -> None:
+def _panel(ax, drawn: pd.DataFrame, choice: Choice, panel: str, top: float) -> None:
     unit, value = drawn["eenheid"].iloc[0], value_column(choice)
     series = list(dict.fromkeys(drawn["reeks"]))[:MAX_SERIES]
     colours = {name: ch.PALETTE[i % len(ch.PALETTE)] for i, name in enumerate(series)}
@@ -74,9 +77,9 @@ def _panel(ax, drawn: pd.DataFrame, choice: Choice, panel: str) -> None:
         ax.plot(rows["jaar"], rows[value], color=colours[name], **style)
         ends[name] = (rows["jaar"].iloc[-1], rows[value].iloc[-1])
     _number_axis(ax, "y", unit)
-    ax.set_ylim(bottom=0)
+    ax.set_ylim(0, top * 1.08)  # room above the highest point of all panels
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.margins(x=0.25 if len(series) > 1 else 0.02)
+    ax.margins(x=0.25 if len(series) > 1 else 0.04)
     if len(series) > 1:  # direct labels at the ends, moved apart where they would overlap
         for name, dy in _dodge(ax, {name: y for name, (_, y) in ends.items()}).items():
             ch.label_line_end(ax, *ends[name], name, colours[name], dy=dy)
@@ -139,3 +142,10 @@ def code(choice: Choice, offer: Offer) -> str:
             "rows = explore.select(frame, choice, offer)  # the numbers drawn",
         ]
     )
+
+
+def widget_html(message: str, paths: Iterable[Path] = ()) -> str:
+    """Text for an ipywidgets HTML widget, escaped (an error may quote a name as typed): a
+    message and the full path of each file written."""
+    items = "".join(f"<li><code>{html.escape(str(Path(p).resolve()))}</code></li>" for p in paths)
+    return f"<b>{html.escape(message)}</b>" + (f"<ul>{items}</ul>" if items else "")

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
 from .. import charts as ch
-from .. import explore
+from .. import explore, settings
 from .layout import esc, page
 
 SOURCE_COLUMNS = ("bron_soort", "tabel", "bron_url", "bron_datum")
@@ -203,16 +204,21 @@ def _script(name: str) -> str:
 
 
 def _vega(folder: Path) -> str:
-    """Vega, Vega-Lite and Vega-Embed in one script, written once per vl-convert version."""
+    """Vega, Vega-Lite and Vega-Embed in one script, bundled once per vl-convert version and
+    kept in the cache folder (a build from scratch copies it instead of bundling anew)."""
     import vl_convert
 
     version = f"vega-{vl_convert.get_vega_version()}-lite-{vl_convert.get_vegalite_versions()[-1]}"
     name = f"{version}.js"
+    kept = settings.current().cache_dir / "vega" / name
+    if not kept.exists():
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        kept.write_text(vl_convert.javascript_bundle(), encoding="utf-8")
     target = folder / name
-    if not target.exists():
+    if not target.exists() or target.stat().st_size != kept.stat().st_size:
         for old in folder.glob("vega-*.js"):
             old.unlink()
-        target.write_text(vl_convert.javascript_bundle(), encoding="utf-8")
+        shutil.copyfile(kept, target)
     return name
 
 

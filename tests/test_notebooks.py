@@ -141,10 +141,11 @@ def test_rivm_charts_hold_the_national_and_municipal_estimates(built):
     assert mapped.loc["GM0518", "Eenzaam_28"] == 56.8 and mapped.loc["GM0184", "Eenzaam_28"] == 35.2
     assert set(mapped["bron_soort"]) == {"rivm_table"}
     assert set(mapped["bron"]) == {
-        "RIVM/CBS/GGD'en, Gezondheidsmonitor Volwassenen en Ouderen 2020 (modelschattingen)"
+        "RIVM/CBS/GGD'en, Gezondheidsmonitor Volwassenen en Ouderen 2020 (modelschattingen; "
+        "datum niet vastgelegd)"
     }
     record = json.loads((charts / "06_kaart_eenzaamheid_2020.json").read_text())
-    assert record["source"].endswith("(modelschattingen); kaart: CBS/PDOK")
+    assert record["source"].endswith("(modelschattingen; datum niet vastgelegd); kaart: CBS/PDOK")
     spread = _csv(charts, "06_spreiding_gemeenten_2020")
     assert spread.query("regio_code == 'NL01'")["Eenzaam_28"].item() == 47.0
     assert spread["aantal_gemeenten"].sum() == 355  # the bars: municipalities per point
@@ -170,7 +171,7 @@ def test_eurostat_charts_hold_the_dutch_and_eu_figures_with_their_flags(built):
     assert ranked.loc["NL", "aandeel"] == 38.3 and pd.isna(ranked.loc["NL", "vlag"])
     assert ranked.loc["EU27_2020", "aandeel"] == 33.9 and ranked.loc["EU27_2020", "vlag"] == "e"
     assert ranked.loc["BE", "vlag"] == "b"
-    assert set(ranked["bron"]) == {"Eurostat (ilc_lvph03), EU-SILC-enquête"}
+    assert set(ranked["bron"]) == {"Eurostat (ilc_lvph03, versie van 15-11-2021), EU-SILC-enquête"}
     lines = _csv(charts, "09_nederland_eu_2011_2020").set_index(["regio_code", "periode"])
     assert lines.loc[("NL", "2020"), "aandeel"] == 38.5
     assert lines.loc[("NL", "2016"), "vlag"] == "b"
@@ -186,7 +187,8 @@ def test_eurostat_charts_hold_the_dutch_and_eu_figures_with_their_flags(built):
     assert (silc["aandeel"] - counted).abs().max() < 0.1  # the count's share, unrounded
     record = json.loads((charts / "09_enquete_en_telling.json").read_text())
     assert record["source"] == (
-        "Bron: CBS, tabel 37296ned (2024); Eurostat (ilc_lvph03), EU-SILC-enquête"
+        "Bron: CBS, tabel 37296ned (opgehaald 26-03-2024); Eurostat (ilc_lvph03, versie van "
+        "15-11-2021), EU-SILC-enquête"
     )
 
 

@@ -87,7 +87,7 @@ def test_title_source_and_alt_are_written_from_the_numbers(persons):
         "Alleenstaand als % van totaal personen in huishoudens in Nederland"
     )
     assert "14,3 % in 2000" in words["title"] and "2025" in words["title"]
-    assert words["source"].startswith("Bron: CBS, tabel 71488ned (2025)")
+    assert words["source"].startswith("Bron: CBS, tabel 71488ned (opgehaald 05-06-2025;")
     assert "Nederland van 14,3 % in 2000 tot 18,7 % in 2025" in words["alt"]
     configure(lang="en")
     english = explore.describe(explore.select(frame, choice, offer), choice, offer)

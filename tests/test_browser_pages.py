@@ -3,6 +3,7 @@ or Python printout in the text, the one-column image on a phone with axis text o
 9 CSS px, a source a reader can follow for every chart, tabs that follow the keys, and labels
 from data that stay text."""
 
+import json
 import os
 import re
 import shutil
@@ -104,10 +105,11 @@ def _offers_no_page(page: Path, name: str) -> bool:
     lang = "en" if page.parent.name == "en" else "nl"
     build = page.parent.parent if lang == "en" else page.parent
     path = next((build / "figures").glob(f"*/{lang}/{name}.csv"))
-    columns, rows = chartdata.read(path, {})
+    record = json.loads(path.with_suffix(".json").read_text("utf-8"))
+    columns, rows = chartdata.read(path, record)
     kind = [c.key for c in columns].index("bron_soort")
     named = {row[kind] for row in rows}
-    return named <= {"book", "study"} and not chartdata.links(path, {}, lang)
+    return named <= {"book", "study"} and not chartdata.links(path, record, lang)
 
 
 def test_every_chart_links_a_source_online(browser, site):

@@ -127,7 +127,7 @@ def extract(paths: list[Path] | None = None) -> Catalog:
 
 
 def _entries(catalog: Catalog) -> list[tuple]:
-    return [(m.context, m.id, m.string, m.fuzzy, m.auto_comments) for m in catalog if m.id]
+    return [(m.context, m.id, m.string or "", m.fuzzy, m.auto_comments) for m in catalog if m.id]
 
 
 def _write(catalog: Catalog, path: Path) -> bool:

@@ -209,7 +209,10 @@ class Connection:
             attempt += 1
             try:
                 body = self._get_once(url, params)
-                return then(body) if then else odata_document(body)
+                kept = then(body) if then else odata_document(body)
+                del body
+                self.check_deadline(what)
+                return kept
             except HttpStatus as exc:
                 error = exc
                 if exc.status == 404 and on_404 is not None:
@@ -258,6 +261,11 @@ class Connection:
         finally:
             _local.deadline = None
         return body
+
+    def check_deadline(self, what: str) -> None:
+        """Parsing and checking count against the deadline too."""
+        if self.deadline.expired:
+            raise self.timeout_error(what)
 
     def timeout_error(self, what: str) -> CbsTimeoutError:
         return CbsTimeoutError(

@@ -20,6 +20,7 @@ from cbsodata.cbsodata3 import BULK, CATALOG
 
 from .. import settings
 from ..errors import CbsDataError, SettingsError, UnknownTableError
+from .cube import check_cube
 from .http import Connection
 from .meta import Dimension, TableMeta, Topic, column_name
 from .pages import MAX_PAGES, Columns, download
@@ -118,6 +119,11 @@ def _meta(connection: Connection, table_id: str) -> TableMeta:
     info, props = connection.map(
         lambda entity: _entity(connection, table_id, entity), ["TableInfos", "DataProperties"]
     )
+    if not any(p.get("Type") == "Topic" for p in props if isinstance(p, dict)):
+        raise CbsDataError(
+            f"{table_id}: CBS lists no topics for this table (DataProperties has "
+            f"{len(props)} entries); nothing was cached. Try again later."
+        )
     info = info[0] if info else {}
     try:
         return TableMeta(
@@ -205,6 +211,17 @@ def fetch_catalogue(*, timeout: float | None = None) -> pd.DataFrame:
     return frame
 
 
+def _tidy(table_id: str, rows: pd.DataFrame, meta: TableMeta, lists: dict) -> pd.DataFrame:
+    labels = {k: {str(r["Key"]).strip(): r.get("Title") for r in v} for k, v in lists.items()}
+    status = {str(r["Key"]).strip(): r.get("Status") for r in lists.get("Perioden", [])}
+    try:
+        return tidy_frame(rows, meta, labels, status)
+    except ValueError as exc:  # a period code that is not one
+        raise CbsDataError(
+            f"{table_id}: the data CBS sent does not parse: {exc}; nothing was cached."
+        ) from exc
+
+
 def fetch_table(
     table_id: str,
     filters: Mapping[str, list[str]] | None = None,
@@ -244,18 +261,15 @@ def fetch_table(
             connection, table_url(connection, table_id, "TypedDataSet"), params,
             Columns(table_id, dim_keys, numbers, texts),
         )  # fmt: skip
-    labels = {k: {str(r["Key"]).strip(): r.get("Title") for r in v} for k, v in lists.items()}
-    status = {str(r["Key"]).strip(): r.get("Status") for r in lists.get("Perioden", [])}
-    rows = data.to_pandas(
-        types_mapper={pa.string(): pd.StringDtype(), pa.float64(): pd.Float64Dtype()}.get
-    )
-    del data
-    try:
-        frame = tidy_frame(rows, meta, labels, status)
-    except ValueError as exc:  # a period code that is not one
-        raise CbsDataError(
-            f"{table_id}: the data CBS sent does not parse: {exc}; nothing was cached."
-        ) from exc
+        connection.check_deadline("the data")
+        asked = {k: padded.get(k) or [r["Key"] for r in lists[k]] for k in dim_keys}
+        meta.notes.append(check_cube(table_id, data, asked))
+        rows = data.to_pandas(
+            types_mapper={pa.string(): pd.StringDtype(), pa.float64(): pd.Float64Dtype()}.get
+        )
+        del data
+        frame = _tidy(table_id, rows, meta, lists)
+        connection.check_deadline("the data")
     meta.retrieved_at = datetime.now(UTC).isoformat(timespec="seconds")
     meta.selection = {
         "filters": {k: [c.strip() for c in v] for k, v in padded.items()},

@@ -21,13 +21,20 @@ SHOWN_CODES = 8  # per dimension in `info`
 
 def _tables(args: argparse.Namespace) -> int:
     """The snapshot's tables, each read whole and checked (checksums, metadata)."""
-    from .data.loader import snapshot_tables
     from .data.odata import current
     from .data.store import read_sidecar, read_table
+    from .errors import SettingsError
 
+    folder = current().snapshot_dir
+    names = sorted({p.stem for p in (*folder.glob("*.parquet"), *folder.glob("*.json"))})
+    if not names:
+        raise SettingsError(
+            f"the snapshot folder {folder} {'holds no tables' if folder.is_dir() else 'does not exist'}; "
+            "set EENZAAMHEID_SNAPSHOT to the repository's data/snapshot, or rebuild it with `make snapshot`"
+        )
     damaged = 0
-    for name in snapshot_tables():
-        stem = current().snapshot_dir / name
+    for name in names:
+        stem = folder / name
         try:
             frame = read_table(stem, memo=False)
             read_sidecar(stem)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import re
 import socket
 import threading
 import time
@@ -142,6 +143,7 @@ class Connection:
         hint: str = "",
     ):
         self.server, self.table, self.hint = server, table, hint
+        self.shown = redact(server)  # for messages: never a password
         self.read_timeout, self.retries, self.backoff = read_timeout, max(1, retries), backoff
         self.deadline = Deadline(timeout)
         self.session = requests.Session()
@@ -166,8 +168,8 @@ class Connection:
         absolute = urljoin(came_from, url)
         if origin(absolute) != self._origin:
             raise CbsDataError(
-                f"{self.table}: the server at {self.server} pointed to a page on another "
-                f"server ({_short_url(absolute)}); refused, nothing was cached. Check "
+                f"{self.table}: the server at {self.shown} pointed to a page on another "
+                f"server ({_short_url(redact(absolute))}); refused, nothing was cached. Check "
                 "CBS_ODATA_URL, or try again later."
             )
         return absolute
@@ -225,7 +227,7 @@ class Connection:
                     exc, requests.exceptions.InvalidURL | requests.exceptions.InvalidSchema
                 ):
                     raise SettingsError(
-                        f"CBS_ODATA_URL {self.server!r} is not a usable URL ({exc}); "
+                        f"CBS_ODATA_URL {self.shown!r} is not a usable URL ({redact(str(exc))}); "
                         "set it like https://opendata.cbs.nl or http://127.0.0.1:8008"
                     ) from exc
             delay = self.backoff * 2 ** (attempt - 1)
@@ -269,7 +271,7 @@ class Connection:
 
     def timeout_error(self, what: str) -> CbsTimeoutError:
         return CbsTimeoutError(
-            f"{self.table}: CBS OData at {self.server} did not deliver {what} within the "
+            f"{self.table}: CBS OData at {self.shown} did not deliver {what} within the "
             f"{self.deadline.seconds:g} s deadline; nothing was cached. Try again later, raise "
             "the limit with load(..., timeout=) or EENZAAMHEID_TIMEOUT, or work offline with "
             "source='cache', 'snapshot' or 'auto'."
@@ -280,11 +282,13 @@ class Connection:
         reason = _kind(error)
         if isinstance(error, HttpStatus) and 300 <= error.status < 400:
             reason += ", a redirect: set CBS_ODATA_URL to the address it points to"
-        return CbsUnavailableError(
-            f"{self.table}: CBS OData at {self.server} could not deliver {what} after {tries} "
+        error = CbsUnavailableError(
+            f"{self.table}: CBS OData at {self.shown} could not deliver {what} after {tries} "
             f"({reason}){self.hint}. Saved data in the cache and data/snapshot/ is untouched; "
             "use source='cache', 'snapshot' or 'auto' to work offline."
         )
+        error.reason = reason
+        return error
 
 
 def odata_document(body: bytes | bytearray) -> dict:
@@ -318,6 +322,11 @@ def _kind(error: Exception | None) -> str:
             return "server name not found"
         return "connection failed or dropped"
     return type(error).__name__ if error else "stopped"
+
+
+def redact(text: str) -> str:
+    """``text`` with the password (and user) of any URL in it replaced by ``***``."""
+    return re.sub(r"(://)[^/@\s]*@", r"\1***@", text)
 
 
 def _short_url(url: str) -> str:

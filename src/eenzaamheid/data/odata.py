@@ -21,7 +21,7 @@ from cbsodata.cbsodata3 import BULK, CATALOG
 from .. import settings
 from ..errors import CbsDataError, SettingsError, UnknownTableError
 from .cube import check_cube
-from .http import Connection
+from .http import Connection, redact
 from .meta import Dimension, TableMeta, Topic, column_name
 from .pages import MAX_PAGES, Columns, download
 from .tidy import check_selection, resolve_codes, tidy_frame
@@ -55,7 +55,7 @@ def server_url() -> str:
         parts = None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or " " in raw:
         raise SettingsError(
-            f"CBS_ODATA_URL {raw[:80]!r} is not a server address; set it like "
+            f"CBS_ODATA_URL {redact(raw)[:80]!r} is not a server address; set it like "
             "https://opendata.cbs.nl or http://127.0.0.1:8008"
         )
     return url
@@ -88,7 +88,7 @@ def _entity(
     """Every row of a small entity (TableInfos, DataProperties, a code list), all its pages."""
     on_404 = (
         UnknownTableError(
-            f"CBS does not know table {table_id!r} (404 from {connection.server}). Find "
+            f"CBS does not know table {table_id!r} (404 from {connection.shown}). Find "
             "table ids with eenzaamheid.search('word') or `python -m eenzaamheid search word`."
         )
         if entity == "TableInfos"
@@ -147,7 +147,7 @@ def _meta(connection: Connection, table_id: str) -> TableMeta:
                 if p.get("Type") == "Topic"
             ],
             source="live",
-            origin=table_url(connection, table_id),
+            origin=redact(table_url(connection, table_id)),
             period_range=str(info.get("Period") or ""),
             notes=[f"CBS last modified the table on {info.get('Modified') or 'an unknown date'}"],
         )
@@ -207,7 +207,7 @@ def fetch_catalogue(*, timeout: float | None = None) -> pd.DataFrame:
             connection, url, params, Columns("the CBS catalogue", [], [], CATALOGUE_FIELDS)
         )
     frame = data.to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get)
-    frame.attrs["origin"] = url
+    frame.attrs["origin"] = redact(url)
     return frame
 
 

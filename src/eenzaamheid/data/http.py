@@ -4,7 +4,8 @@ A :class:`Connection` is one ``load()``'s link to CBS: a ``requests`` session wh
 watchdog shuts at the deadline (so a server that never answers, or trickles a byte at a time,
 costs at most the deadline), retries with back-off for dropped connections, timeouts, 5xx and
 bodies that are not OData, and at most :data:`MAX_PARALLEL` requests at once. Every URL it
-fetches must be on the scheme, host and port of the server it was opened for.
+fetches must be on the scheme, host and port of the server it was opened for; an answer larger
+than its limit (decompressed, counted while reading) is refused.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -140,11 +142,13 @@ class Connection:
         read_timeout: float,
         retries: int,
         backoff: float,
+        max_bytes: int,
         hint: str = "",
     ):
         self.server, self.table, self.hint = server, table, hint
         self.shown = redact(server)  # for messages: never a password
         self.read_timeout, self.retries, self.backoff = read_timeout, max(1, retries), backoff
+        self.max_bytes = max_bytes  # of one answer, decompressed
         self.deadline = Deadline(timeout)
         self.session = requests.Session()
         self.session.trust_env = True
@@ -210,7 +214,7 @@ class Connection:
         while attempt < self.retries and not self.deadline.stopped.is_set():
             attempt += 1
             try:
-                body = self._get_once(url, params)
+                body = self._get_once(url, params, what)
                 kept = then(body) if then else odata_document(body)
                 del body
                 self.check_deadline(what)
@@ -245,24 +249,43 @@ class Connection:
             raise CbsUnavailableError(f"{self.table}: {what}: stopped") from error
         raise self.unavailable(what, error, attempt) from error
 
-    def _get_once(self, url: str, params: dict | None) -> bytearray:
-        remaining = self.deadline.remaining()
-        timeout = (min(CONNECT_TIMEOUT, remaining), min(self.read_timeout, remaining))
+    def _get_once(self, url: str, params: dict | None, what: str) -> bytearray:
+        """One answer's body, decompressed, at most ``max_bytes``; what fails on the way that
+        is not a CbsError becomes a requests exception (and so a retry or a CbsError)."""
         _local.deadline = self.deadline
         try:
-            with self.session.get(
-                url, params=params, timeout=timeout, stream=True, allow_redirects=False
-            ) as response:
-                if response.status_code >= 300:
-                    raise HttpStatus(response.status_code, response.url)
-                body = bytearray()
-                for chunk in response.iter_content(1 << 16):
-                    body += chunk
-                    if self.deadline.stopped.is_set():
-                        raise requests.exceptions.ConnectionError("stopped at the deadline")
+            return self._read(url, params, what)
+        except (CbsError, requests.RequestException, HttpStatus):
+            raise
+        except (ValueError, OSError, zlib.error) as exc:  # e.g. "Invalid timeout" at the deadline
+            raise requests.exceptions.ConnectionError(f"{type(exc).__name__}: {exc}") from exc
         finally:
             _local.deadline = None
+
+    def _read(self, url: str, params: dict | None, what: str) -> bytearray:
+        remaining = max(self.deadline.remaining(), 0.001)  # past it: the watchdog has shut it
+        timeout = (min(CONNECT_TIMEOUT, remaining), min(self.read_timeout, remaining))
+        with self.session.get(
+            url, params=params, timeout=timeout, stream=True, allow_redirects=False
+        ) as response:
+            if response.status_code >= 300:
+                raise HttpStatus(response.status_code, response.url)
+            body = bytearray()
+            for chunk in response.iter_content(1 << 16):  # decompressed as it comes
+                body += chunk
+                if len(body) > self.max_bytes:
+                    raise self.too_large(what)
+                if self.deadline.stopped.is_set():
+                    raise requests.exceptions.ConnectionError("stopped at the deadline")
         return body
+
+    def too_large(self, what: str) -> CbsDataError:
+        return CbsDataError(
+            f"{self.table}: {what} from CBS at {self.shown} holds more than "
+            f"{self.max_bytes / 2**20:g} MiB (EENZAAMHEID_MAX_RESPONSE_MB); reading stopped, "
+            "nothing was cached. Raise the limit if the table really is that large, or load "
+            "a selection with filters= and select=."
+        )
 
     def check_deadline(self, what: str) -> None:
         """Parsing and checking count against the deadline too."""
@@ -312,6 +335,8 @@ def _kind(error: Exception | None) -> str:
         return "TLS error"
     if isinstance(error, requests.Timeout):
         return "no answer in time"
+    if isinstance(error, requests.exceptions.ContentDecodingError):
+        return "a damaged compressed answer"
     if isinstance(
         error, requests.exceptions.ChunkedEncodingError | urllib3.exceptions.ProtocolError
     ):

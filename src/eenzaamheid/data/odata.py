@@ -74,7 +74,7 @@ def connect(table: str, timeout: float | None = None) -> Connection:
     seconds = timeout if timeout is not None else current().timeout
     return Connection(
         server, table=table, timeout=seconds, read_timeout=TIMEOUT, retries=RETRIES,
-        backoff=BACKOFF, hint=hint,
+        backoff=BACKOFF, max_bytes=int(current().max_response_mb * 2**20), hint=hint,
     )  # fmt: skip
 
 

@@ -14,7 +14,8 @@ seconds), ``next_link`` (a server whose address the next link names instead), ``
 / ``remove`` (keys changed in the rows), ``thin`` (a key left out of every other row),
 ``values`` (topic values replaced), ``empty`` (``value: []``), ``rows`` (only the first n rows
 of the page), ``no_next`` (no next link), ``shift`` (the page's rows start that many rows
-earlier: rows repeated across pages), ``gzip`` (the page gzip-compressed), ``bomb`` (a gzip
+earlier: rows repeated across pages), ``gzip`` (the page gzip-compressed; ``"damaged"``: a
+body that is not gzip), ``bomb`` (a gzip
 body inflating to that many MiB), ``huge`` (a body of that many bytes of empty objects, sent
 without a length); ``skip`` limits a fault to the page at that ``$skip``, ``times`` to its
 first n uses. Every wait ends when the server closes, and after :data:`MAX_WAIT` seconds at
@@ -220,7 +221,7 @@ class StandIn:
                     return self._send(200, {"value": [{"name": n, "url": n} for n in table]})
                 body = self._page(table[name], params, fault or {})
                 if fault and (fault.get("gzip") or fault.get("bomb")):
-                    return self._send_gzip(body, fault.get("bomb"))
+                    return self._send_gzip(body, fault.get("bomb"), fault["gzip"] == "damaged")
                 if fault and fault.get("partial"):
                     return self._send(200, body, cut=fault["partial"])
                 if fault and fault.get("trickle"):
@@ -294,10 +295,12 @@ class StandIn:
                     self.wfile.flush()
                     self.connection.shutdown(2)
 
-            def _send_gzip(self, body, bomb_mib):
-                """The page gzip-compressed; with ``bomb_mib``: gzip members of 16 MiB of spaces
-                each (after an opening brace), that many MiB once inflated."""
-                if bomb_mib:
+            def _send_gzip(self, body, bomb_mib, damaged):
+                """The page gzip-compressed (``damaged``: not gzip at all); with ``bomb_mib``:
+                gzip members of 16 MiB of spaces each, that many MiB once inflated."""
+                if damaged:
+                    data = b"this is not gzip" * 64
+                elif bomb_mib:
                     member = gzip.compress(b" " * (16 << 20), compresslevel=9)
                     data = gzip.compress(b'{"value": [') + member * (bomb_mib // 16)
                 else:

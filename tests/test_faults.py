@@ -165,6 +165,20 @@ def test_a_gzip_bomb_is_stopped_within_the_deadline_and_memory(
         assert re.search(r"more than 256 MiB|within the 8 s deadline", str(caught.value))
 
 
+def test_a_damaged_gzip_answer_is_a_cbs_error_and_auto_falls_back(stand_in, cached):
+    stand_in.faults["TypedDataSet"] = {"gzip": "damaged"}
+    with pytest.raises(CbsUnavailableError, match=r"after 2 tries \(a damaged compressed answer\)"):
+        load("80137ned", source="live")
+    with pytest.warns(UserWarning, match=r"\(a damaged compressed answer\); using the cache"):
+        assert load("80137ned", max_age=timedelta(0)).attrs["meta"].source == "cache"
+
+
+def test_json_nested_too_deep_is_a_cbs_error(stand_in, cached):
+    stand_in.faults["TypedDataSet"] = {"body": '{"value": ' + "[" * 200_000 + "]" * 200_000 + "}"}
+    with pytest.raises(CbsDataError, match=r"page 1 from CBS cannot be read \(RecursionError"):
+        load("80137ned", source="live")
+
+
 def test_parsing_counts_against_the_deadline(stand_in, cached, monkeypatch):
     slow = pages_module.Columns.parse
 

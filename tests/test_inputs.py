@@ -94,6 +94,8 @@ def test_a_host_without_scheme_is_taken_as_cbsodata_takes_it(stand_in, monkeypat
         ("EENZAAMHEID_TIMEOUT", "soon", "EENZAAMHEID_TIMEOUT"),
         ("EENZAAMHEID_TIMEOUT", "-3", "EENZAAMHEID_TIMEOUT"),
         ("EENZAAMHEID_SOURCE", "internet", "unknown source"),
+        ("EENZAAMHEID_MAX_RESPONSE_MB", "0", "EENZAAMHEID_MAX_RESPONSE_MB"),
+        ("EENZAAMHEID_MAX_RESPONSE_MB", "veel", "EENZAAMHEID_MAX_RESPONSE_MB"),
     ],
 )
 def test_bad_settings_get_one_clear_line(monkeypatch, tmp_path, variable, value, message):

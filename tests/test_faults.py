@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from eenzaamheid import (
@@ -22,6 +23,7 @@ from eenzaamheid import (
     load,
 )
 from eenzaamheid.data import pages as pages_module
+from eenzaamheid.data.cube import check_cube
 from eenzaamheid.data.loader import _cache_stem
 from eenzaamheid.data.meta import TableMeta
 from eenzaamheid.data.store import read_table, write_table
@@ -360,3 +362,14 @@ def test_readers_never_see_half_a_refresh(tmp_path):
         thread.join(timeout=120)
     assert len(reads) >= 400 and len(set(reads)) > 1
     assert failures == []
+
+
+def test_the_cube_check_says_when_it_cannot_apply_and_names_stray_codes():
+    nothing = pa.table({"A": pa.array([], pa.string())})
+    assert check_cube("t", nothing, {"A": []}) == (
+        "not checked for completeness: CBS lists no codes for A"
+    )
+    with pytest.raises(CbsDataError, match=r"2 rows with a code in A that is not among"):
+        check_cube("t", pa.table({"A": ["x", "y", "q"]}), {"A": ["x", "z", "w"]})
+    with pytest.raises(CbsDataError, match=r"3 rows; its codes make 2 \(2\): rows beyond them"):
+        check_cube("t", pa.table({"A": ["x", "y", "y"]}), {"A": ["x", "y"]})

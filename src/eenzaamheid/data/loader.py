@@ -289,7 +289,8 @@ def chain(
         if fallback is None:
             raise type(exc)(
                 f"{what}: CBS could not be used ({_reason(exc)}) and there is no usable copy "
-                "in the cache or the snapshot to fall back to. Try again later."
+                "in the cache or the snapshot to fall back to. Try again later; "
+                "source='live' shows CBS's answer in full."
             ) from exc
         meta = fallback.attrs["meta"]
         when = (

@@ -5,9 +5,9 @@ and topic present in every row (null allowed, absent not), dimension codes prese
 finite numbers (or CBS's symbols for "no figure"). A page Arrow cannot read that way is read
 again with Python's ``json`` for a precise error, if it is at most :data:`SLOW_LIMIT` bytes;
 any failure to parse is a :class:`~eenzaamheid.errors.CbsDataError`. ``odata.nextLink`` is
-followed only on the server asked. When the
-server pages with ``$skip`` (CBS does), the next pages are fetched a few at a time
-(:data:`~eenzaamheid.data.http.MAX_PARALLEL`); otherwise one after another.
+followed only on the server asked. When the server pages with ``$skip`` (CBS does), the next
+pages are fetched a few at a time (:data:`~eenzaamheid.data.http.MAX_PARALLEL`); otherwise one
+after another. Whether the pages together are the whole table is :mod:`.cube`'s check.
 """
 
 from __future__ import annotations
@@ -66,9 +66,8 @@ class Columns:
     def _parse_fast(
         self, body: bytes | bytearray, page: int
     ) -> tuple[pa.RecordBatch, int, str | None]:
-        counts = [_count(body, k) for k in self.keys[:1]]
-        if counts and body.count(b"{") - 1 > counts[0]:  # objects beyond the rows: look closer
-            return self._parse_slowly(body, page)
+        if self.keys and body.count(b"{") - 1 > _count(body, self.keys[0]):
+            return self._parse_slowly(body, page)  # objects beyond the rows: look closer
         try:
             table = pj.read_json(
                 pa.BufferReader(pa.py_buffer(body)),

@@ -221,7 +221,7 @@ class StandIn:
                     return self._send(200, {"value": [{"name": n, "url": n} for n in table]})
                 body = self._page(table[name], params, fault or {})
                 if fault and (fault.get("gzip") or fault.get("bomb")):
-                    return self._send_gzip(body, fault.get("bomb"), fault["gzip"] == "damaged")
+                    return self._send_gzip(body, fault.get("bomb"), fault.get("gzip") == "damaged")
                 if fault and fault.get("partial"):
                     return self._send(200, body, cut=fault["partial"])
                 if fault and fault.get("trickle"):

@@ -1,8 +1,8 @@
 """HTTP for the OData client: one deadline per ``load()``, retries, and only the server asked.
 
 A :class:`Connection` is one ``load()``'s link to CBS: a ``requests`` session whose sockets a
-watchdog shuts at the deadline (so a server that never answers, or trickles a byte at a time,
-costs at most the deadline), retries with back-off for dropped connections, timeouts, 5xx and
+watchdog (:mod:`.deadline`) shuts at the deadline (so a server that never answers, or trickles
+a byte at a time, costs at most the deadline), retries with back-off for dropped connections, timeouts, 5xx and
 bodies that are not OData, and at most :data:`MAX_PARALLEL` requests at once. Every URL it
 fetches must be on the scheme, host and port of the server it was opened for; an answer larger
 than its limit (decompressed, counted while reading) is refused.
@@ -10,12 +10,9 @@ than its limit (decompressed, counted while reading) is refused.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import re
-import socket
-import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable
@@ -25,93 +22,14 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
-from requests.adapters import HTTPAdapter
 
 from ..errors import CbsDataError, CbsError, CbsTimeoutError, CbsUnavailableError, SettingsError
+from .deadline import Adapter, Deadline, local
 
 log = logging.getLogger(__name__)
 
 MAX_PARALLEL = 4  # requests at once: polite to CBS
 CONNECT_TIMEOUT = 10.0
-_local = threading.local()  # the deadline of the request running on this thread
-
-
-class Deadline:
-    """Seconds left for one ``load()``; at the end, every socket it watches is shut."""
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds
-        self.ends = time.monotonic() + seconds
-        self.stopped = threading.Event()  # deadline passed, or another request failed for good
-        self._sockets: set[socket.socket] = set()
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self.stop)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def remaining(self) -> float:
-        return self.ends - time.monotonic()
-
-    @property
-    def expired(self) -> bool:
-        return self.remaining() <= 0
-
-    def watch(self, sock: socket.socket) -> None:
-        with self._lock:
-            self._sockets.add(sock)
-        if self.stopped.is_set():
-            self._shut(sock)
-
-    def stop(self) -> None:
-        """Stop every request of this load: shut the sockets (a blocked read returns)."""
-        self.stopped.set()
-        with self._lock:
-            sockets = list(self._sockets)
-        for sock in sockets:
-            self._shut(sock)
-
-    @staticmethod
-    def _shut(sock: socket.socket) -> None:
-        with contextlib.suppress(OSError):  # the plain call: safe on a TLS socket being read
-            socket.socket.shutdown(sock, socket.SHUT_RDWR)
-
-    def close(self) -> None:
-        self._timer.cancel()
-
-
-def _watched(base: type) -> type:
-    class Watched(base):
-        def connect(self) -> None:
-            super().connect()
-            deadline = getattr(_local, "deadline", None)
-            if deadline is not None and self.sock is not None:
-                deadline.watch(self.sock)
-
-    return Watched
-
-
-class _HTTPPool(urllib3.HTTPConnectionPool):
-    ConnectionCls = _watched(urllib3.connection.HTTPConnection)
-
-
-class _HTTPSPool(urllib3.HTTPSConnectionPool):
-    ConnectionCls = _watched(urllib3.connection.HTTPSConnection)
-
-
-_POOLS = {"http": _HTTPPool, "https": _HTTPSPool}
-
-
-class _Adapter(HTTPAdapter):
-    """requests' adapter with connections whose sockets the deadline watches."""
-
-    def init_poolmanager(self, *args, **kwargs) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = _POOLS
-
-    def proxy_manager_for(self, proxy, **kwargs):
-        manager = super().proxy_manager_for(proxy, **kwargs)
-        manager.pool_classes_by_scheme = _POOLS
-        return manager
 
 
 class HttpStatus(Exception):
@@ -152,7 +70,7 @@ class Connection:
         self.deadline = Deadline(timeout)
         self.session = requests.Session()
         self.session.trust_env = True
-        adapter = _Adapter(pool_maxsize=MAX_PARALLEL)
+        adapter = Adapter(pool_maxsize=MAX_PARALLEL)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self._origin = origin(server)
@@ -252,7 +170,7 @@ class Connection:
     def _get_once(self, url: str, params: dict | None, what: str) -> bytearray:
         """One answer's body, decompressed, at most ``max_bytes``; what fails on the way that
         is not a CbsError becomes a requests exception (and so a retry or a CbsError)."""
-        _local.deadline = self.deadline
+        local.deadline = self.deadline
         try:
             return self._read(url, params, what)
         except (CbsError, requests.RequestException, HttpStatus):
@@ -260,7 +178,7 @@ class Connection:
         except (ValueError, OSError, zlib.error) as exc:  # e.g. "Invalid timeout" at the deadline
             raise requests.exceptions.ConnectionError(f"{type(exc).__name__}: {exc}") from exc
         finally:
-            _local.deadline = None
+            local.deadline = None
 
     def _read(self, url: str, params: dict | None, what: str) -> bytearray:
         remaining = max(self.deadline.remaining(), 0.001)  # past it: the watchdog has shut it

@@ -298,8 +298,9 @@ def chain(
             if is_date(meta.retrieved_at)
             else "(retrieval date not recorded)"
         )
+        trouble = "CBS's answer refused" if isinstance(exc, CbsDataError) else "CBS unreachable"
         warnings.warn(
-            f"CBS unreachable ({_reason(exc)}); using the {meta.source} of {what} {when}, "
+            f"{trouble} ({_reason(exc)}); using the {meta.source} of {what} {when}, "
             "not today's figures",
             stacklevel=3,
         )

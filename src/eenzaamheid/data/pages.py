@@ -83,7 +83,9 @@ class Columns:
         if table is None or table.num_rows != 1 or table.column("value").null_count:
             return self._parse_slowly(body, page)
         rows = table.column("value").combine_chunks().values
-        if any(_count(body, k) != len(rows) for k in self.keys):  # a key absent from some rows
+        if not _every_field_in_every_row(body, table, rows) and any(
+            _count(body, k) != len(rows) for k in self.keys
+        ):  # a key absent from some rows
             return self._parse_slowly(body, page)
         arrays = dict(zip(rows.type.names, rows.flatten(), strict=True)) if len(rows) else {}
         for key in self.dimensions:
@@ -240,11 +242,21 @@ def download(connection: Connection, url: str, params: dict, columns: Columns) -
     return pa.Table.from_batches(batches, schema=batches[0].schema)
 
 
+def _every_field_in_every_row(body: bytes | bytearray, table: pa.Table, rows: pa.Array) -> bool:
+    """Whether the page has exactly one pair per field in every row: its ``":`` outside strings
+    (inside one, a quote is escaped) number rows x fields plus the top-level fields. Two scans of
+    the page instead of one per key; False (and so a count per key) when it cannot tell."""
+    nested = [f for f in (*rows.type, *table.schema) if f.name != "value"]
+    if any(pa.types.is_nested(f.type) for f in nested):
+        return False
+    pairs = body.count(b'":') - body.count(b'\\":')
+    return pairs == len(rows) * rows.type.num_fields + table.num_columns
+
+
 def _count(body: bytes | bytearray, key: str) -> int:
     """How often the page names ``key`` as a field (``"key":``, whitespace allowed)."""
     exact = body.count(f'"{key}":'.encode())
-    spaced = body.count(f'"{key}"'.encode())
-    if spaced == exact:
+    if exact or not re.search(rf'"{re.escape(key)}"\s'.encode(), body):
         return exact
     return len(re.findall(rf'"{re.escape(key)}"\s*:'.encode(), body))
 

@@ -35,8 +35,6 @@ from pathlib import Path
 
 import platformdirs
 
-from .errors import SettingsError
-
 ROOT = Path(__file__).resolve().parents[2]
 THEMES = ("notebook", "artikel", "college")
 LANGUAGES = ("nl", "en")
@@ -63,7 +61,7 @@ class Settings:
     def __post_init__(self) -> None:
         for name, allowed in (("theme", THEMES), ("lang", LANGUAGES), ("source", SOURCES)):
             if getattr(self, name) not in allowed:
-                raise SettingsError(
+                raise ValueError(
                     f"unknown {name} {getattr(self, name)!r} ({_ENVIRONMENT[name]} or "
                     f"configure({name}=...)); choose one of {', '.join(allowed)}"
                 )
@@ -77,7 +75,7 @@ def _positive(value: object, name: str, unit: str) -> float:
     except (TypeError, ValueError):
         number = float("nan")
     if not 0 < number < float("inf"):
-        raise SettingsError(
+        raise ValueError(
             f"{name} must be a positive number of {unit} ({_ENVIRONMENT[name]}), not {value!r}"
         )
     return number
@@ -122,7 +120,7 @@ def configure(**changes: object) -> Settings:
         return current()
     unknown = set(changes) - set(_ENVIRONMENT)
     if unknown:
-        raise SettingsError(f"no setting {sorted(unknown)}; settings are {sorted(_ENVIRONMENT)}")
+        raise ValueError(f"no setting {sorted(unknown)}; settings are {sorted(_ENVIRONMENT)}")
     candidate = replace(current(), **changes)  # validates before anything changes
     _overrides.update(changes)
     return candidate

@@ -141,6 +141,19 @@ def test_an_oversize_answer_is_stopped_while_reading(stand_in, cached, monkeypat
     assert time.monotonic() - started < 5
 
 
+def test_millions_of_empty_rows_are_refused_quickly_and_in_little_memory(stand_in, cached):
+    stand_in.faults["TypedDataSet"] = {"huge": 20_000_000}  # 6.7 million {} under the limit
+    tracemalloc.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(CbsDataError, match=r"page 1 from CBS \(18 MiB\) does not have"):
+            load("80137ned", source="live", timeout=20)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert time.monotonic() - started < 10 and peak < 200 << 20
+
+
 def test_a_gzip_answer_is_read(stand_in):
     stand_in.faults["TypedDataSet"] = {"gzip": True}
     assert len(load("80137ned", source="live")) == 675

@@ -29,7 +29,7 @@ from .http import MAX_PARALLEL, Connection, NotOData, odata_document
 from .tidy import MISSING_SYMBOLS
 
 MAX_PAGES = 100_000  # a guard against a server that links pages in a circle
-SLOW_LIMIT = 32 << 20  # bytes: larger pages Arrow cannot read are refused, not read by Python
+SLOW_LIMIT = 8 << 20  # bytes: larger pages Arrow cannot read are refused, not read by Python
 _PARSE_ERRORS = (pa.ArrowException, ValueError, TypeError, OverflowError, RecursionError)
 
 

@@ -11,9 +11,15 @@ Supports server-driven paging through ``odata.nextLink`` (page size settable), `
 non-JSON ``body``, ``drop`` (close at once), ``partial`` (send that many bytes of the page,
 then close), ``silent`` (accept, never answer), ``trickle`` (one byte every that many
 seconds), ``next_link`` (a server whose address the next link names instead), ``rename``
-/ ``remove`` (keys changed in the rows); ``skip`` limits a fault to the page at that
-``$skip``, ``times`` to its first n uses. Every wait ends when the server closes, and after
-:data:`MAX_WAIT` seconds at most.
+/ ``remove`` (keys changed in the rows), ``thin`` (a key left out of every other row),
+``values`` (topic values replaced), ``empty`` (``value: []``), ``rows`` (only the first n rows
+of the page), ``no_next`` (no next link), ``shift`` (the page's rows start that many rows
+earlier: rows repeated across pages), ``gzip`` (the page gzip-compressed; ``"damaged"``: a
+body that is not gzip), ``bomb`` (a gzip
+body inflating to that many MiB), ``huge`` (a body of that many bytes of empty objects, sent
+without a length); ``skip`` limits a fault to the page at that ``$skip``, ``times`` to its
+first n uses. Every wait ends when the server closes, and after :data:`MAX_WAIT` seconds at
+most.
 
 ``python -m tests.odata_server --rows 200000 --topics 10`` serves a generated table
 ``bench01`` from a process of its own (for the benchmark) until its stdin closes.
@@ -22,7 +28,9 @@ seconds), ``next_link`` (a server whose address the next link names instead), ``
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import gzip
 import json
 import random
 import re
@@ -39,13 +47,18 @@ MAX_WAIT = 60.0  # seconds any silent or trickling answer lasts at most
 
 def _csv_entities(folder: Path) -> dict[str, list[dict]]:
     """Entity lists from a CSV dump; the data cells are the untyped strings, and the typed
-    data set has them as numbers with null for CBS's missing symbols, as CBS serves it."""
+    data set has them as numbers with null for CBS's missing symbols, as CBS serves it. A dump
+    holds some codes of each dimension: the code lists keep those (the data is their cube)."""
     entities = {}
     for path in folder.glob("*.csv"):
         with path.open(encoding="utf-8") as handle:
             entities[path.stem] = list(csv.DictReader(handle))
     topics = {p["Key"] for p in entities["DataProperties"] if p["Type"] == "Topic"}
     entities["UntypedDataSet"] = entities.pop("data")
+    for prop in entities["DataProperties"]:  # a dump is a slice: its codes, a cube again
+        if prop["Type"].endswith("Dimension"):
+            present = {row[prop["Key"]] for row in entities["UntypedDataSet"]}
+            entities[prop["Key"]] = [c for c in entities[prop["Key"]] if c["Key"] in present]
     entities["TypedDataSet"] = [
         {k: (_number(v) if k in topics else v) for k, v in row.items()}
         for row in entities["UntypedDataSet"]
@@ -207,6 +220,8 @@ class StandIn:
                 if not name:
                     return self._send(200, {"value": [{"name": n, "url": n} for n in table]})
                 body = self._page(table[name], params, fault or {})
+                if fault and (fault.get("gzip") or fault.get("bomb")):
+                    return self._send_gzip(body, fault.get("bomb"), fault.get("gzip") == "damaged")
                 if fault and fault.get("partial"):
                     return self._send(200, body, cut=fault["partial"])
                 if fault and fault.get("trickle"):
@@ -229,6 +244,9 @@ class StandIn:
                 if fault.get("body") is not None:
                     self._send(200, fault["body"])
                     return True
+                if fault.get("huge"):
+                    self._send_huge(fault["huge"])
+                    return True
                 return False
 
             def _page(self, rows, params, fault):
@@ -243,12 +261,22 @@ class StandIn:
                         {renamed.get(k, k): v for k, v in r.items() if k not in removed}
                         for r in rows
                     ]
+                if fault.get("thin"):
+                    rows = [
+                        {k: v for k, v in r.items() if k != fault["thin"] or i % 2}
+                        for i, r in enumerate(rows)
+                    ]
+                if fault.get("values"):
+                    rows = [{**r, **fault["values"]} for r in rows]
                 skip = int(params.get("$skip", 0))
                 top = int(params["$top"]) if "$top" in params else None
                 size = stand_in.page_size if top is None else min(top, stand_in.page_size)
-                body = {"value": rows[skip : skip + size]}
+                start = max(0, skip - fault.get("shift", 0))
+                body = {"value": rows[start : start + size][: fault.get("rows")]}
+                if fault.get("empty"):
+                    return {"value": []}
                 wanted_end = len(rows) if top is None else min(len(rows), skip + top)
-                if skip + size < wanted_end:  # server-driven paging cut the answer short
+                if skip + size < wanted_end and not fault.get("no_next"):
                     nxt = dict(params, **{"$skip": skip + size})
                     if top is not None:
                         nxt["$top"] = top - size
@@ -266,6 +294,40 @@ class StandIn:
                 if cut is not None:
                     self.wfile.flush()
                     self.connection.shutdown(2)
+
+            def _send_gzip(self, body, bomb_mib, damaged):
+                """The page gzip-compressed (``damaged``: not gzip at all); with ``bomb_mib``:
+                gzip members of 16 MiB of spaces each, that many MiB once inflated."""
+                if damaged:
+                    data = b"this is not gzip" * 64
+                elif bomb_mib:
+                    member = gzip.compress(b" " * (16 << 20), compresslevel=9)
+                    data = gzip.compress(b'{"value": [') + member * (bomb_mib // 16)
+                else:
+                    data = gzip.compress(json.dumps(body).encode())
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                with contextlib.suppress(OSError):
+                    self.wfile.write(data)
+
+            def _send_huge(self, size):
+                """``size`` bytes of ``{"value":[{},{},...`` without a Content-Length."""
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                chunk = b"{}," * (1 << 16)
+                with contextlib.suppress(OSError):
+                    self.wfile.write(b'{"value":[')
+                    for _ in range(size // len(chunk)):
+                        if stand_in.closing.is_set():
+                            return
+                        self.wfile.write(chunk)
+                    self.wfile.write(b"{}]}")
+                self.close_connection = True
 
             def _trickle(self, body, interval):
                 data = json.dumps(body).encode()

@@ -1,6 +1,7 @@
 """Finding data: search over the CBS catalogue, codes with labels, filters by label; live
 through the local OData server and offline."""
 
+import re
 import warnings
 
 import pytest
@@ -41,9 +42,9 @@ def test_search_offline_says_so_and_searches_the_snapshot(stand_in):
 def test_codes_with_labels_and_groups_live(stand_in):
     regions = codes("83262NED", "RegioS", source="live")
     assert list(regions.columns) == ["code", "label", "group", "description"]
-    row = regions.set_index("code").loc["GM0014"]
-    assert row["label"] == "Groningen (gemeente)"
-    assert row["description"].startswith("Gemeentelijke herindeling")
+    row = regions.set_index("code").loc["GM0518"]
+    assert row["label"] == "'s-Gravenhage (gemeente)"
+    assert row["description"] == "Begindatum voor 1830"
     people = codes("83262NED", "KenmerkenVanPersonen", source="live").set_index("code")
     assert people.loc["T009002", "group"] == "Totaal"
     before = len(stand_in.requests)
@@ -85,10 +86,18 @@ def test_filters_take_labels_offline():
 
 
 def test_an_ambiguous_label_lists_its_codes(stand_in):
-    regions = stand_in.tables["83262ned"]["RegioS"]
+    table = stand_in.tables["83262ned"]
+    regions = table["RegioS"]
     regions.append({**regions[1], "Key": "GM9999", "Title": regions[1]["Title"]})
+    table["TypedDataSet"] += [  # a made-up second code with the same label (fixture)
+        {**row, "RegioS": "GM9999"}
+        for row in table["TypedDataSet"]
+        if row["RegioS"] == regions[1]["Key"]
+    ]
     label = regions[1]["Title"]
-    with pytest.raises(AmbiguousLabelError, match=rf"'{label}' in RegioS is the label of 2 codes"):
+    with pytest.raises(
+        AmbiguousLabelError, match=rf"{re.escape(repr(label))} in RegioS is the label of 2 codes"
+    ):
         load("83262NED", filters={"RegioS": label}, source="live")
     with warnings.catch_warnings():
         warnings.simplefilter("error")

@@ -1,12 +1,17 @@
 """Servers that misbehave the way real ones do: every fault ends in a clear CbsError within
 the deadline, or is refused, and the good cache entry stays as it was."""
 
+import random
+import re
 import threading
 import time
+import tracemalloc
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from eenzaamheid import (
@@ -17,20 +22,219 @@ from eenzaamheid import (
     CbsUnavailableError,
     load,
 )
+from eenzaamheid.data import pages as pages_module
+from eenzaamheid.data.cube import check_cube
+from eenzaamheid.data.loader import _cache_stem
 from eenzaamheid.data.meta import TableMeta
 from eenzaamheid.data.store import read_table, write_table
 
-from .odata_server import StandIn
+from .odata_server import StandIn, entities_from_snapshot
 
 
 @pytest.fixture
 def cached(stand_in):
-    """A good cache entry of 80137ned, and a check that it is still the same afterwards."""
+    """A good cache entry of 80137ned, and a check that its file is byte for byte the same
+    afterwards."""
     before = load("80137ned", source="live")
+    path = _cache_stem("80137ned", None, None).with_suffix(".parquet")
+    data = path.read_bytes()
     yield before
+    assert path.read_bytes() == data
     after = load("80137ned", source="cache")
     pd.testing.assert_frame_equal(after, before)
     assert after.attrs["meta"].retrieved_at == before.attrs["meta"].retrieved_at
+
+
+@pytest.mark.parametrize(
+    ("fault", "message"),
+    [
+        ({"empty": True, "skip": 0}, r"0 rows; its codes make 675 \(9 x 15 x 5\)"),
+        ({"rows": 25, "skip": 100}, r"125 rows; its codes make 675"),
+        ({"no_next": True, "skip": 0}, r"50 rows; its codes make 675"),
+        ({"shift": 25, "skip": 100}, r"repeats 25 combinations of codes"),
+        ({"thin": "Totaal_4", "skip": 50}, r"topic Totaal_4 in 25 of its 50 rows"),
+        ({"values": {"Totaal_1": True}, "skip": 50}, r"True in topic Totaal_1"),
+        ({"values": {"Totaal_1": "1e999"}, "skip": 50}, r"'1e999' in topic Totaal_1"),
+        ({"values": {"Totaal_1": float("inf")}}, r"50 values in topic Totaal_1 that are infinite"),
+    ],
+    ids=["empty", "short-page", "no-next-link", "repeated", "partial-key", "true", "1e999", "inf"],
+)
+def test_an_incomplete_or_wrong_answer_never_replaces_the_cache(stand_in, cached, fault, message):
+    stand_in.faults["TypedDataSet"] = fault
+    with pytest.raises(CbsDataError, match=message):
+        load("80137ned", source="live")
+    with pytest.warns(
+        UserWarning, match=r"^CBS's answer refused \(its answer was incomplete or did not fit"
+    ):
+        assert load("80137ned", max_age=timedelta(0)).attrs["meta"].source == "cache"
+
+
+def test_the_same_faults_when_following_next_links(stand_in, cached, monkeypatch):
+    monkeypatch.setattr("eenzaamheid.data.pages._skip", lambda link: None)
+    for fault, message in [
+        ({"no_next": True, "skip": 300}, r"350 rows; its codes make 675"),
+        ({"shift": 50, "skip": 300}, r"repeats 50 combinations"),
+        ({"rows": 10, "skip": 300}, r"635 rows; its codes make 675"),
+    ]:
+        stand_in.faults["TypedDataSet"] = fault
+        with pytest.raises(CbsDataError, match=message):
+            load("80137ned", source="live")
+
+
+def test_a_filtered_answer_is_checked_against_the_codes_asked(stand_in):
+    stand_in.faults["TypedDataSet"] = {"rows": 30, "skip": 100}
+    with pytest.raises(CbsDataError, match=r"130 rows; its codes make 225 \(3 x 15 x 5\)"):
+        load("80137ned", filters={"Persoonskenmerken": ["1", "2", "3"]}, source="live")
+    stand_in.faults.clear()
+    frame = load("80137ned", filters={"Persoonskenmerken": ["1", "2", "3"]}, source="live")
+    assert len(frame) == 225
+    assert any("225 rows = 3 x 15 x 5 codes" in note for note in frame.attrs["meta"].notes)
+
+
+def test_an_all_empty_server_falls_back_to_the_snapshot(stand_in, raw):
+    snapshot = load("71488ned", source="snapshot")
+    export = raw / "exports/71488ned_2000-2024_NL-provincies.csv"
+    stand_in.add_table("71488ned", entities_from_snapshot(snapshot, export))
+    stand_in.faults["*"] = {"empty": True}
+    with pytest.raises(CbsDataError, match="no topics"):
+        load("71488ned", source="live")
+    with pytest.warns(UserWarning, match="using the snapshot of 71488ned"):
+        frame = load("71488ned", max_age=timedelta(0))
+    assert frame.attrs["meta"].source == "snapshot" and len(frame) > 20_000
+
+
+def _shrink(stand_in):
+    """80137ned without its last period (the server's answer is a smaller, whole cube)."""
+    table = stand_in.tables["80137ned"]
+    last = table["Perioden"][-1]["Key"]
+    table["Perioden"] = table["Perioden"][:-1]
+    table["TypedDataSet"] = [r for r in table["TypedDataSet"] if r["Perioden"] != last]
+
+
+def test_a_smaller_answer_does_not_replace_the_cache_without_force(stand_in, cached):
+    _shrink(stand_in)
+    with pytest.raises(
+        CbsDataError,
+        match=r"540 rows, the cached copy.*675.*periode: 4 codes, cached 5.*force=True",
+    ):
+        load("80137ned", source="live")
+    with pytest.warns(
+        UserWarning,
+        match=r"^CBS's answer refused \(its answer has fewer rows.*using the cache of 80137ned",
+    ):
+        assert len(load("80137ned", max_age=timedelta(0))) == 675
+
+
+def test_force_replaces_the_cache_with_a_smaller_answer(stand_in):
+    load("80137ned", source="live")
+    _shrink(stand_in)
+    assert len(load("80137ned", source="live", force=True)) == 540
+    assert len(load("80137ned", source="cache")) == 540
+
+
+def test_an_oversize_answer_is_stopped_while_reading(stand_in, cached, monkeypatch):
+    monkeypatch.setenv("EENZAAMHEID_MAX_RESPONSE_MB", "1")
+    stand_in.faults["TypedDataSet"] = {"huge": 20_000_000}
+    started = time.monotonic()
+    with pytest.raises(CbsDataError, match=r"more than 1 MiB.*EENZAAMHEID_MAX_RESPONSE_MB"):
+        load("80137ned", source="live")
+    assert time.monotonic() - started < 5
+
+
+def test_millions_of_empty_rows_are_refused_quickly_and_in_little_memory(stand_in, cached):
+    stand_in.faults["TypedDataSet"] = {"huge": 20_000_000}  # 6.7 million {} under the limit
+    tracemalloc.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(CbsDataError, match=r"page 1 from CBS \(18 MiB\) does not have"):
+            load("80137ned", source="live", timeout=20)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert time.monotonic() - started < 10 and peak < 200 << 20
+
+
+def test_a_gzip_answer_is_read(stand_in):
+    stand_in.faults["TypedDataSet"] = {"gzip": True}
+    assert len(load("80137ned", source="live")) == 675
+
+
+@pytest.mark.parametrize("limit", ["16", None], ids=["16-MiB", "default-256-MiB"])
+def test_a_gzip_bomb_is_stopped_within_the_deadline_and_memory(
+    stand_in, cached, monkeypatch, limit
+):
+    """3 MB inflating to 3 GiB: refused at the limit, or (on a slow machine, before it
+    reaches 256 MiB) at the deadline; either way within 1 s of it and under 1 GiB."""
+    monkeypatch.setattr("eenzaamheid.data.odata.TIMEOUT", 30)  # the server takes its time
+    if limit:
+        monkeypatch.setenv("EENZAAMHEID_MAX_RESPONSE_MB", limit)
+    stand_in.faults["TypedDataSet"] = {"bomb": 3072, "skip": 0}
+    tracemalloc.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(CbsError) as caught:
+            load("80137ned", source="live", timeout=8)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert time.monotonic() - started < 9
+    assert peak < 1 << 30
+    if limit:
+        assert isinstance(caught.value, CbsDataError) and "more than 16 MiB" in str(caught.value)
+    else:
+        assert re.search(r"more than 256 MiB|within the 8 s deadline", str(caught.value))
+
+
+def test_a_damaged_gzip_answer_is_a_cbs_error_and_auto_falls_back(stand_in, cached):
+    stand_in.faults["TypedDataSet"] = {"gzip": "damaged"}
+    with pytest.raises(CbsUnavailableError, match=r"after 2 tries \(a damaged compressed answer\)"):
+        load("80137ned", source="live")
+    with pytest.warns(UserWarning, match=r"\(a damaged compressed answer\); using the cache"):
+        assert load("80137ned", max_age=timedelta(0)).attrs["meta"].source == "cache"
+
+
+def test_json_nested_too_deep_is_a_cbs_error(stand_in, cached):
+    stand_in.faults["TypedDataSet"] = {"body": '{"value": ' + "[" * 200_000 + "]" * 200_000 + "}"}
+    with pytest.raises(CbsDataError, match=r"page 1 from CBS cannot be read \(RecursionError"):
+        load("80137ned", source="live")
+
+
+def test_parsing_counts_against_the_deadline(stand_in, cached, monkeypatch):
+    slow = pages_module.Columns.parse
+
+    def parse(self, body, page):
+        time.sleep(0.4)
+        return slow(self, body, page)
+
+    monkeypatch.setattr(pages_module.Columns, "parse", parse)
+    started = time.monotonic()
+    with pytest.raises(CbsTimeoutError, match="within the 1 s deadline"):
+        load("80137ned", source="live", timeout=1)
+    assert time.monotonic() - started < 2
+
+
+def test_deadline_races_end_in_a_cbs_error(stand_in, cached):
+    """1,000 loads with deadlines of 1-50 ms: each returns the table or raises a CbsError."""
+    stand_in.page_size = 700
+    rng = random.Random(15)
+    deadlines = [rng.uniform(0.001, 0.05) for _ in range(1000)]
+    other: list[BaseException] = []
+
+    def one(seconds: float) -> str:
+        try:
+            load("80137ned", select="Totaal_1", source="live", timeout=seconds)
+            return "ok"
+        except CbsError:
+            return "error"
+        except BaseException as exc:  # what this test is about
+            other.append(exc)
+            return "other"
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(8) as pool:
+        outcomes = list(pool.map(one, deadlines))
+    assert other == [] and len(outcomes) == 1000
+    assert time.monotonic() - started < 30
 
 
 def test_a_renamed_topic_is_named_and_nothing_is_cached(stand_in, cached):
@@ -176,3 +380,14 @@ def test_readers_never_see_half_a_refresh(tmp_path):
         thread.join(timeout=120)
     assert len(reads) >= 400 and len(set(reads)) > 1
     assert failures == []
+
+
+def test_the_cube_check_says_when_it_cannot_apply_and_names_stray_codes():
+    nothing = pa.table({"A": pa.array([], pa.string())})
+    assert check_cube("t", nothing, {"A": []}) == (
+        "not checked for completeness: CBS lists no codes for A"
+    )
+    with pytest.raises(CbsDataError, match=r"2 rows with a code in A that is not among"):
+        check_cube("t", pa.table({"A": ["x", "y", "q"]}), {"A": ["x", "z", "w"]})
+    with pytest.raises(CbsDataError, match=r"3 rows; its codes make 2 \(2\): rows beyond them"):
+        check_cube("t", pa.table({"A": ["x", "y", "y"]}), {"A": ["x", "y"]})

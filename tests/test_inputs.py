@@ -1,5 +1,7 @@
 """What callers pass in: every mistake gets one clear line, and nothing cached is lost."""
 
+import shutil
+import warnings
 from datetime import timedelta
 
 import pandas as pd
@@ -14,8 +16,10 @@ from eenzaamheid import (
     load,
     read_statline_csv,
 )
+from eenzaamheid.cli import main
 from eenzaamheid.data.loader import _cache_stem
 from eenzaamheid.data.store import write_table
+from eenzaamheid.settings import ROOT
 
 
 def _one_line(exc_info) -> str:
@@ -90,6 +94,8 @@ def test_a_host_without_scheme_is_taken_as_cbsodata_takes_it(stand_in, monkeypat
         ("EENZAAMHEID_TIMEOUT", "soon", "EENZAAMHEID_TIMEOUT"),
         ("EENZAAMHEID_TIMEOUT", "-3", "EENZAAMHEID_TIMEOUT"),
         ("EENZAAMHEID_SOURCE", "internet", "unknown source"),
+        ("EENZAAMHEID_MAX_RESPONSE_MB", "0", "EENZAAMHEID_MAX_RESPONSE_MB"),
+        ("EENZAAMHEID_MAX_RESPONSE_MB", "veel", "EENZAAMHEID_MAX_RESPONSE_MB"),
     ],
 )
 def test_bad_settings_get_one_clear_line(monkeypatch, tmp_path, variable, value, message):
@@ -138,3 +144,75 @@ def test_a_file_that_is_not_a_statline_download(tmp_path):
     _one_line(caught)
     with pytest.raises(InvalidArgumentError, match="does not exist"):
         read_statline_csv(tmp_path / "weg.csv")
+
+
+def test_auto_names_a_non_json_answer_plainly(stand_in):
+    load("80137ned", source="live")
+    stand_in.faults["TypedDataSet"] = {"body": "<html>busy (try later)</html>"}
+    with pytest.warns(UserWarning) as caught:
+        load("80137ned", max_age=timedelta(0))
+    (warning,) = [w for w in caught if "using the cache" in str(w.message)]
+    assert str(warning.message).startswith(
+        "CBS unreachable (an answer that is not OData: not JSON (b'<html>busy (try later)</html>'"
+    )
+
+
+def test_a_damaged_cache_is_reported_once_and_auto_is_not_advised_in_auto(stand_in):
+    load("80137ned", source="live")
+    data = _cache_stem("80137ned", None, None).with_suffix(".parquet")
+    data.write_bytes(data.read_bytes()[:-100])
+    stand_in.faults["*"] = {"status": 500}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(CbsUnavailableError) as error:
+            load("80137ned", max_age=timedelta(0))
+    assert sum("damaged" in str(w.message) for w in caught) == 1
+    assert "'auto'" not in _one_line(error) and "no usable copy" in str(error.value)
+
+
+def test_a_dimension_named_twice_is_refused_live_and_offline(stand_in):
+    with pytest.raises(InvalidArgumentError, match=r"Persoonskenmerken twice.*one list"):
+        load(
+            "80137ned", filters={"Persoonskenmerken": "1", "persoonskenmerken": "2"}, source="live"
+        )
+    with pytest.raises(InvalidArgumentError, match=r"RegioS twice.*one list") as caught:
+        load("71488ned", filters={"RegioS": "PV20", "regio": "NL01"}, source="snapshot")
+    _one_line(caught)
+
+
+def test_a_password_in_the_server_address_is_never_shown(stand_in, monkeypatch):
+    secret = stand_in.url.replace("http://", "http://lezer:geheim123@")
+    monkeypatch.setenv("CBS_ODATA_URL", secret)
+    stand_in.faults["*"] = {"status": 500}
+    with pytest.raises(CbsUnavailableError) as caught:
+        load("80137ned", source="live")
+    assert "geheim123" not in str(caught.value) and "***@127.0.0.1" in str(caught.value)
+    monkeypatch.setenv("CBS_ODATA_URL", "http://lezer:geheim123@127.0.0.1:port")
+    with pytest.raises(SettingsError) as caught:
+        load("80137ned", source="live")
+    assert "geheim123" not in str(caught.value)
+    stand_in.faults.clear()
+    monkeypatch.setenv("CBS_ODATA_URL", secret)
+    meta = load("80137ned", source="live").attrs["meta"]
+    assert "geheim123" not in meta.origin and "geheim123" not in meta.describe()
+
+
+@pytest.mark.parametrize("setting", ["EENZAAMHEID_THEME", "EENZAAMHEID_LANG"])
+def test_a_bad_theme_or_language_is_named(monkeypatch, capsys, setting):
+    monkeypatch.setenv(setting, "paars")
+    assert main(["build", "--only", "00"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("fout: unknown") and "paars" in err and setting in err
+    assert "onverwacht" not in err
+
+
+def test_tables_without_a_snapshot_says_so(monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("EENZAAMHEID_SNAPSHOT", str(tmp_path / "nonexistent"))
+    assert main(["tables"]) == 2
+    assert "nonexistent" in capsys.readouterr().err
+    snapshot = tmp_path / "snapshot"
+    shutil.copytree(ROOT / "data" / "snapshot", snapshot)
+    (snapshot / "70072ned.parquet").unlink()
+    monkeypatch.setenv("EENZAAMHEID_SNAPSHOT", str(snapshot))
+    assert main(["tables"]) == 2
+    assert "70072ned.parquet" in capsys.readouterr().err

@@ -12,7 +12,7 @@ import logging
 import sys
 import warnings
 
-from .errors import CbsError
+from .errors import CbsError, SettingsError
 from .site import NotebookFailed
 
 SOURCES = ["auto", "live", "cache", "snapshot"]
@@ -21,13 +21,19 @@ SHOWN_CODES = 8  # per dimension in `info`
 
 def _tables(args: argparse.Namespace) -> int:
     """The snapshot's tables, each read whole and checked (checksums, metadata)."""
-    from .data.loader import snapshot_tables
     from .data.odata import current
     from .data.store import read_sidecar, read_table
 
+    folder = current().snapshot_dir
+    names = sorted({p.stem for p in (*folder.glob("*.parquet"), *folder.glob("*.json"))})
+    if not names:
+        raise SettingsError(
+            f"the snapshot folder {folder} {'holds no tables' if folder.is_dir() else 'does not exist'}; "
+            "set EENZAAMHEID_SNAPSHOT to the repository's data/snapshot, or rebuild it with `make snapshot`"
+        )
     damaged = 0
-    for name in snapshot_tables():
-        stem = current().snapshot_dir / name
+    for name in names:
+        stem = folder / name
         try:
             frame = read_table(stem, memo=False)
             read_sidecar(stem)
@@ -191,6 +197,17 @@ def _one_line_warning(message, category, filename, lineno, file=None, line=None)
     print(f"let op: {' '.join(str(message).split())}", file=file or sys.stderr)
 
 
+def _run(args: argparse.Namespace) -> int:
+    """The command, once the settings from the environment are known to be usable."""
+    from . import settings
+
+    try:
+        settings.current()
+    except ValueError as exc:
+        raise SettingsError(str(exc)) from exc
+    return args.func(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(
@@ -198,11 +215,11 @@ def main(argv: list[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     if args.debug:
-        return args.func(args)
+        return _run(args)
     shown = warnings.showwarning
     warnings.showwarning = _one_line_warning
     try:
-        return args.func(args)
+        return _run(args)
     except (CbsError, NotebookFailed) as exc:
         print(f"fout: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2

@@ -38,6 +38,8 @@ class SettingsError(CbsError, ValueError):
 class CbsUnavailableError(CbsError, ConnectionError):
     """CBS could not be reached or answered with something unusable."""
 
+    reason = ""  # a few words on why, for the warning of ``source="auto"``'s fallback
+
 
 class CbsTimeoutError(CbsUnavailableError, TimeoutError):
     """CBS did not deliver within the deadline of one ``load()`` (``timeout``)."""

@@ -20,6 +20,9 @@ variable                   meaning                                       default
                            requests together
 =========================  ============================================  ======================
 
+``EENZAAMHEID_MAX_RESPONSE_MB`` (default ``256``): MiB one answer from CBS may hold once
+decompressed; a larger one is refused while it is read.
+
 In a notebook, ``configure(theme="college", lang="en")`` changes them for this session; the
 main job hands them to each notebook's kernel with :func:`as_environment`.
 """
@@ -38,6 +41,7 @@ LANGUAGES = ("nl", "en")
 SOURCES = ("auto", "live", "cache", "snapshot")
 DEFAULT_ODATA_URL = "https://opendata.cbs.nl"
 DEFAULT_TIMEOUT = 60.0
+DEFAULT_MAX_RESPONSE_MB = 256.0
 
 
 @dataclass(frozen=True)
@@ -52,23 +56,29 @@ class Settings:
     build_dir: Path = ROOT / "build"
     odata_url: str = DEFAULT_ODATA_URL
     timeout: float = DEFAULT_TIMEOUT
+    max_response_mb: float = DEFAULT_MAX_RESPONSE_MB
 
     def __post_init__(self) -> None:
         for name, allowed in (("theme", THEMES), ("lang", LANGUAGES), ("source", SOURCES)):
             if getattr(self, name) not in allowed:
                 raise ValueError(
-                    f"unknown {name} {getattr(self, name)!r}; choose one of {', '.join(allowed)}"
+                    f"unknown {name} {getattr(self, name)!r} ({_ENVIRONMENT[name]} or "
+                    f"configure({name}=...)); choose one of {', '.join(allowed)}"
                 )
-        try:
-            seconds = float(self.timeout)
-        except (TypeError, ValueError):
-            seconds = float("nan")
-        if not 0 < seconds < float("inf"):
-            raise ValueError(
-                f"timeout must be a positive number of seconds (EENZAAMHEID_TIMEOUT), "
-                f"not {self.timeout!r}"
-            )
-        object.__setattr__(self, "timeout", seconds)
+        for name, unit in (("timeout", "seconds"), ("max_response_mb", "MiB")):
+            object.__setattr__(self, name, _positive(getattr(self, name), name, unit))
+
+
+def _positive(value: object, name: str, unit: str) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        number = float("nan")
+    if not 0 < number < float("inf"):
+        raise ValueError(
+            f"{name} must be a positive number of {unit} ({_ENVIRONMENT[name]}), not {value!r}"
+        )
+    return number
 
 
 _ENVIRONMENT = {
@@ -82,6 +92,7 @@ _ENVIRONMENT = {
     "build_dir": "EENZAAMHEID_BUILD",
     "odata_url": "CBS_ODATA_URL",
     "timeout": "EENZAAMHEID_TIMEOUT",
+    "max_response_mb": "EENZAAMHEID_MAX_RESPONSE_MB",
 }
 _overrides: dict[str, object] = {}
 

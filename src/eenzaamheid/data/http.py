@@ -1,20 +1,20 @@
 """HTTP for the OData client: one deadline per ``load()``, retries, and only the server asked.
 
 A :class:`Connection` is one ``load()``'s link to CBS: a ``requests`` session whose sockets a
-watchdog shuts at the deadline (so a server that never answers, or trickles a byte at a time,
-costs at most the deadline), retries with back-off for dropped connections, timeouts, 5xx and
+watchdog (:mod:`.deadline`) shuts at the deadline (so a server that never answers, or trickles
+a byte at a time, costs at most the deadline), retries with back-off for dropped connections, timeouts, 5xx and
 bodies that are not OData, and at most :data:`MAX_PARALLEL` requests at once. Every URL it
-fetches must be on the scheme, host and port of the server it was opened for.
+fetches must be on the scheme, host and port of the server it was opened for; an answer larger
+than its limit (decompressed, counted while reading) is refused.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import socket
-import threading
+import re
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -22,93 +22,14 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
-from requests.adapters import HTTPAdapter
 
 from ..errors import CbsDataError, CbsError, CbsTimeoutError, CbsUnavailableError, SettingsError
+from .deadline import Adapter, Deadline, local
 
 log = logging.getLogger(__name__)
 
 MAX_PARALLEL = 4  # requests at once: polite to CBS
 CONNECT_TIMEOUT = 10.0
-_local = threading.local()  # the deadline of the request running on this thread
-
-
-class Deadline:
-    """Seconds left for one ``load()``; at the end, every socket it watches is shut."""
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds
-        self.ends = time.monotonic() + seconds
-        self.stopped = threading.Event()  # deadline passed, or another request failed for good
-        self._sockets: set[socket.socket] = set()
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self.stop)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def remaining(self) -> float:
-        return self.ends - time.monotonic()
-
-    @property
-    def expired(self) -> bool:
-        return self.remaining() <= 0
-
-    def watch(self, sock: socket.socket) -> None:
-        with self._lock:
-            self._sockets.add(sock)
-        if self.stopped.is_set():
-            self._shut(sock)
-
-    def stop(self) -> None:
-        """Stop every request of this load: shut the sockets (a blocked read returns)."""
-        self.stopped.set()
-        with self._lock:
-            sockets = list(self._sockets)
-        for sock in sockets:
-            self._shut(sock)
-
-    @staticmethod
-    def _shut(sock: socket.socket) -> None:
-        with contextlib.suppress(OSError):  # the plain call: safe on a TLS socket being read
-            socket.socket.shutdown(sock, socket.SHUT_RDWR)
-
-    def close(self) -> None:
-        self._timer.cancel()
-
-
-def _watched(base: type) -> type:
-    class Watched(base):
-        def connect(self) -> None:
-            super().connect()
-            deadline = getattr(_local, "deadline", None)
-            if deadline is not None and self.sock is not None:
-                deadline.watch(self.sock)
-
-    return Watched
-
-
-class _HTTPPool(urllib3.HTTPConnectionPool):
-    ConnectionCls = _watched(urllib3.connection.HTTPConnection)
-
-
-class _HTTPSPool(urllib3.HTTPSConnectionPool):
-    ConnectionCls = _watched(urllib3.connection.HTTPSConnection)
-
-
-_POOLS = {"http": _HTTPPool, "https": _HTTPSPool}
-
-
-class _Adapter(HTTPAdapter):
-    """requests' adapter with connections whose sockets the deadline watches."""
-
-    def init_poolmanager(self, *args, **kwargs) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = _POOLS
-
-    def proxy_manager_for(self, proxy, **kwargs):
-        manager = super().proxy_manager_for(proxy, **kwargs)
-        manager.pool_classes_by_scheme = _POOLS
-        return manager
 
 
 class HttpStatus(Exception):
@@ -139,14 +60,17 @@ class Connection:
         read_timeout: float,
         retries: int,
         backoff: float,
+        max_bytes: int,
         hint: str = "",
     ):
         self.server, self.table, self.hint = server, table, hint
+        self.shown = redact(server)  # for messages: never a password
         self.read_timeout, self.retries, self.backoff = read_timeout, max(1, retries), backoff
+        self.max_bytes = max_bytes  # of one answer, decompressed
         self.deadline = Deadline(timeout)
         self.session = requests.Session()
         self.session.trust_env = True
-        adapter = _Adapter(pool_maxsize=MAX_PARALLEL)
+        adapter = Adapter(pool_maxsize=MAX_PARALLEL)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self._origin = origin(server)
@@ -166,8 +90,8 @@ class Connection:
         absolute = urljoin(came_from, url)
         if origin(absolute) != self._origin:
             raise CbsDataError(
-                f"{self.table}: the server at {self.server} pointed to a page on another "
-                f"server ({_short_url(absolute)}); refused, nothing was cached. Check "
+                f"{self.table}: the server at {self.shown} pointed to a page on another "
+                f"server ({_short_url(redact(absolute))}); refused, nothing was cached. Check "
                 "CBS_ODATA_URL, or try again later."
             )
         return absolute
@@ -208,8 +132,11 @@ class Connection:
         while attempt < self.retries and not self.deadline.stopped.is_set():
             attempt += 1
             try:
-                body = self._get_once(url, params)
-                return then(body) if then else odata_document(body)
+                body = self._get_once(url, params, what)
+                kept = then(body) if then else odata_document(body)
+                del body
+                self.check_deadline(what)
+                return kept
             except HttpStatus as exc:
                 error = exc
                 if exc.status == 404 and on_404 is not None:
@@ -222,7 +149,7 @@ class Connection:
                     exc, requests.exceptions.InvalidURL | requests.exceptions.InvalidSchema
                 ):
                     raise SettingsError(
-                        f"CBS_ODATA_URL {self.server!r} is not a usable URL ({exc}); "
+                        f"CBS_ODATA_URL {self.shown!r} is not a usable URL ({redact(str(exc))}); "
                         "set it like https://opendata.cbs.nl or http://127.0.0.1:8008"
                     ) from exc
             delay = self.backoff * 2 ** (attempt - 1)
@@ -240,28 +167,52 @@ class Connection:
             raise CbsUnavailableError(f"{self.table}: {what}: stopped") from error
         raise self.unavailable(what, error, attempt) from error
 
-    def _get_once(self, url: str, params: dict | None) -> bytearray:
-        remaining = self.deadline.remaining()
-        timeout = (min(CONNECT_TIMEOUT, remaining), min(self.read_timeout, remaining))
-        _local.deadline = self.deadline
+    def _get_once(self, url: str, params: dict | None, what: str) -> bytearray:
+        """One answer's body, decompressed, at most ``max_bytes``; what fails on the way that
+        is not a CbsError becomes a requests exception (and so a retry or a CbsError)."""
+        local.deadline = self.deadline
         try:
-            with self.session.get(
-                url, params=params, timeout=timeout, stream=True, allow_redirects=False
-            ) as response:
-                if response.status_code >= 300:
-                    raise HttpStatus(response.status_code, response.url)
-                body = bytearray()
-                for chunk in response.iter_content(1 << 16):
-                    body += chunk
-                    if self.deadline.stopped.is_set():
-                        raise requests.exceptions.ConnectionError("stopped at the deadline")
+            return self._read(url, params, what)
+        except (CbsError, requests.RequestException, HttpStatus):
+            raise
+        except (ValueError, OSError, zlib.error) as exc:  # e.g. "Invalid timeout" at the deadline
+            raise requests.exceptions.ConnectionError(f"{type(exc).__name__}: {exc}") from exc
         finally:
-            _local.deadline = None
+            local.deadline = None
+
+    def _read(self, url: str, params: dict | None, what: str) -> bytearray:
+        remaining = max(self.deadline.remaining(), 0.001)  # past it: the watchdog has shut it
+        timeout = (min(CONNECT_TIMEOUT, remaining), min(self.read_timeout, remaining))
+        with self.session.get(
+            url, params=params, timeout=timeout, stream=True, allow_redirects=False
+        ) as response:
+            if response.status_code >= 300:
+                raise HttpStatus(response.status_code, response.url)
+            body = bytearray()
+            for chunk in response.iter_content(1 << 16):  # decompressed as it comes
+                body += chunk
+                if len(body) > self.max_bytes:
+                    raise self.too_large(what)
+                if self.deadline.stopped.is_set():
+                    raise requests.exceptions.ConnectionError("stopped at the deadline")
         return body
+
+    def too_large(self, what: str) -> CbsDataError:
+        return CbsDataError(
+            f"{self.table}: {what} from CBS at {self.shown} holds more than "
+            f"{self.max_bytes / 2**20:g} MiB (EENZAAMHEID_MAX_RESPONSE_MB); reading stopped, "
+            "nothing was cached. Raise the limit if the table really is that large, or load "
+            "a selection with filters= and select=."
+        )
+
+    def check_deadline(self, what: str) -> None:
+        """Parsing and checking count against the deadline too."""
+        if self.deadline.expired:
+            raise self.timeout_error(what)
 
     def timeout_error(self, what: str) -> CbsTimeoutError:
         return CbsTimeoutError(
-            f"{self.table}: CBS OData at {self.server} did not deliver {what} within the "
+            f"{self.table}: CBS OData at {self.shown} did not deliver {what} within the "
             f"{self.deadline.seconds:g} s deadline; nothing was cached. Try again later, raise "
             "the limit with load(..., timeout=) or EENZAAMHEID_TIMEOUT, or work offline with "
             "source='cache', 'snapshot' or 'auto'."
@@ -272,11 +223,13 @@ class Connection:
         reason = _kind(error)
         if isinstance(error, HttpStatus) and 300 <= error.status < 400:
             reason += ", a redirect: set CBS_ODATA_URL to the address it points to"
-        return CbsUnavailableError(
-            f"{self.table}: CBS OData at {self.server} could not deliver {what} after {tries} "
+        error = CbsUnavailableError(
+            f"{self.table}: CBS OData at {self.shown} could not deliver {what} after {tries} "
             f"({reason}){self.hint}. Saved data in the cache and data/snapshot/ is untouched; "
             "use source='cache', 'snapshot' or 'auto' to work offline."
         )
+        error.reason = reason
+        return error
 
 
 def odata_document(body: bytes | bytearray) -> dict:
@@ -300,6 +253,8 @@ def _kind(error: Exception | None) -> str:
         return "TLS error"
     if isinstance(error, requests.Timeout):
         return "no answer in time"
+    if isinstance(error, requests.exceptions.ContentDecodingError):
+        return "a damaged compressed answer"
     if isinstance(
         error, requests.exceptions.ChunkedEncodingError | urllib3.exceptions.ProtocolError
     ):
@@ -310,6 +265,11 @@ def _kind(error: Exception | None) -> str:
             return "server name not found"
         return "connection failed or dropped"
     return type(error).__name__ if error else "stopped"
+
+
+def redact(text: str) -> str:
+    """``text`` with the password (and user) of any URL in it replaced by ``***``."""
+    return re.sub(r"(://)[^/@\s]*@", r"\1***@", text)
 
 
 def _short_url(url: str) -> str:

@@ -112,8 +112,8 @@ def _from_snapshot(table_id: str, filters, select) -> pd.DataFrame:
     return result
 
 
-def from_cache(stem: Path, max_age: timedelta | None) -> pd.DataFrame | None:
-    """The cached table, or None when absent, too old, or damaged (damage is reported)."""
+def from_cache(stem: Path) -> pd.DataFrame | None:
+    """The cached table, or None when absent or damaged (damage is reported)."""
     if not stem.with_suffix(".parquet").exists():
         return None
     try:
@@ -121,15 +121,45 @@ def from_cache(stem: Path, max_age: timedelta | None) -> pd.DataFrame | None:
     except CorruptStoreError as exc:
         warnings.warn(f"ignoring a cache entry: {exc}", stacklevel=4)
         return None
-    meta = frame.attrs["meta"]
-    try:
-        retrieved = datetime.fromisoformat(meta.retrieved_at)
-    except ValueError:
-        retrieved = datetime.min.replace(tzinfo=UTC)
-    if max_age is not None and datetime.now(UTC) - retrieved > max_age:
-        return None
-    meta.source = "cache"
+    frame.attrs["meta"].source = "cache"
     return frame
+
+
+def _fresh(frame: pd.DataFrame | None, max_age: timedelta) -> bool:
+    if frame is None:
+        return False
+    try:
+        retrieved = datetime.fromisoformat(frame.attrs["meta"].retrieved_at)
+    except ValueError:
+        return False
+    return datetime.now(UTC) - retrieved <= max_age
+
+
+def _not_smaller(stem: Path, frame: pd.DataFrame, what: str) -> None:
+    """CbsDataError when a download has fewer rows or codes than the cached copy of the same
+    query: a refresh never loses data unless asked to (``force=True``)."""
+    try:
+        old = read_table(stem) if stem.with_suffix(".parquet").exists() else None
+    except CorruptStoreError:
+        old = None  # a damaged entry may be replaced
+    if old is None:
+        return
+    columns = [f"{d.column}_code" for d in frame.attrs["meta"].dimensions]
+    fewer = [
+        f"{c.removesuffix('_code')}: {new} codes, cached {had}"
+        for c in columns
+        if c in old and (new := frame[c].nunique()) < (had := old[c].nunique())
+    ]
+    if len(frame) >= len(old) and not fewer:
+        return
+    error = CbsDataError(
+        f"{what}: CBS's answer has {len(frame)} rows, the cached copy (retrieved "
+        f"{old.attrs['meta'].retrieved_at[:10]}) {len(old)}; {'; '.join(fewer) or 'same codes'}. "
+        "Nothing was replaced. If the table really shrank, load(..., force=True) replaces "
+        "the cached copy."
+    )
+    error.reason = "its answer has fewer rows or codes than the cached copy"
+    raise error
 
 
 def keep(stem: Path, frame: pd.DataFrame) -> pd.DataFrame:
@@ -165,6 +195,7 @@ def load(
     source: Source | None = None,
     max_age: timedelta = MAX_AGE,
     timeout: float | None = None,
+    force: bool = False,
 ) -> pd.DataFrame:
     """Load a CBS table as a tidy DataFrame; metadata in ``df.attrs["meta"]``.
 
@@ -172,11 +203,14 @@ def load(
     ``{"RegioS": ["NL01", "Groningen"]}``; ``select`` lists topic keys, e.g.
     ``["Alleenstaand_4"]``. ``source`` defaults to the setting (``$EENZAAMHEID_SOURCE``, else
     ``"auto"``). ``timeout``: seconds all requests to CBS may take together
-    (``$EENZAAMHEID_TIMEOUT``, else 60).
+    (``$EENZAAMHEID_TIMEOUT``, else 60). A download with fewer rows or codes than the cached
+    copy of the same query does not replace it unless ``force=True``.
     """
     table_id = check_table_id(table_id)
     filters, select = normalize_filters(filters), normalize_select(select)
     timeout = _check_timeout(timeout)
+    if not isinstance(force, bool):
+        raise InvalidArgumentError(f"force is True or False, not {force!r:.40}")
     if not isinstance(max_age, timedelta):
         raise InvalidArgumentError(
             f"max_age is a timedelta, e.g. timedelta(days=7), not {max_age!r:.40}"
@@ -197,6 +231,7 @@ def load(
         live=lambda: odata.fetch_table(table_id, filters, select, timeout=timeout),
         snapshot=lambda: _from_snapshot(table_id, filters, select),
         max_age=max_age,
+        guard=not force,
     )
 
 
@@ -208,10 +243,19 @@ def chain(
     live: Callable[[], pd.DataFrame],
     snapshot: Callable[[], pd.DataFrame] | None,
     max_age: timedelta = MAX_AGE,
+    guard: bool = False,
 ) -> pd.DataFrame:
     """``source`` for something CBS serves and the cache keeps: the cache, live (kept in the
-    cache), or ``auto``: a fresh cache, live, the cache however old, the snapshot."""
+    cache), or ``auto``: a fresh cache, live, the cache however old, the snapshot. With
+    ``guard``, a download smaller than the cached copy does not replace it."""
     global _offline_since
+
+    def download() -> pd.DataFrame:
+        frame = live()
+        if guard:
+            _not_smaller(stem, frame, what)
+        return keep(stem, frame)
+
     if source == "cache":
         if not stem.with_suffix(".parquet").exists():
             raise UnknownTableError(
@@ -222,33 +266,41 @@ def chain(
         frame.attrs["meta"].source = "cache"
         return frame
     if source == "live":
-        return keep(stem, live())
-    fresh = from_cache(stem, max_age)
-    if fresh is not None:
-        log.info("%s: from the cache, retrieved %s", what, fresh.attrs["meta"].retrieved_at)
-        return fresh
+        return download()
+    cached = from_cache(stem)
+    if _fresh(cached, max_age):
+        log.info("%s: from the cache, retrieved %s", what, cached.attrs["meta"].retrieved_at)
+        return cached
     try:
         if _recently_offline():
-            raise CbsUnavailableError(f"CBS was unreachable at {_offline_since:%H:%M} UTC")
-        return keep(stem, live())
+            error = CbsUnavailableError(f"CBS was unreachable at {_offline_since:%H:%M} UTC")
+            error.reason = f"unreachable at {_offline_since:%H:%M} UTC"
+            raise error
+        return download()
     except CbsUnavailableError as exc:
-        _offline_since = _offline_since if _recently_offline() else datetime.now(UTC)
-        fallback = from_cache(stem, max_age=None)
+        if not isinstance(exc, CbsDataError):  # a wrong answer is no sign of being offline
+            _offline_since = _offline_since if _recently_offline() else datetime.now(UTC)
+        fallback = cached
         if fallback is None and snapshot is not None:
             try:
                 fallback = snapshot()
             except UnknownTableError:
                 fallback = None
         if fallback is None:
-            raise
+            raise type(exc)(
+                f"{what}: CBS could not be used ({_reason(exc)}) and there is no usable copy "
+                "in the cache or the snapshot to fall back to. Try again later; "
+                "source='live' shows CBS's answer in full."
+            ) from exc
         meta = fallback.attrs["meta"]
         when = (
             f"retrieved {meta.retrieved_at[:10]}"
             if is_date(meta.retrieved_at)
             else "(retrieval date not recorded)"
         )
+        trouble = "CBS's answer refused" if isinstance(exc, CbsDataError) else "CBS unreachable"
         warnings.warn(
-            f"CBS unreachable ({_reason(exc)}); using the {meta.source} of {what} {when}, "
+            f"{trouble} ({_reason(exc)}); using the {meta.source} of {what} {when}, "
             "not today's figures",
             stacklevel=3,
         )
@@ -257,12 +309,13 @@ def chain(
 
 def _reason(exc: CbsUnavailableError) -> str:
     """A few words on why CBS could not be used, for the fallback warning."""
+    if exc.reason:
+        return exc.reason
     if isinstance(exc, CbsTimeoutError):
         return "no complete answer within the deadline"
     if isinstance(exc, CbsDataError):
-        return "its answer did not fit the table's metadata"
-    match = re.search(r"after \d+ tr(?:y|ies) \(([^()]*)\)", str(exc))
-    return match[1] if match else str(exc)[:80]
+        return "its answer was incomplete or did not fit the table's metadata"
+    return str(exc)[:120]
 
 
 def _snapshot_only(table_id: str) -> bool:

@@ -20,7 +20,8 @@ from cbsodata.cbsodata3 import BULK, CATALOG
 
 from .. import settings
 from ..errors import CbsDataError, SettingsError, UnknownTableError
-from .http import Connection
+from .cube import check_cube
+from .http import Connection, redact
 from .meta import Dimension, TableMeta, Topic, column_name
 from .pages import MAX_PAGES, Columns, download
 from .tidy import check_selection, resolve_codes, tidy_frame
@@ -54,7 +55,7 @@ def server_url() -> str:
         parts = None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or " " in raw:
         raise SettingsError(
-            f"CBS_ODATA_URL {raw[:80]!r} is not a server address; set it like "
+            f"CBS_ODATA_URL {redact(raw)[:80]!r} is not a server address; set it like "
             "https://opendata.cbs.nl or http://127.0.0.1:8008"
         )
     return url
@@ -73,7 +74,7 @@ def connect(table: str, timeout: float | None = None) -> Connection:
     seconds = timeout if timeout is not None else current().timeout
     return Connection(
         server, table=table, timeout=seconds, read_timeout=TIMEOUT, retries=RETRIES,
-        backoff=BACKOFF, hint=hint,
+        backoff=BACKOFF, max_bytes=int(current().max_response_mb * 2**20), hint=hint,
     )  # fmt: skip
 
 
@@ -87,7 +88,7 @@ def _entity(
     """Every row of a small entity (TableInfos, DataProperties, a code list), all its pages."""
     on_404 = (
         UnknownTableError(
-            f"CBS does not know table {table_id!r} (404 from {connection.server}). Find "
+            f"CBS does not know table {table_id!r} (404 from {connection.shown}). Find "
             "table ids with eenzaamheid.search('word') or `python -m eenzaamheid search word`."
         )
         if entity == "TableInfos"
@@ -118,6 +119,11 @@ def _meta(connection: Connection, table_id: str) -> TableMeta:
     info, props = connection.map(
         lambda entity: _entity(connection, table_id, entity), ["TableInfos", "DataProperties"]
     )
+    if not any(p.get("Type") == "Topic" for p in props if isinstance(p, dict)):
+        raise CbsDataError(
+            f"{table_id}: CBS lists no topics for this table (DataProperties has "
+            f"{len(props)} entries); nothing was cached. Try again later."
+        )
     info = info[0] if info else {}
     try:
         return TableMeta(
@@ -141,7 +147,7 @@ def _meta(connection: Connection, table_id: str) -> TableMeta:
                 if p.get("Type") == "Topic"
             ],
             source="live",
-            origin=table_url(connection, table_id),
+            origin=redact(table_url(connection, table_id)),
             period_range=str(info.get("Period") or ""),
             notes=[f"CBS last modified the table on {info.get('Modified') or 'an unknown date'}"],
         )
@@ -201,8 +207,19 @@ def fetch_catalogue(*, timeout: float | None = None) -> pd.DataFrame:
             connection, url, params, Columns("the CBS catalogue", [], [], CATALOGUE_FIELDS)
         )
     frame = data.to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get)
-    frame.attrs["origin"] = url
+    frame.attrs["origin"] = redact(url)
     return frame
+
+
+def _tidy(table_id: str, rows: pd.DataFrame, meta: TableMeta, lists: dict) -> pd.DataFrame:
+    labels = {k: {str(r["Key"]).strip(): r.get("Title") for r in v} for k, v in lists.items()}
+    status = {str(r["Key"]).strip(): r.get("Status") for r in lists.get("Perioden", [])}
+    try:
+        return tidy_frame(rows, meta, labels, status)
+    except ValueError as exc:  # a period code that is not one
+        raise CbsDataError(
+            f"{table_id}: the data CBS sent does not parse: {exc}; nothing was cached."
+        ) from exc
 
 
 def fetch_table(
@@ -244,18 +261,15 @@ def fetch_table(
             connection, table_url(connection, table_id, "TypedDataSet"), params,
             Columns(table_id, dim_keys, numbers, texts),
         )  # fmt: skip
-    labels = {k: {str(r["Key"]).strip(): r.get("Title") for r in v} for k, v in lists.items()}
-    status = {str(r["Key"]).strip(): r.get("Status") for r in lists.get("Perioden", [])}
-    rows = data.to_pandas(
-        types_mapper={pa.string(): pd.StringDtype(), pa.float64(): pd.Float64Dtype()}.get
-    )
-    del data
-    try:
-        frame = tidy_frame(rows, meta, labels, status)
-    except ValueError as exc:  # a period code that is not one
-        raise CbsDataError(
-            f"{table_id}: the data CBS sent does not parse: {exc}; nothing was cached."
-        ) from exc
+        connection.check_deadline("the data")
+        asked = {k: padded.get(k) or [r["Key"] for r in lists[k]] for k in dim_keys}
+        meta.notes.append(check_cube(table_id, data, asked))
+        rows = data.to_pandas(
+            types_mapper={pa.string(): pd.StringDtype(), pa.float64(): pd.Float64Dtype()}.get
+        )
+        del data
+        frame = _tidy(table_id, rows, meta, lists)
+        connection.check_deadline("the data")
     meta.retrieved_at = datetime.now(UTC).isoformat(timespec="seconds")
     meta.selection = {
         "filters": {k: [c.strip() for c in v] for k, v in padded.items()},

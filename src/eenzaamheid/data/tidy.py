@@ -211,6 +211,13 @@ def check_selection(
     """The dimension keys that ``filters`` names; UnknownFieldError listing what the table
     has when a name is not in it."""
     keys = [dimension(meta, key).key for key in filters or {}]
+    twice = [key for key in dict.fromkeys(keys) if keys.count(key) > 1]
+    if twice:
+        names = [name for name in filters or {} if dimension(meta, name).key == twice[0]]
+        raise InvalidArgumentError(
+            f"{meta.table_id}: the filters name dimension {twice[0]} twice ({names}); give "
+            f"all its codes in one list, e.g. {{'{twice[0]}': ['code1', 'code2']}}"
+        )
     missing = [s for s in select or [] if s not in meta.topic_keys]
     if missing:
         raise UnknownFieldError(

@@ -1,0 +1,55 @@
+"""A StatLine table is a cube: one row per combination of its dimensions' codes (of the codes
+asked for, when filtered). :func:`check_cube` holds a live answer to that before anything is
+kept, and returns a note for the metadata saying what it checked (or why it could not)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..errors import CbsDataError
+
+_KEEP = "nothing was cached and the cached copy is untouched. Try again later, or use the cache or snapshot."
+
+
+def check_cube(table_id: str, data: pa.Table, codes: Mapping[str, Sequence[str]]) -> str:
+    """Raise CbsDataError unless ``data`` has exactly one row per combination of ``codes``
+    (dimension key -> the codes asked or listed, as CBS spells them); a note on what was checked."""
+    codes = {key: list(dict.fromkeys(listed)) for key, listed in codes.items()}
+    sizes = [len(listed) for listed in codes.values()]
+    shape = " x ".join(map(str, sizes))
+    if not codes:
+        return "not checked for completeness: the table has no dimensions"
+    empty = [key for key, listed in codes.items() if not listed]
+    if empty and not data.num_rows:
+        return f"not checked for completeness: CBS lists no codes for {', '.join(empty)}"
+    expected = math.prod(sizes)
+    if data.num_rows != expected:
+        what = "an incomplete answer" if data.num_rows < expected else "rows beyond them"
+        raise CbsDataError(
+            f"{table_id}: CBS's answer has {data.num_rows} rows; its codes make {expected} "
+            f"({shape}): {what}; {_KEEP}"
+        )
+    key = pa.array([0] * expected, pa.int64())
+    for (dimension, listed), size in zip(codes.items(), sizes, strict=True):
+        index = pc.index_in(data.column(dimension), value_set=pa.array(listed, pa.string()))
+        if index.null_count:
+            stray = data.column(dimension).filter(index.is_null()).unique()[:3].to_pylist()
+            raise CbsDataError(
+                f"{table_id}: CBS's answer has {index.null_count} rows with a code in "
+                f"{dimension} that is not among its codes (e.g. {stray}); {_KEEP}"
+            )
+        key = pc.add(pc.multiply(key, size), index.cast(pa.int64()))
+    repeats = expected - pc.count_distinct(key).as_py()
+    if repeats:
+        raise CbsDataError(
+            f"{table_id}: CBS's answer repeats {repeats} combinations of codes (and lacks as "
+            f"many); {_KEEP}"
+        )
+    return (
+        f"checked: {expected} rows = {shape} codes ({', '.join(codes)}), each combination "
+        "once; every topic in every row, numbers finite or empty"
+    )

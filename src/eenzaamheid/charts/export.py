@@ -20,12 +20,13 @@ from .qa import missing_from_data
 from .sheets import Sheet, number_format, write_csv, write_xlsx
 from .sources import source_line
 from .wide import Wide, wide
-from .words import say
+from .words import kind_name, say
 
 if TYPE_CHECKING:
     from .frame import Chart
 
 FORMATS = ("png", "svg", "pdf")
+BARE_THEMES = ("artikel",)  # the print theme writes ``<name>_kaal.*`` for pages that set titles
 
 
 def figures_dir() -> Path:
@@ -133,7 +134,7 @@ def _about_rows(chart: Chart, alt: str, drawn: Origin, data: DataFile) -> list[t
         ("", ""),
         (say(nl="kolom", en="column"), say(nl="sleutel", en="key"), say(nl="soort", en="kind")),
     ]
-    return rows + [(c.label, c.key, c.kind) for c in data.columns]
+    return rows + [(c.label, c.key, kind_name(c.kind)) for c in data.columns]
 
 
 def save_chart(
@@ -145,8 +146,8 @@ def save_chart(
     narrow: bool = False,
     decimals: dict[str, int] | None = None,
 ) -> ExportedFigure:
-    """Write ``<name>.png/.svg/.pdf``, the same without title, subtitle and source line as
-    ``<name>_kaal.*``, the numbers drawn as ``<name>.csv``, ``<name>_excel-nl.csv``,
+    """Write ``<name>.png/.svg/.pdf`` (in the ``artikel`` theme also without title, subtitle
+    and source line as ``<name>_kaal.*``), the numbers drawn as ``<name>.csv``, ``<name>_excel-nl.csv``,
     ``<name>_breed.csv`` and ``<name>.xlsx``, and ``<name>.json`` (title, source line, alt
     text, columns, the notebook and cell that drew it, size, text collisions).
 
@@ -173,7 +174,8 @@ def save_chart(
     paths = ExportedFigure(_write_images(chart, out, name, alt, chart.title))
     width, height = chart.fig.get_size_inches() * chart.theme.dpi
     collisions = {"": chart.collisions()}
-    paths.update(_write_bare(chart, out, name, alt))
+    if chart.theme.name in BARE_THEMES:
+        paths.update(_write_bare(chart, out, name, alt))
     if narrow and chart.theme.narrow:  # print: also the one-column size
         paths.update(_write_narrow(chart, out, name, alt))
         collisions["smal"] = chart.collisions()

@@ -86,7 +86,9 @@ def wide(data: DataFile) -> Wide | None:
     row = _rows(frame, data.columns, varying)
     if not values or row is None:
         return None
-    candidates = sorted((k for k in varying if k != row), key=lambda k: _ORDER[columns[k].kind])
+    candidates = sorted(  # of the sources, their source line ("bron") reads best
+        (k for k in varying if k != row), key=lambda k: (_ORDER[columns[k].kind], k != "bron")
+    )
     series = _series(frame, row, candidates, values)
     if series is None:
         return None

@@ -125,6 +125,7 @@ def test_the_bare_files_have_no_title_subtitle_or_source_line():
 
 def _svg(path):
     root = ET.parse(path).getroot()
+    assert len(root.findall(f"{SVG}title")) == len(root.findall(f"{SVG}desc")) == 1
     return root[0].tag, root.find(f"{SVG}title").text, root.find(f"{SVG}desc").text
 
 
@@ -238,7 +239,10 @@ def test_a_chart_names_the_notebook_and_cell_that_drew_it(tmp_path, figures):
     record = json.loads(next(figures.glob("*/*/uit_notebook.json")).read_text())
     assert (record["notebook"], record["cell"], record["cell_id"]) == ("98_proef.ipynb", 3, "c2")
     about = pd.read_excel(
-        next(figures.glob("*/*/uit_notebook.xlsx")), sheet_name=-1, header=None, engine="calamine"
+        next(figures.glob("*/*/uit_notebook.xlsx")),
+        sheet_name="toelichting",
+        header=None,
+        engine="calamine",
     )
     assert re.search(r"98_proef.ipynb, cel 3 ", " ".join(about[1].dropna().astype(str)))
 

@@ -54,27 +54,26 @@ class ExportedFigure(dict):
 
 
 def _short(alt: str) -> str:
-    """The alt text's lead (``Lijngrafiek: ...`` -> ``Lijngrafiek``), as the title of a
-    file without the chart's own title."""
-    return alt.split(": ", 1)[0] if ": " in alt else alt.split(". ", 1)[0]
+    """The alt text's lead (``Lijngrafiek: ...`` -> ``Lijngrafiek``; else its first sentence),
+    as the title of a file without the chart's own title."""
+    return alt.split(". ", 1)[0].split(": ", 1)[0].rstrip(".")
 
 
 def _metadata(title: str, source: str, alt: str) -> dict[str, dict[str, str]]:
     return {
         "pdf": {"Title": title, "Subject": source},
-        "svg": {"Title": title, "Description": alt},
+        "svg": {"Title": title, "Description": alt},  # the title also as <title>
         "png": {"Title": title, "Description": alt},
     }
 
 
-def _svg_text(path: Path, title: str, alt: str) -> None:
-    """``<title>`` and ``<desc>`` as the SVG's first elements: what a screen reader says of a
-    chart shown as inline SVG (matplotlib writes them only as RDF metadata)."""
+def _svg_desc(path: Path, alt: str) -> None:
+    """The alt text as ``<desc>`` beside the ``<title>`` matplotlib writes first: what a screen
+    reader says of a chart shown as inline SVG (matplotlib has it only as RDF metadata)."""
     svg = path.read_text(encoding="utf-8")
-    start = svg.index(">", svg.index("<svg ")) + 1
-    text = f"\n <title>{html.escape(title, quote=False)}</title>"
-    text += f"\n <desc>{html.escape(alt, quote=False)}</desc>"
-    path.write_text(svg[:start] + text + svg[start:], encoding="utf-8")
+    end = svg.index("</title>", svg.index("<svg ")) + len("</title>")
+    desc = f"\n <desc>{html.escape(alt, quote=False)}</desc>"
+    path.write_text(svg[:end] + desc + svg[end:], encoding="utf-8")
 
 
 def _write_images(chart: Chart, out: Path, stem: str, alt: str, title: str) -> dict[str, Path]:
@@ -83,7 +82,7 @@ def _write_images(chart: Chart, out: Path, stem: str, alt: str, title: str) -> d
     for fmt in FORMATS:
         paths[fmt] = out / f"{stem}.{fmt}"
         chart.fig.savefig(paths[fmt], dpi=chart.theme.dpi, metadata=metadata[fmt])
-    _svg_text(paths["svg"], title, alt)
+    _svg_desc(paths["svg"], alt)
     return paths
 
 

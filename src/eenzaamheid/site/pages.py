@@ -73,8 +73,9 @@ def stories(config: settings.Settings, lang: str, themes: list[str]) -> list[Sto
                     continue
                 chart.records[theme] = json.loads((source / f"{name}.json").read_text("utf-8"))
                 chart.folders[theme] = f"figures/{theme}/{lang}"
+                listed = {f"{name}.json", *chart.records[theme]["files"].values()}
                 for file in entry.outputs:
-                    if file.startswith(f"{name}.") or file.startswith(f"{name}_smal."):
+                    if file in listed:  # every file the chart's JSON lists
                         _copy(source / file, config.build_dir / "figures" / theme / lang / file)
             if chart.records:
                 story.charts.append(chart)

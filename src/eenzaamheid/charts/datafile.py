@@ -160,8 +160,8 @@ def _column(data: pd.DataFrame, key: str, units: pd.Series, decimals: int | None
     unit = topic_unit(key) or ""
     if kind == "value" and key.endswith("_code"):
         name, kind = f"{column_label(key.removesuffix('_code'))[0]} (code)", "code"
-    elif kind == "value" and _topic(data, key):
-        name, unit = _topic(data, key)
+    elif kind == "value" and (topic := _topic(data, key)):  # a CBS title is Dutch only
+        name, unit = (topic[0] if language() == "nl" else key), topic[1]
     numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
     if kind in ("value", "count", "number", "percent") and numeric:
         by_row = kind == "value" and not unit  # the unit is each row's eenheid

@@ -20,12 +20,13 @@ from .qa import missing_from_data
 from .sheets import Sheet, number_format, write_csv, write_xlsx
 from .sources import source_line
 from .wide import Wide, wide
-from .words import say
+from .words import kind_name, say
 
 if TYPE_CHECKING:
     from .frame import Chart
 
 FORMATS = ("png", "svg", "pdf")
+BARE_THEMES = ("artikel",)  # the print theme writes ``<name>_kaal.*`` for pages that set titles
 
 
 def figures_dir() -> Path:
@@ -53,27 +54,26 @@ class ExportedFigure(dict):
 
 
 def _short(alt: str) -> str:
-    """The alt text's lead (``Lijngrafiek: ...`` -> ``Lijngrafiek``), as the title of a
-    file without the chart's own title."""
-    return alt.split(": ", 1)[0] if ": " in alt else alt.split(". ", 1)[0]
+    """The alt text's lead (``Lijngrafiek: ...`` -> ``Lijngrafiek``; else its first sentence),
+    as the title of a file without the chart's own title."""
+    return alt.split(". ", 1)[0].split(": ", 1)[0].rstrip(".")
 
 
 def _metadata(title: str, source: str, alt: str) -> dict[str, dict[str, str]]:
     return {
         "pdf": {"Title": title, "Subject": source},
-        "svg": {"Title": title, "Description": alt},
+        "svg": {"Title": title, "Description": alt},  # the title also as <title>
         "png": {"Title": title, "Description": alt},
     }
 
 
-def _svg_text(path: Path, title: str, alt: str) -> None:
-    """``<title>`` and ``<desc>`` as the SVG's first elements: what a screen reader says of a
-    chart shown as inline SVG (matplotlib writes them only as RDF metadata)."""
+def _svg_desc(path: Path, alt: str) -> None:
+    """The alt text as ``<desc>`` beside the ``<title>`` matplotlib writes first: what a screen
+    reader says of a chart shown as inline SVG (matplotlib has it only as RDF metadata)."""
     svg = path.read_text(encoding="utf-8")
-    start = svg.index(">", svg.index("<svg ")) + 1
-    text = f"\n <title>{html.escape(title, quote=False)}</title>"
-    text += f"\n <desc>{html.escape(alt, quote=False)}</desc>"
-    path.write_text(svg[:start] + text + svg[start:], encoding="utf-8")
+    end = svg.index("</title>", svg.index("<svg ")) + len("</title>")
+    desc = f"\n <desc>{html.escape(alt, quote=False)}</desc>"
+    path.write_text(svg[:end] + desc + svg[end:], encoding="utf-8")
 
 
 def _write_images(chart: Chart, out: Path, stem: str, alt: str, title: str) -> dict[str, Path]:
@@ -82,7 +82,7 @@ def _write_images(chart: Chart, out: Path, stem: str, alt: str, title: str) -> d
     for fmt in FORMATS:
         paths[fmt] = out / f"{stem}.{fmt}"
         chart.fig.savefig(paths[fmt], dpi=chart.theme.dpi, metadata=metadata[fmt])
-    _svg_text(paths["svg"], title, alt)
+    _svg_desc(paths["svg"], alt)
     return paths
 
 
@@ -133,7 +133,7 @@ def _about_rows(chart: Chart, alt: str, drawn: Origin, data: DataFile) -> list[t
         ("", ""),
         (say(nl="kolom", en="column"), say(nl="sleutel", en="key"), say(nl="soort", en="kind")),
     ]
-    return rows + [(c.label, c.key, c.kind) for c in data.columns]
+    return rows + [(c.label, c.key, kind_name(c.kind)) for c in data.columns]
 
 
 def save_chart(
@@ -146,8 +146,8 @@ def save_chart(
     decimals: dict[str, int] | None = None,
     credit: pd.DataFrame | None = None,
 ) -> ExportedFigure:
-    """Write ``<name>.png/.svg/.pdf``, the same without title, subtitle and source line as
-    ``<name>_kaal.*``, the numbers drawn as ``<name>.csv``, ``<name>_excel-nl.csv``,
+    """Write ``<name>.png/.svg/.pdf`` (in the ``artikel`` theme also without title, subtitle
+    and source line as ``<name>_kaal.*``), the numbers drawn as ``<name>.csv``, ``<name>_excel-nl.csv``,
     ``<name>_breed.csv`` and ``<name>.xlsx``, and ``<name>.json`` (title, source line, alt
     text, columns, the notebook and cell that drew it, size, text collisions).
 
@@ -176,7 +176,8 @@ def save_chart(
     paths = ExportedFigure(_write_images(chart, out, name, alt, chart.title))
     width, height = chart.fig.get_size_inches() * chart.theme.dpi
     collisions = {"": chart.collisions()}
-    paths.update(_write_bare(chart, out, name, alt))
+    if chart.theme.name in BARE_THEMES:
+        paths.update(_write_bare(chart, out, name, alt))
     if narrow and chart.theme.narrow:  # print: also the one-column size
         paths.update(_write_narrow(chart, out, name, alt))
         collisions["smal"] = chart.collisions()

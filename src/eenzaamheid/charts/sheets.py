@@ -29,7 +29,7 @@ def neutral(text: str) -> str:
 
 
 def _text(value: object, places: int, comma: bool) -> str:
-    if value is None:
+    if value is None or pd.isna(value):
         return ""
     if isinstance(value, float):
         text = f"{value:.{places}f}"

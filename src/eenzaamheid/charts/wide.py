@@ -86,7 +86,9 @@ def wide(data: DataFile) -> Wide | None:
     row = _rows(frame, data.columns, varying)
     if not values or row is None:
         return None
-    candidates = sorted((k for k in varying if k != row), key=lambda k: _ORDER[columns[k].kind])
+    candidates = sorted(  # of the sources, their source line ("bron") reads best
+        (k for k in varying if k != row), key=lambda k: (_ORDER[columns[k].kind], k != "bron")
+    )
     series = _series(frame, row, candidates, values)
     if series is None:
         return None
@@ -104,7 +106,7 @@ def wide(data: DataFile) -> Wide | None:
             kinds.append(columns[value].kind)
             places.append(data.decimals.get(value, 1))
     order = list(dict.fromkeys(frame.loc[frame[values].notna().any(axis=1), row]))
-    table = pd.DataFrame({columns[row].label: order})
+    table = pd.DataFrame({columns[row].label: pd.Series(order, dtype=object)})
     for header, by_row in cells.items():
         table[header] = pd.Series([by_row.get(r) for r in order], dtype=object)
     return Wide(table, row, series, values, kinds, places)

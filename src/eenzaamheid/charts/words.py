@@ -240,6 +240,22 @@ COUNT_UNITS = frozenset(
 )
 
 
+KINDS_NL = {  # the kinds of column, as the Dutch about-sheet names them
+    "count": "aantal",
+    "number": "getal",
+    "percent": "percentage",
+    "text": "tekst",
+    "period": "periode",
+    "code": "code",
+    "source": "bron",
+}
+
+
+def kind_name(kind: str) -> str:
+    """A kind of column (``count``) in the chart language."""
+    return KINDS_NL.get(kind, kind) if language() == "nl" else kind
+
+
 def column_label(key: str) -> tuple[str, str]:
     """A data-file column's header in the chart language (without unit) and its kind."""
     if key in COLUMNS:

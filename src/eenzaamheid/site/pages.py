@@ -75,8 +75,10 @@ def stories(config: settings.Settings, lang: str, themes: list[str]) -> list[Sto
                     continue
                 chart.records[theme] = json.loads((source / f"{name}.json").read_text("utf-8"))
                 chart.folders[theme] = f"figures/{theme}/{lang}"
-                for file in chart.records[theme]["files"].values():  # every file it offers
-                    _copy(source / file, config.build_dir / "figures" / theme / lang / file)
+                listed = {f"{name}.json", *chart.records[theme]["files"].values()}
+                for file in entry.outputs:
+                    if file in listed:  # every file the chart's JSON lists
+                        _copy(source / file, config.build_dir / "figures" / theme / lang / file)
             if chart.records:
                 story.charts.append(chart)
         found.append(story)

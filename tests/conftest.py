@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,19 @@ def site(tmp_path_factory):
     return SimpleNamespace(
         index=index, build=folder, figures=figures, charts=figures / "artikel" / "nl"
     )
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the session's browser tests; without one they are skipped,
+    on CI ($CI set) they fail."""
+    from .browser import HOW_TO_GET, Browser, find_chromium
+
+    executable = find_chromium()
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail(HOW_TO_GET)
+        pytest.skip(HOW_TO_GET)
+    browser = Browser(executable)
+    yield browser
+    browser.close()

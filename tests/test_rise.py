@@ -108,6 +108,11 @@ def lab(site, tmp_path_factory):
     """JupyterLab on 127.0.0.1 with the project's settings (as installed in the environment)
     and nothing of the user's, in a folder holding a story with its outputs (from the main
     job) and ``rise.css``."""
+    settings = Path(sys.prefix, "share/jupyter/lab/settings/overrides.d/eenzaamheid.json")
+    wanted = (ROOT / "jupyter" / "eenzaamheid.json").read_text(encoding="utf-8")
+    assert settings.exists() and settings.read_text(encoding="utf-8") == wanted, (
+        f"{settings} is not jupyter/eenzaamheid.json: run make (it installs it)"
+    )
     folder = tmp_path_factory.mktemp("lab")
     shutil.copy(site.build / ".cache" / "college-en" / STORY, folder / STORY)
     shutil.copy(ROOT / "notebooks" / "rise.css", folder / "rise.css")

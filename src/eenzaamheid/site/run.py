@@ -96,6 +96,17 @@ def _outputs(folder: Path, names: list[str]) -> list[str]:
     return sorted(set(files))
 
 
+def _in_worker(path: Path, config: settings.Settings, cache: Cache) -> Entry:
+    """:func:`_run_one` in a worker thread, closing the event loop that nbclient opened for
+    this thread (jupyter_core keeps one per thread and never closes it)."""
+    from jupyter_core.utils import ensure_event_loop
+
+    try:
+        return _run_one(path, config, cache)
+    finally:
+        ensure_event_loop().close()
+
+
 def _run_one(path: Path, config: settings.Settings, cache: Cache) -> Entry:
     started = time.perf_counter()
     cache.forget(path)
@@ -143,7 +154,7 @@ def run_all(
     if todo:
         print(f"running {len(todo)} notebook(s), {workers} at a time…", flush=True)
     with ThreadPoolExecutor(workers) as pool:
-        futures = {pool.submit(_run_one, path, config, cache): path for path in todo}
+        futures = {pool.submit(_in_worker, path, config, cache): path for path in todo}
         for done, future in enumerate(as_completed(futures), 1):
             path = futures[future]
             entries[path] = future.result()  # raises NotebookFailed

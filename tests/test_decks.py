@@ -3,6 +3,8 @@ keys and buttons do what their labels say, and every chart fills its slide in ea
 
 import pytest
 
+pytestmark = pytest.mark.browser
+
 DECK = "slides-01_alleenstaanden.html"
 WHERE = "document.querySelector('.bar .number').textContent"
 SPY = """['requestFullscreen', 'exitFullscreen'].forEach(name => {

@@ -158,6 +158,7 @@ LOOK = """d => { const slide = d.querySelector('section.present[id]');
 PRESENT = "[...document.querySelectorAll('section.present[id]')].map(s => s.id)"
 
 
+@pytest.mark.browser
 def test_arrow_keys_visit_every_slide_in_order_from_the_first(chromium, lab):
     """A lecturer with the last cell selected starts the show (RISE:preview, as Alt+R or the
     toolbar button): it opens at the title slide, and ArrowRight visits every slide once, in

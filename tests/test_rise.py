@@ -54,7 +54,10 @@ def test_slides_follow_the_structure():
     assert "jupyter" not in notebook["cells"][3]["metadata"]
     assert notebook["cells"][8]["metadata"]["jupyter"] == {"source_hidden": True}
     assert notebook["cells"][11]["metadata"]["jupyter"] == {"source_hidden": True}
-    assert notebook["metadata"]["rise"]["scroll"] is True
+    show = notebook["metadata"]["rise"]
+    assert show["scroll"] is True
+    assert show["start_slideshow_at"] == "beginning"  # not the slide of the selected cell
+    assert show["auto_select"] == "none"  # no cell selected, so no selection bar
     assert rise.is_marked(notebook)
     notebook["cells"][1]["metadata"]["slideshow"]["slide_type"] = "slide"
     assert not rise.is_marked(notebook)

@@ -41,9 +41,9 @@ def stand_in(monkeypatch, tmp_path):
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
+def built_once(tmp_path_factory):
     """The main job for a theme and language, run once per test run into one private site
-    (``built("college", "en")``); returns that language's ``index.html``. Every theme and
+    (``built_once("college", "en")``); returns that language's ``index.html``. Every theme and
     language built joins the same site, as with ``make figures``."""
     from eenzaamheid.site import build
 
@@ -69,18 +69,18 @@ def built(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def site(built):
+def site(built_once):
     """Every notebook in the artikel theme in Dutch and in the college theme in English (one
     site with both languages): ``index`` (Dutch), ``build``, ``figures``, ``charts``."""
     from types import SimpleNamespace
 
-    index = built("artikel", "nl")
-    built("college", "en")
+    index = built_once("artikel", "nl")
+    built_once("college", "en")
     return SimpleNamespace(
         index=index,
-        build=built.build,
-        figures=built.figures,
-        charts=built.figures / "artikel" / "nl",
+        build=built_once.build,
+        figures=built_once.figures,
+        charts=built_once.figures / "artikel" / "nl",
     )
 
 

@@ -169,9 +169,9 @@ def test_arrow_keys_visit_every_slide_in_order_from_the_first(chromium, lab):
     notebook = json.loads((lab.folder / STORY).read_text(encoding="utf-8"))
     expected = sum(kind == "slide" for kind in rise.slide_types(notebook))
     chromium.size(1920, 1080)
-    assert not chromium.open(f"{lab.url}/lab/tree/{STORY}?token={lab.token}")
+    chromium.send("Page.navigate", url=f"{lab.url}/lab/tree/{STORY}?token={lab.token}")
     panel = "[...(window.jupyterapp?.shell.widgets('main') ?? [])].find(w => w.content?.widgets)"
-    _wait(chromium, f"{panel}?.content.widgets.length > 0")
+    _wait(chromium, f"{panel}?.content.widgets.length > 0", timeout=90)  # a busy machine
     chromium.evaluate(
         f"(p => p.context.ready.then(() => {{ jupyterapp.shell.activateById(p.id);"
         " p.content.activeCellIndex = p.content.widgets.length - 1;"

@@ -5,6 +5,7 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -134,6 +135,7 @@ def lab(site, tmp_path_factory):
             env=os.environ | private,
             stdout=log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -146,9 +148,13 @@ def lab(site, tmp_path_factory):
                 time.sleep(0.2)
         assert server.poll() is None, (folder / "lab.log").read_text()
         yield SimpleNamespace(url=url, token=token, folder=folder)
-    finally:
-        server.terminate()
-        server.wait(20)
+    finally:  # the server and the kernels it started (one process group)
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
 
 
 LOOK = """d => { const slide = d.querySelector('section.present[id]');
@@ -179,7 +185,7 @@ def test_arrow_keys_visit_every_slide_in_order_from_the_first(chromium, lab):
     )
     frame = "document.querySelector('iframe[src*=\"/rise/\"]')"
     show = f"{frame}?.contentDocument"
-    _wait(chromium, f"{show}?.querySelector('section.present[id]')")
+    _wait(chromium, f"{show}?.querySelector('section.present[id]')", timeout=90)
     chromium.evaluate(f"{frame}.contentWindow.focus(); 0")
     chromium.screenshot(lab.folder / "first.png")
     seen = [chromium.evaluate(f"(d => {PRESENT.replace('document', 'd')})({show})")]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -40,23 +41,60 @@ def stand_in(monkeypatch, tmp_path):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The main job once per test run, into private folders: every notebook in the artikel
-    theme in Dutch and in the college theme in English (one site with both languages)."""
-    from types import SimpleNamespace
-
+def built_once(tmp_path_factory):
+    """The main job for a theme and language, run once per test run into one private site
+    (``built_once("college", "en")``); returns that language's ``index.html``. Every theme and
+    language built joins the same site, as with ``make figures``."""
     from eenzaamheid.site import build
 
-    figures = tmp_path_factory.mktemp("figures")
-    folder = tmp_path_factory.mktemp("build")
-    patch = pytest.MonkeyPatch()
-    patch.setenv("EENZAAMHEID_FIGURES", str(figures))
-    patch.setenv("EENZAAMHEID_BUILD", str(folder))
-    try:
-        index = build(theme="artikel", lang="nl", source="snapshot")
-        build(theme="college", lang="en", source="snapshot")
-    finally:
-        patch.undo()
+    folders = {
+        "FIGURES": tmp_path_factory.mktemp("figures"),
+        "BUILD": tmp_path_factory.mktemp("build"),
+    }
+    done: dict[tuple[str, str], Path] = {}
+
+    def run(theme: str, lang: str) -> Path:
+        if (theme, lang) not in done:
+            patch = pytest.MonkeyPatch()
+            for name, folder in folders.items():
+                patch.setenv(f"EENZAAMHEID_{name}", str(folder))
+            try:
+                done[theme, lang] = build(theme=theme, lang=lang, source="snapshot")
+            finally:
+                patch.undo()
+        return done[theme, lang]
+
+    run.figures, run.build = folders["FIGURES"], folders["BUILD"]
+    return run
+
+
+@pytest.fixture(scope="session")
+def site(built_once):
+    """Every notebook in the artikel theme in Dutch and in the college theme in English (one
+    site with both languages): ``index`` (Dutch), ``build``, ``figures``, ``charts``."""
+    from types import SimpleNamespace
+
+    index = built_once("artikel", "nl")
+    built_once("college", "en")
     return SimpleNamespace(
-        index=index, build=folder, figures=figures, charts=figures / "artikel" / "nl"
+        index=index,
+        build=built_once.build,
+        figures=built_once.figures,
+        charts=built_once.figures / "artikel" / "nl",
     )
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the session's browser tests; without one they are skipped,
+    on CI ($CI set) they fail."""
+    from .browser import HOW_TO_GET, Browser, find_chromium
+
+    executable = find_chromium()
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail(HOW_TO_GET)
+        pytest.skip(HOW_TO_GET)
+    browser = Browser(executable)
+    yield browser
+    browser.close()

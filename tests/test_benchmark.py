@@ -116,6 +116,7 @@ def test_a_large_live_load_keeps_up_with_bare_paging(request, tmp_path, size):
     finally:
         server.stdin.close()
         server.wait(timeout=60)
+        server.stdout.close()
     bare, loaded = runs["bare"], runs["load"]
     assert {r["rows"] for r in bare + loaded} == {rows}
     assert {r["total"] for r in loaded} == {bare[0]["total"]}  # the same figures

@@ -2,9 +2,17 @@
 metadata follows from a notebook's structure."""
 
 import json
+import os
+import secrets
+import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -47,7 +55,10 @@ def test_slides_follow_the_structure():
     assert "jupyter" not in notebook["cells"][3]["metadata"]
     assert notebook["cells"][8]["metadata"]["jupyter"] == {"source_hidden": True}
     assert notebook["cells"][11]["metadata"]["jupyter"] == {"source_hidden": True}
-    assert notebook["metadata"]["rise"]["scroll"] is True
+    show = notebook["metadata"]["rise"]
+    assert show["scroll"] is True
+    assert show["start_slideshow_at"] == "beginning"  # not the slide of the selected cell
+    assert show["auto_select"] == "none"  # no cell selected, so no selection bar
     assert rise.is_marked(notebook)
     notebook["cells"][1]["metadata"]["slideshow"]["slide_type"] = "slide"
     assert not rise.is_marked(notebook)
@@ -77,3 +88,122 @@ def test_every_notebook_carries_its_slide_metadata(path):
     for cell in charts:
         assert cell["metadata"]["slideshow"]["slide_type"] == "slide"
         assert cell["metadata"]["jupyter"]["source_hidden"] is True
+
+
+STORY = "03_wie_is_er_eenzaam.ipynb"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait(browser, expression: str, timeout: float = 40) -> None:
+    end = time.monotonic() + timeout
+    while not browser.evaluate(expression):
+        if time.monotonic() > end:
+            raise TimeoutError(f"not true within {timeout} s: {expression}")
+        time.sleep(0.2)
+
+
+@pytest.fixture(scope="module")
+def lab(site, tmp_path_factory):
+    """JupyterLab on 127.0.0.1 with the project's settings (as installed in the environment)
+    and nothing of the user's, in a folder holding a story with its outputs (from the main
+    job) and ``rise.css``."""
+    settings = Path(sys.prefix, "share/jupyter/lab/settings/overrides.d/eenzaamheid.json")
+    wanted = (ROOT / "jupyter" / "eenzaamheid.json").read_text(encoding="utf-8")
+    assert settings.exists() and settings.read_text(encoding="utf-8") == wanted, (
+        f"{settings} is not jupyter/eenzaamheid.json: run make (it installs it)"
+    )
+    folder = tmp_path_factory.mktemp("lab")
+    shutil.copy(site.build / ".cache" / "college-en" / STORY, folder / STORY)
+    shutil.copy(ROOT / "notebooks" / "rise.css", folder / "rise.css")
+    private = {
+        name: str(folder / f".{name.lower()}")
+        for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTERLAB_SETTINGS_DIR")
+    } | {"JUPYTERLAB_WORKSPACES_DIR": str(folder / ".workspaces")}
+    port, token = _free_port(), secrets.token_hex(16)
+    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1"]
+    command += [f"--port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}"]
+    command += [f"--ServerApp.root_dir={folder}", "--LabApp.expose_app_in_browser=True"]
+    with (folder / "lab.log").open("w") as log:
+        server = subprocess.Popen(
+            [*command, *(["--allow-root"] if os.geteuid() == 0 else [])],
+            cwd=folder,
+            env=os.environ | private,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        end = time.monotonic() + 60
+        while server.poll() is None and time.monotonic() < end:
+            try:
+                with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        assert server.poll() is None, (folder / "lab.log").read_text()
+        yield SimpleNamespace(url=url, token=token, folder=folder)
+    finally:  # the server and the kernels it started (one process group)
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+LOOK = """d => { const slide = d.querySelector('section.present[id]');
+  const text = slide.querySelector('.jp-RenderedMarkdown p');
+  const chart = slide.querySelector('.jp-OutputArea-output img');
+  const bars = [...d.querySelectorAll('.jp-Collapser')]
+    .filter(c => c.offsetHeight && getComputedStyle(c).visibility !== 'hidden').length;
+  return [text ? parseFloat(getComputedStyle(text).fontSize) : 0, bars,
+          chart ? chart.getBoundingClientRect().height : 0]; }"""
+PRESENT = "[...document.querySelectorAll('section.present[id]')].map(s => s.id)"
+
+
+@pytest.mark.browser
+def test_arrow_keys_visit_every_slide_in_order_from_the_first(chromium, lab):
+    """A lecturer with the last cell selected starts the show (RISE:preview, as Alt+R or the
+    toolbar button): it opens at the title slide, and ArrowRight visits every slide once, in
+    order; the slides have the lecture look."""
+    notebook = json.loads((lab.folder / STORY).read_text(encoding="utf-8"))
+    expected = sum(kind == "slide" for kind in rise.slide_types(notebook))
+    chromium.size(1920, 1080)
+    chromium.send("Page.navigate", url=f"{lab.url}/lab/tree/{STORY}?token={lab.token}")
+    panel = "[...(window.jupyterapp?.shell.widgets('main') ?? [])].find(w => w.content?.widgets)"
+    _wait(chromium, f"{panel}?.content.widgets.length > 0", timeout=90)  # a busy machine
+    chromium.evaluate(
+        f"(p => p.context.ready.then(() => {{ jupyterapp.shell.activateById(p.id);"
+        " p.content.activeCellIndex = p.content.widgets.length - 1;"
+        f" return jupyterapp.commands.execute('RISE:preview'); }}))({panel})"
+    )
+    frame = "document.querySelector('iframe[src*=\"/rise/\"]')"
+    show = f"{frame}?.contentDocument"
+    _wait(chromium, f"{show}?.querySelector('section.present[id]')", timeout=90)
+    chromium.evaluate(f"{frame}.contentWindow.focus(); 0")
+    chromium.screenshot(lab.folder / "first.png")
+    seen = [chromium.evaluate(f"(d => {PRESENT.replace('document', 'd')})({show})")]
+    looks = [chromium.evaluate(f"({LOOK})({show})")]
+    for _ in range(expected):
+        chromium.press("ArrowRight")
+        time.sleep(0.15)
+        seen.append(chromium.evaluate(f"(d => {PRESENT.replace('document', 'd')})({show})"))
+        looks.append(chromium.evaluate(f"({LOOK})({show})"))
+    assert seen == [[f"slide-{n}-0"] for n in range(expected)] + [[f"slide-{expected - 1}-0"]]
+    chromium.screenshot(lab.folder / "last.png")
+    height = chromium.evaluate(f"{frame}.contentWindow.innerHeight")
+    text = looks[0][0]
+    assert text >= 0.028 * height, f"body text {text} px on a {height} px slide"
+    charts = [chart for _, _, chart in looks if chart]
+    assert len(charts) >= 3 and min(charts) >= 0.8 * height, f"{charts} on {height} px"
+    assert not any(bars for _, bars, _ in looks), "a cell-selection bar shows on a slide"
+    chromium.press("ArrowLeft")
+    assert chromium.evaluate(f"(d => {PRESENT.replace('document', 'd')})({show})") == [
+        f"slide-{expected - 2}-0"
+    ]

@@ -60,7 +60,7 @@ def project(tmp_path, monkeypatch):
 def _ran(capsys) -> set[str]:
     out = capsys.readouterr().out
     assert "WARNING" not in out and "Kernel is running" not in out
-    return {line.split()[1].rstrip(":") for line in out.splitlines() if line.startswith("  ran ")}
+    return {f"{line.split()[1]}.ipynb" for line in out.splitlines() if line.startswith("[")}
 
 
 def test_only_what_changed_runs_again(project, capsys):

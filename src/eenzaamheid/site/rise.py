@@ -12,8 +12,15 @@ from the notebook's structure so nobody has to click through the property inspec
 A code cell tagged ``slide`` shows its output (code collapsed) with the text just before it,
 or as a slide of its own (a table worth showing).
 
-``python -m eenzaamheid.site.rise notebooks/0*.ipynb`` writes it into the notebooks;
-``notebooks/rise.css`` (loaded by RISE) keeps collapsed code out of sight and charts large.
+``python -m eenzaamheid.site.rise notebooks/0*.ipynb`` writes it into the notebooks, with
+the show's settings (``RISE``): it starts at the title slide whichever cell is selected, and
+selects no cell on its own (no selection bar on the slides). ``notebooks/rise.css`` (loaded by
+RISE) gives the lecture look: large type, charts filling the slide, code out of sight.
+
+The arrow keys: JupyterLab binds ArrowRight/ArrowLeft in a notebook to "next/previous heading",
+which took them from the slideshow (0 → 2 → 4 in a story, skipping the chart slides). The
+project's JupyterLab settings (``jupyter/eenzaamheid.json``, installed into the environment's
+``share/jupyter/lab/settings/overrides.d``) keep that binding for notebooks but not for slides.
 """
 
 from __future__ import annotations
@@ -25,7 +32,15 @@ from pathlib import Path
 
 CHART = re.compile(r"\bChart\(|\.save\(|explore\.draw\(")
 PROSE = re.compile(r"\bprose\(")  # text whose figures are computed: shown like markdown
-RISE = {"scroll": True, "transition": "none", "theme": "white", "enable_chalkboard": False}
+RISE = {
+    "auto_select": "none",
+    "enable_chalkboard": False,
+    "scroll": True,
+    "slideNumber": "c/t",
+    "start_slideshow_at": "beginning",
+    "theme": "white",
+    "transition": "none",
+}
 
 
 def _source(cell: dict) -> str:

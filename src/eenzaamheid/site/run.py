@@ -7,7 +7,7 @@ import json
 import os
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import replace
 from pathlib import Path
 
@@ -97,6 +97,17 @@ def _outputs(folder: Path, names: list[str]) -> list[str]:
     return sorted(set(files))
 
 
+def _in_worker(path: Path, config: settings.Settings, cache: Cache) -> Entry:
+    """:func:`_run_one` in a worker thread, closing the event loop that nbclient opened for
+    this thread (jupyter_core keeps one per thread and never closes it)."""
+    from jupyter_core.utils import ensure_event_loop
+
+    try:
+        return _run_one(path, config, cache)
+    finally:
+        ensure_event_loop().close()
+
+
 def _run_one(path: Path, config: settings.Settings, cache: Cache) -> Entry:
     started = time.perf_counter()
     cache.forget(path)
@@ -120,7 +131,8 @@ def run_all(
     paths: list[Path], config: settings.Settings, *, force: bool = False, jobs: int | None = None
 ) -> dict[Path, Entry]:
     """Run every notebook whose inputs changed, the slowest first, ``jobs`` at a time (one per
-    core by default); report one line per notebook. Returns the entries in reading order."""
+    core by default); report one line per notebook as it finishes (``[3/11] <stem> 4.1 s``).
+    Returns the entries in reading order."""
     cache = Cache(config)
     entries: dict[Path, Entry] = {}
     todo = []
@@ -140,11 +152,15 @@ def run_all(
 
     todo.sort(key=last_time, reverse=True)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+    if todo:
+        print(f"running {len(todo)} notebook(s), {workers} at a time…", flush=True)
     with ThreadPoolExecutor(workers) as pool:
-        futures = {path: pool.submit(_run_one, path, config, cache) for path in todo}
-        for path in todo:
-            entries[path] = futures[path].result()  # raises NotebookFailed
-            print(f"  ran {path.name}: {entries[path].seconds:.1f} s", flush=True)
+        futures = {pool.submit(_in_worker, path, config, cache): path for path in todo}
+        for done, future in enumerate(as_completed(futures), 1):
+            path = futures[future]
+            entries[path] = future.result()  # raises NotebookFailed
+            seconds = entries[path].seconds
+            print(f"[{done}/{len(todo)}] {path.stem} {seconds:.1f} s", flush=True)
     return {path: entries[path] for path in paths}
 
 

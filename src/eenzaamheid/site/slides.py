@@ -1,7 +1,12 @@
 """Slide decks that work offline: one per story (``slides-<story>.html``) and one of all charts
-(``slides.html``). A title slide, one chart per slide scaled to the screen (the college theme
-when it was built), slide numbers, keys, full screen and a link to every slide
-(``#<chart name>``); nothing is fetched from elsewhere."""
+(``slides.html``). A title slide, one chart per slide scaled to the screen, slide numbers,
+keys, full screen and a link to every slide (``#<chart name>``); nothing is fetched from
+elsewhere.
+
+A slide shows the college theme's PNG (1920 × 1080, lecture type) when that theme was built for
+the deck's language; otherwise the SVG of the theme that was built, which scales sharply to
+any screen (its type then about three quarters of the college size). Drawing the college theme
+for every build would run every notebook twice, and the main job has to stay within 30 s."""
 
 from __future__ import annotations
 
@@ -14,7 +19,9 @@ from .story import Story
 def _chart_slides(story: Story, root: str) -> list[str]:
     slides = []
     for chart in story.charts:
-        _, record, image = chart.image(SLIDE_THEMES, root)
+        theme, record, image = chart.image(SLIDE_THEMES, root)
+        if theme != "college":
+            image = root + chart.file(theme, "svg")
         slides.append(
             f'<section class="slide chart" id="{esc(chart.name)}" '
             f'aria-label="{esc(record["title"])}"><img src="{esc(image)}" alt="{esc(record["alt"])}">'

@@ -1,5 +1,6 @@
 // Slide deck: arrows, PageUp/PageDown, space, Home/End, F (full screen); a click on the
 // right half goes on, on the left half back; a swipe on a phone; #<slide id> links a slide.
+// Enter and space on the focused bar link or button follow it or toggle full screen.
 const slides = [...document.querySelectorAll(".slide")];
 const counter = document.querySelector(".bar .number");
 let now = 0;
@@ -30,6 +31,8 @@ const NEXT = ["ArrowRight", "ArrowDown", "PageDown", " ", "Enter", "n"];
 const BACK = ["ArrowLeft", "ArrowUp", "PageUp", "Backspace", "p"];
 document.addEventListener("keydown", (event) => {
   if (event.altKey || event.ctrlKey || event.metaKey) return;
+  // Enter and space on a focused link or button do what it says (follow, full screen)
+  if ((event.key === "Enter" || event.key === " ") && event.target.closest?.("a, button")) return;
   if (NEXT.includes(event.key)) show(now + 1);
   else if (BACK.includes(event.key)) show(now - 1);
   else if (event.key === "Home") show(0);
@@ -50,6 +53,9 @@ document.addEventListener("touchend", (event) => {
   if (Math.abs(dx) > 40) show(dx < 0 ? now + 1 : now - 1);
   touchX = null;
 });
-document.querySelector(".bar .fullscreen").addEventListener("click", fullscreen);
+document.querySelector(".bar .fullscreen").addEventListener("click", (event) => {
+  fullscreen();
+  if (event.detail > 0) event.currentTarget.blur(); // clicked: space goes on with the slides
+});
 window.addEventListener("hashchange", () => show(fromHash()));
 show(fromHash());

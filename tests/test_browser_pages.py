@@ -77,8 +77,6 @@ def test_reader_text_holds_no_tex_and_no_printout(browser, site):
         assert (
             browser.evaluate("document.querySelectorAll('main pre:not(details pre)').length") == 0
         )
-    _open(browser, site.build / "07_komt_de_groei_door_vergrijzing.html")
-    assert browser.evaluate("document.querySelectorAll('.prose math').length") >= 2
 
 
 def test_a_phone_gets_the_one_column_chart_with_readable_axis_text(browser, site):

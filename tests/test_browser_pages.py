@@ -153,6 +153,8 @@ def test_labels_from_data_stay_text_in_a_built_page(browser, site, tmp_path):
     real = next(site.charts.glob("*_smal.png"))
     for name in ("x.png", "x_smal.png"):
         shutil.copy(real, tmp_path / "figures" / "artikel" / "nl" / name)
+    svg = real.with_name(real.name.replace("_smal.png", ".svg"))  # decks show the SVG
+    shutil.copy(svg, tmp_path / "figures" / "artikel" / "nl" / "x.svg")
     markdown = {"data": {"text/markdown": f"Regio {INJECTED[0]} {INJECTED[1]}"}}
     cells = [
         {"cell_type": "markdown", "source": f"# Titel {INJECTED[1]}\n\n{INJECTED[0]}"},

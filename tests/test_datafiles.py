@@ -33,6 +33,9 @@ def figures(tmp_path, monkeypatch):
     configure()
 
 
+STATLINE_71488 = "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/71488ned/table"
+
+
 def _rows() -> pd.DataFrame:
     """Fixture rows (not CBS figures): three years, two sexes, a share and a count."""
     rows = pd.DataFrame(
@@ -44,7 +47,9 @@ def _rows() -> pd.DataFrame:
             "eenheid": "%",
         }
     )
-    return rows.assign(bron_soort="statline", tabel="71488ned", bron_datum="2025-06-05")
+    return rows.assign(
+        bron_soort="statline", tabel="71488ned", bron_datum="2025-06-05", bron_url=STATLINE_71488
+    )
 
 
 def _save(data: pd.DataFrame, name="proef", theme="artikel", lang="nl"):
@@ -113,7 +118,7 @@ def test_no_wide_file_when_no_layout_holds_every_value_once():
 
 def test_the_bare_files_have_no_title_subtitle_or_source_line():
     paths = _save(_rows())
-    source = "Bron: CBS, tabel 71488ned (2025)"
+    source = "Bron: CBS, tabel 71488ned (opgehaald 05-06-2025)"
     for fmt in ("svg", "pdf"):
         assert TITLE in pdf_text(paths["pdf"]) and source in paths["svg"].read_text()
         text = pdf_text(paths[f"{fmt}_kaal"]) if fmt == "pdf" else paths["svg_kaal"].read_text()
@@ -178,7 +183,9 @@ def test_no_text_from_data_runs_as_a_formula():
 def test_counts_are_whole_numbers_also_beside_other_units():
     rows = pd.DataFrame(
         {"onderdeel": ["a", "b"], "waarde": [456609.0, 22.25], "eenheid": ["personen", "%"]}
-    ).assign(bron_soort="statline", tabel="71488ned", bron_datum="2025-06-05")
+    ).assign(
+        bron_soort="statline", tabel="71488ned", bron_datum="2025-06-05", bron_url=STATLINE_71488
+    )
     with ch.Chart(TITLE, SUBTITLE) as chart:
         chart.ax.bar(rows["onderdeel"], rows["waarde"])
         paths = chart.save("aantallen", rows, alt="Staven.", decimals={})
@@ -224,7 +231,7 @@ def test_a_chart_names_the_notebook_and_cell_that_drew_it(tmp_path, figures):
         "import matplotlib; matplotlib.use('Agg')\nimport pandas as pd\n"
         "from eenzaamheid import charts as ch\n"
         "rows = pd.DataFrame({'jaar': [2000, 2024], 'waarde': [1.0, 2.0]}).assign(\n"
-        "    bron_soort='statline', tabel='71488ned', bron_datum='2025-06-05')"
+        "    bron_soort='statline', tabel='71488ned', bron_datum='2025-06-05',\n    bron_url='https://opendata.cbs.nl/statline/#/CBS/nl/dataset/71488ned/table')"
     )
     draw = (
         "with ch.Chart('t', 's') as chart:\n    chart.ax.plot(rows['jaar'], rows['waarde'])\n"

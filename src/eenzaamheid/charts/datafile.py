@@ -13,7 +13,16 @@ import pandas as pd
 from ..errors import InvalidArgumentError, UnknownTableError
 from .maps import load_map
 from .sources import row_sources
-from .words import COUNT_UNITS, category, column_label, language, say, topic_unit, unit_name
+from .words import (
+    COLUMNS,
+    COUNT_UNITS,
+    category,
+    column_label,
+    language,
+    say,
+    topic_unit,
+    unit_name,
+)
 
 # Text columns that hold category labels, translated with the chart language.
 LABEL_COLUMNS = (
@@ -161,7 +170,9 @@ def _column(data: pd.DataFrame, key: str, units: pd.Series, decimals: int | None
     if kind == "value" and key.endswith("_code"):
         name, kind = f"{column_label(key.removesuffix('_code'))[0]} (code)", "code"
     elif kind == "value" and (topic := _topic(data, key)):  # a CBS title is Dutch only
-        name, unit = (topic[0] if language() == "nl" else key), topic[1]
+        named = key in COLUMNS  # our own header beats the table's title
+        name = name if named else topic[0] if language() == "nl" else key
+        unit = topic[1]
     numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
     if kind in ("value", "count", "number", "percent") and numeric:
         by_row = kind == "value" and not unit  # the unit is each row's eenheid

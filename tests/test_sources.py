@@ -92,6 +92,8 @@ def test_every_chart_names_each_table_once_and_no_unknown_date(site):
             assert len(named) == len(set(named)), f"{path.name}: {line}"
             assert "unknown" not in line.lower(), f"{path.name}: {line}"
         for path in charts.glob("*.csv"):
+            if path.stem.endswith(("_excel-nl", "_breed")):  # other layouts of the same rows
+                continue
             cells = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False)
             assert not cells.isin(["unknown", "onbekend"]).any().any(), path.name
 

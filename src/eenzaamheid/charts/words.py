@@ -227,6 +227,7 @@ UNITS_EN = {
     "% van personen in huishoudens": "% of persons in households",
     "% van particuliere huishoudens": "% of private households",
     "% van de particuliere huishoudens": "% of private households",
+    "% van de leeftijdsgroep": "% of the age group",
     "% van de huishoudens": "% of households",
     "% van de leeftijdsgroep (modelschatting)": "% of the age group (model estimate)",
     "eenpersoonshuishoudens": "one-person households",

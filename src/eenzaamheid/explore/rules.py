@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts as ch
+from ..charts.words import unit_name
 from .known import TOPICS_EN, ExploreError, words
 from .offer import Choice, Offer
 
@@ -56,7 +57,7 @@ def select(frame: pd.DataFrame, choice: Choice, offer: Offer) -> pd.DataFrame:
         drawn[choice.per] = rows[choice.per].astype(float)
         drawn["aandeel"] = 100 * drawn[choice.measure] / drawn[choice.per]
         unit = "%"
-    drawn["eenheid"] = ch.say(nl="aantal", en="number") if unit == "aantal" else unit
+    drawn["eenheid"] = ch.say(nl="aantal", en="number") if unit == "aantal" else unit_name(unit)
     for source in ("bron_soort", "tabel", "bron_url", "bron_datum"):
         if source in rows:
             drawn[source] = rows[source]

@@ -7,6 +7,7 @@ import pytest
 
 from eenzaamheid import charts as ch
 from eenzaamheid import configure, explore
+from eenzaamheid.charts.words import flag_name
 
 
 @pytest.fixture(autouse=True)
@@ -306,3 +307,38 @@ def test_widget_text_is_escaped_and_names_full_paths(tmp_path):
     html = explore.widget_html(f"onbekende regio {typed!r}", [tmp_path / "a.png"])
     assert "<img" not in html and "&lt;img src=x" in html
     assert f"<code>{tmp_path.resolve() / 'a.png'}</code>" in html
+
+
+def test_eurostat_flags_are_shown_and_said_in_words():
+    frame = explore.load_table("eurostat-ilc_lvph03")
+    offer = explore.options(frame)
+    choice = explore.default(offer)._replace(regions=("Nederland",))
+    drawn = explore.select(frame, choice, offer)
+    real = frame[frame["geo_code"] == "NL"].set_index("periode")["vlag"]
+    flagged = sorted(real.dropna().index)
+    assert flagged and drawn.set_index("jaar").loc[int(flagged[0]), "vlag"] == real[flagged[0]]
+    html = explore.table(drawn, choice, offer)._repr_html_()
+    assert "<th>Vlag</th>" in html
+    assert html.count(f"<td>{real[flagged[0]]}</td>") == real.eq(real[flagged[0]]).sum()
+    assert explore.flag_note(drawn["vlag"]) == "Vlaggen van Eurostat bij een cijfer: " + "; ".join(
+        f"{f} = {flag_name(f)}" for f in sorted(set(real.dropna()))
+    )
+    configure(lang="en")
+    assert explore.flag_note(["e", None, "b"]) == (
+        "Eurostat's flags on a figure: b = break in series; e = estimated"
+    )
+    assert explore.flag_note([None]) == ""
+
+
+def test_the_web_explorer_gets_flags_and_units_from_the_one_vocabulary():
+    from eenzaamheid.site import explorer as web
+
+    data = web.table_data("eurostat-ilc_lvph03")
+    assert data["flags"]["en"]["b"] == "break in series"
+    assert data["flags"]["nl"]["e"] == "schatting"
+    assert sum(row[-1] == "b" for row in data["rows"]) == 11  # as in the snapshot
+    persons = web.table_data("71488ned")
+    alone = next(m for m in persons["measures"] if m["key"] == "Alleenstaand_4")
+    assert alone["unit"] == {"nl": "aantal", "en": "number"} and persons["flags"] is None
+    script = (web.Path(web.__file__).parent / "assets" / "verkenner.js").read_text("utf-8")
+    assert '"aantal"' not in script  # no unit translated in the page's own script

@@ -48,6 +48,32 @@ VOCABULARY: dict[str, dict[str, str]] = {
     # Eurostat's aggregates (country names come from Babel: see country())
     "EU27_2020": {"nl": "EU-27-gemiddelde", "en": "EU-27 average"},
     "EU28": {"nl": "EU-28-gemiddelde", "en": "EU-28 average"},
+    # a link to a row's source online (``bron_url``), by the kind of source (``bron_soort``)
+    "link_statline": {"nl": "CBS StatLine, tabel {table}", "en": "CBS StatLine, table {table}"},
+    "link_statline_table_page": {"nl": "CBS, tabel {table}", "en": "CBS, table {table}"},
+    "link_cbs_longread": {"nl": "CBS-longread", "en": "CBS longread"},
+    "link_cbs_news": {"nl": "CBS-nieuws", "en": "CBS news"},
+    "link_cbs_news_reprint": {"nl": "CBS-nieuws via {host}", "en": "CBS news via {host}"},
+    "link_press_report": {"nl": "nieuwsbericht, {host}", "en": "news report, {host}"},
+    "link_rivm_page": {"nl": "RIVM, {host}", "en": "RIVM, {host}"},
+    "link_rivm_table": {
+        "nl": "RIVM, eenzaamheid per gemeente (Gezondheidsmonitor)",
+        "en": "RIVM, loneliness by municipality (Health Monitor)",
+    },
+    "link_eurostat": {"nl": "Eurostat, dataset {table}", "en": "Eurostat, dataset {table}"},
+    "link_study": {"nl": "{table}", "en": "{table}"},
+    # Eurostat's observation flags (OBS_FLAG), as Eurostat's code list names them
+    "vlag_b": {"nl": "breuk in de reeks", "en": "break in series"},
+    "vlag_c": {"nl": "vertrouwelijk", "en": "confidential"},
+    "vlag_d": {"nl": "definitie wijkt af", "en": "definition differs"},
+    "vlag_e": {"nl": "schatting", "en": "estimated"},
+    "vlag_f": {"nl": "prognose", "en": "forecast"},
+    "vlag_n": {"nl": "niet significant", "en": "not significant"},
+    "vlag_p": {"nl": "voorlopig", "en": "provisional"},
+    "vlag_r": {"nl": "herzien", "en": "revised"},
+    "vlag_s": {"nl": "schatting van Eurostat", "en": "Eurostat estimate"},
+    "vlag_u": {"nl": "onbetrouwbaar", "en": "low reliability"},
+    "vlag_z": {"nl": "niet van toepassing", "en": "not applicable"},
 }
 
 
@@ -78,8 +104,13 @@ def listed(items: Iterable[object]) -> str:
 
 def text(key: str) -> str:
     """A word of the shared vocabulary in the chart language."""
+    return word(key, language())
+
+
+def word(key: str, lang: str) -> str:
+    """A word of the shared vocabulary in ``lang`` (the website writes both languages)."""
     try:
-        return VOCABULARY[key][language()]
+        return VOCABULARY[key][lang]
     except KeyError:
         raise KeyError(f"no word {key!r}; add it to charts.words.VOCABULARY") from None
 
@@ -218,21 +249,19 @@ TOPICS: dict[str, tuple[str, str, str]] = {
         "% van de leeftijdsgroep (modelschatting)",
     ),
 }
-UNITS_EN = {
-    "personen": "persons",
-    "aantal": "number",
-    "x 1 000": "× 1,000",
-    "gemeenten": "municipalities",
-    "%": "%",
-    "% van personen in huishoudens": "% of persons in households",
-    "% van particuliere huishoudens": "% of private households",
-    "% van de particuliere huishoudens": "% of private households",
-    "% van de leeftijdsgroep": "% of the age group",
-    "% van de huishoudens": "% of households",
-    "% van de leeftijdsgroep (modelschatting)": "% of the age group (model estimate)",
-    "eenpersoonshuishoudens": "one-person households",
+UNITS: dict[str, dict[str, str]] = {  # a unit as the table gives it -> in each language
+    "personen": {"en": "persons"},
+    "aantal": {"en": "number"},
+    "x 1 000": {"nl": "× 1.000", "en": "× 1,000"},
+    "gemeenten": {"en": "municipalities"},
+    "% van personen in huishoudens": {"en": "% of persons in households"},
+    "% van particuliere huishoudens": {"en": "% of private households"},
+    "% van de particuliere huishoudens": {"en": "% of private households"},
+    "% van de leeftijdsgroep": {"en": "% of the age group"},
+    "% van de huishoudens": {"en": "% of households"},
+    "% van de leeftijdsgroep (modelschatting)": {"en": "% of the age group (model estimate)"},
+    "eenpersoonshuishoudens": {"en": "one-person households"},
 }
-UNITS_NL = {"x 1 000": "× 1.000"}
 # Units whose numbers are counts, written as whole numbers (also as the English editions
 # of the notebooks write them).
 COUNT_UNITS = frozenset(
@@ -274,11 +303,17 @@ def topic_unit(key: str) -> str | None:
     return TOPICS[key][2] if key in TOPICS else None
 
 
+def flag_name(flag: str) -> str:
+    """A Eurostat flag in words in the chart language (``b`` -> ``breuk in de reeks``); a
+    combined flag (``bp``) letter by letter, a letter Eurostat does not list as it is."""
+    return " + ".join(text(f"vlag_{c}") if f"vlag_{c}" in VOCABULARY else c for c in flag)
+
+
 def unit_name(unit: object) -> object:
     """A unit in the chart language (``personen`` -> ``persons``)."""
     if not isinstance(unit, str):
         return unit
-    return UNITS_NL.get(unit, unit) if language() == "nl" else UNITS_EN.get(unit, unit)
+    return UNITS.get(unit, {}).get(language(), unit)
 
 
 def age_short(label: str) -> str:

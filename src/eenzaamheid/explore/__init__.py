@@ -22,6 +22,7 @@ from .known import (
     WORDS,
     ExploreError,
     Known,
+    flag_note,
     language,
     words,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "describe",
     "draw",
     "explorable",
+    "flag_note",
     "fold",
     "language",
     "layout",

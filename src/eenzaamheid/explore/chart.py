@@ -105,7 +105,7 @@ def _number_axis(ax, axis: str, unit: str) -> None:
 
 def table(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> ch.tables.ReaderTable:
     """The numbers drawn as a reader reads them: headers in words, numbers in the chart
-    language, no index."""
+    language, no index; a value's Eurostat flag beside it (``flag_note`` says what it means)."""
     headers = {"regio": ch.say(nl="Regio", en="Region"), "jaar": ch.say(nl="Jaar", en="Year")}
     headers.update({column: column.capitalize() for column, _ in choice.filters})
     shown_frame = drawn.assign(regio=drawn["regio"].map(shown), jaar=drawn["jaar"].astype(str))
@@ -118,6 +118,9 @@ def table(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> ch.tables.Reader
         headers[value] = measure_label(choice, offer)
     decimals = {key: 0 if offer.units.get(key) == "aantal" else 1 for key in keys}
     decimals[value] = 1 if choice.per else decimals[value]
+    if "vlag" in drawn:  # Eurostat's flags, explained by flag_note below the table
+        headers["vlag"] = words("flag")
+        shown_frame["vlag"] = drawn["vlag"].astype(object).where(drawn["vlag"].notna(), "")
     return ch.table(shown_frame, headers, decimals=decimals)
 
 

@@ -4,11 +4,13 @@ English names, the names people type, and the words of the honesty rules in both
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .. import charts as ch
 from .. import settings
+from ..charts.words import flag_name
 from ..errors import CbsError
 
 
@@ -134,6 +136,8 @@ WORDS = {
         "unknown": "onbekende regio {typed!r}; bedoelde je: {close}?",
         "unknown_none": "onbekende regio {typed!r}; typ een deel van de naam",
         "nothing": "geen cijfers voor deze keuze",
+        "flag": "Vlag",
+        "flags": "Vlaggen van Eurostat bij een cijfer: {flags}",
     },
     "en": {
         "change": "{measure} in {series}: from {first_value} in {first} to {last_value} in {last}",
@@ -146,6 +150,8 @@ WORDS = {
         "unknown": "unknown region {typed!r}; did you mean: {close}?",
         "unknown_none": "unknown region {typed!r}; type part of the name",
         "nothing": "no figures for this choice",
+        "flag": "Flag",
+        "flags": "Eurostat's flags on a figure: {flags}",
     },
 }
 
@@ -153,6 +159,15 @@ WORDS = {
 def words(key: str, **values: object) -> str:
     """A sentence of the honesty rules in the chart language, its fields filled in."""
     return ch.say(nl=WORDS["nl"][key], en=WORDS["en"][key]).format(**values)
+
+
+def flag_note(flags: Iterable[object]) -> str:
+    """The Eurostat flags among ``flags`` in words (``b = breuk in de reeks; e = schatting``),
+    ``""`` when no value carries one."""
+    present = sorted({f for f in flags if isinstance(f, str) and f})
+    if not present:
+        return ""
+    return words("flags", flags="; ".join(f"{f} = {flag_name(f)}" for f in present))
 
 
 @contextmanager

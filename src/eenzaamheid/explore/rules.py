@@ -57,7 +57,9 @@ def select(frame: pd.DataFrame, choice: Choice, offer: Offer) -> pd.DataFrame:
         drawn[choice.per] = rows[choice.per].astype(float)
         drawn["aandeel"] = 100 * drawn[choice.measure] / drawn[choice.per]
         unit = "%"
-    drawn["eenheid"] = ch.say(nl="aantal", en="number") if unit == "aantal" else unit_name(unit)
+    drawn["eenheid"] = unit_name(unit)
+    if "vlag" in rows:  # Eurostat's flag on a value (b = break in series, e = estimated, ...)
+        drawn["vlag"] = rows["vlag"]
     for source in ("bron_soort", "tabel", "bron_url", "bron_datum"):
         if source in rows:
             drawn[source] = rows[source]

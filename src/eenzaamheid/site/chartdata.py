@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from ..charts.sources import SOURCE_COLUMNS
+from ..charts.words import VOCABULARY, word
 from .layout import WORDS, esc
 
 NUMERIC_KINDS = ("count", "number", "percent")
@@ -20,25 +21,6 @@ SOURCE_KEYS = (*SOURCE_COLUMNS, "bron")
 _DUTCH = str.maketrans(",.", ".,")
 TABLE_ROWS = 400
 _NUMBER = re.compile(r"-?\d+(?:\.(\d+))?")
-STATLINE_PAGE = "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{table}/table"
-EUROSTAT_PAGE = "https://ec.europa.eu/eurostat/databrowser/view/{table}/default/table"
-# RIVM's page with the Gezondheidsmonitor's loneliness figures by region (data/raw/manifest)
-RIVM_PAGE = "https://www.vzinfo.nl/eenzaamheid/regionaal/volwassenen"
-SOURCE_WORDS = {  # bron_soort -> what the link leads to
-    "statline": {"nl": "CBS StatLine, tabel {table}", "en": "CBS StatLine, table {table}"},
-    "statline_table_page": {"nl": "CBS, tabel {table}", "en": "CBS, table {table}"},
-    "cbs_longread": {"nl": "CBS-longread", "en": "CBS longread"},
-    "cbs_news": {"nl": "CBS-nieuws", "en": "CBS news"},
-    "cbs_news_reprint": {"nl": "CBS-nieuws via {host}", "en": "CBS news via {host}"},
-    "press_report": {"nl": "nieuwsbericht, {host}", "en": "news report, {host}"},
-    "rivm_page": {"nl": "RIVM, {host}", "en": "RIVM, {host}"},
-    "rivm_table": {
-        "nl": "RIVM, eenzaamheid per gemeente (Gezondheidsmonitor)",
-        "en": "RIVM, loneliness by municipality (Health Monitor)",
-    },
-    "eurostat": {"nl": "Eurostat, dataset {table}", "en": "Eurostat, dataset {table}"},
-    "study": {"nl": "{table}", "en": "{table}"},
-}
 
 
 @dataclass(frozen=True)
@@ -156,18 +138,14 @@ def links(path: Path, record: dict, lang: str) -> list[Link]:
 
 
 def source_link(kind: str, table_id: str, url: str, lang: str) -> Link | None:
-    """The page a reader can check a row's figure on: its own ``bron_url``, else the page
-    the kind of source and table id lead to; ``None`` for the book."""
-    if not url.startswith(("https://", "http://")):
-        url = {
-            "statline": STATLINE_PAGE.format(table=quote(table_id)),
-            "eurostat": EUROSTAT_PAGE.format(table=quote(table_id)),
-            "rivm_table": RIVM_PAGE,
-        }.get(kind, "")
-    if not url or kind not in SOURCE_WORDS:
+    """The page a reader can check a row's figure on: the row's own ``bron_url`` (which
+    ``charts.sources`` gives every sourced row), named by its kind of source; ``None``
+    without one (the book's rows)."""
+    key = f"link_{kind}"
+    if not url.startswith(("https://", "http://")) or key not in VOCABULARY:
         return None
     host = urlsplit(url).netloc.removeprefix("www.")
-    return Link(url, SOURCE_WORDS[kind][lang].format(table=table_id, host=host))
+    return Link(url, word(key, lang).format(table=table_id, host=host))
 
 
 def source_note(record: dict, found: list[Link], lang: str) -> str:

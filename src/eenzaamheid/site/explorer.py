@@ -19,6 +19,7 @@ import pandas as pd
 
 from .. import charts as ch
 from .. import explore, settings
+from ..charts.words import flag_name, unit_name
 from .layout import esc, page
 
 SOURCE_COLUMNS = ("bron_soort", "tabel", "bron_url", "bron_datum")
@@ -101,7 +102,8 @@ def _both(function, *args) -> dict[str, str]:
 def table_data(table: str) -> dict:
     """One table as the web explorer needs it: regions, dimensions with their values,
     measures, years, caveat and source line in both languages, and the figures as rows
-    ``[region, value index per dimension..., year, measure...]``."""
+    ``[region, value index per dimension..., year, measure..., (flag)]``; ``flags``: each
+    Eurostat flag present in words (``None`` for a table without flags)."""
     frame = explore.load_table(table)
     offer = explore.options(frame)
     known = explore.KNOWN.get(table)
@@ -121,10 +123,14 @@ def table_data(table: str) -> dict:
     work["jaar"] = frame["periode"].astype(str).str[:4].astype(int)
     for key in measures:
         work[key] = frame[key].astype(float).round(4)
+    flagged = "vlag" in frame  # Eurostat's flag on a value: the row's last item
+    if flagged:
+        work["vlag"] = frame["vlag"]
     work = work.dropna(subset=["regio", *offer.dimensions]).dropna(subset=measures, how="all")
     indices = ["regio", *offer.dimensions, "jaar"]
     work[indices] = work[indices].astype(int)
     rows = work.astype(object).where(work.notna(), None).to_numpy().tolist()
+    flags = sorted({row[-1] for row in rows if row[-1]}) if flagged else []
     start = explore.default(offer)
     label = {code: name for name, code in offer.regions.items()}
     return {
@@ -148,6 +154,7 @@ def table_data(table: str) -> dict:
         },
         "years": offer.years,
         "rows": rows,
+        "flags": _both(lambda: {flag: flag_name(flag) for flag in flags}) if flagged else None,
     }
 
 
@@ -181,7 +188,7 @@ def _measure(offer: explore.Offer, key: str) -> dict:
         "key": key,
         "nl": offer.measures[key],
         "en": explore.TOPICS_EN.get(key, offer.measures[key]),
-        "unit": unit,
+        "unit": _both(unit_name, unit),  # in each language, from the one vocabulary
         "percent": "%" in unit,
         "decimals": 0 if unit == "aantal" else offer.decimals[key],
     }
@@ -303,7 +310,7 @@ def _page(lang: str, root: str, vega: str, config: dict) -> str:
 <p id="v-title" class="v-title"></p><p id="v-subtitle" class="v-subtitle"></p>
 <div id="v-chart-view" role="tabpanel" aria-labelledby="v-tab-chart"><div id="v-chart" tabindex="0" role="img" aria-describedby="v-keys v-readout"></div>
 <p id="v-keys" class="note">{esc(words["keys"])}</p><p id="v-readout" class="readout" aria-live="polite"></p></div>
-<div id="v-rows-view" role="tabpanel" aria-labelledby="v-tab-rows" hidden><div class="scroll" id="v-rows" tabindex="0"></div></div>
+<div id="v-rows-view" role="tabpanel" aria-labelledby="v-tab-rows" hidden><div class="scroll" id="v-rows" tabindex="0" role="region" aria-labelledby="v-tab-rows"></div><p id="v-flags" class="note"></p></div>
 <figcaption><small id="v-source"></small><br><small id="v-caveat"></small></figcaption>
 </figure>
 <details class="code"><summary>Python</summary><p>{esc(words["code"])}</p><pre><code id="v-code"></code></pre></details>

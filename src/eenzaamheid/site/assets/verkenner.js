@@ -262,6 +262,7 @@
       if (!regionAt.has(row[0]) || row[dims.length + 1] < state.from || row[dims.length + 1] > state.to) continue;
       if (dims.some((d, j) => !dimAt[j].has(row[j + 1]))) continue;
       const measure = row[base + mi], per = pi >= 0 ? row[base + pi] : null;
+      const flag = data.flags ? row[base + data.measures.length] || "" : "";
       const value = pi >= 0 ? (per ? (100 * measure) / per : null) : measure;
       if (value === null || value === undefined || Number.isNaN(value)) continue;
       const region = data.regions[row[0]];
@@ -269,7 +270,7 @@
       const nameOf = (by) => (by === "regio" ? region[lang] : values[dims.findIndex((d) => d.column === by)][lang]);
       const order = (by) => (by === "regio" ? regionAt.get(row[0]) : dimAt[dims.findIndex((d) => d.column === by)].get(row[dims.findIndex((d) => d.column === by) + 1]));
       drawn.push({
-        region, values, year: row[dims.length + 1], value, measure, per,
+        region, values, year: row[dims.length + 1], value, measure, per, flag,
         series: seriesBy ? nameOf(seriesBy) : region[lang],
         panel: panelBy ? nameOf(panelBy) : "",
         seriesOrder: seriesBy ? order(seriesBy) : 0,
@@ -294,8 +295,7 @@
   }
   function unitText(percent) {
     if (state.per) return "%";
-    const unit = data.measures.find((m) => m.key === state.measure).unit;
-    return unit === "aantal" ? (lang === "nl" ? "aantal" : "number") : unit;
+    return data.measures.find((m) => m.key === state.measure).unit[lang];
   }
   function describe(sel) {
     const { drawn, missing, percent } = sel;
@@ -413,15 +413,18 @@
   function tableRows(sel) {
     const head = [W.regio, ...data.dimensions.map((d) => d.name[lang]), W.year, measureName(state.measure)];
     if (state.per) head.push(measureName(state.per), measureLabel());
+    if (data.flags) head.push(W.flag);
     const measure = data.measures.find((m) => m.key === state.measure);
     const whole = (key) => data.measures.find((m) => m.key === key).decimals;
     const rows = sel.drawn.map((p) => {
       const row = [p.region[lang], ...p.values.map((v) => v[lang]), String(p.year), number(p.measure, whole(state.measure))];
       if (state.per) row.push(number(p.per, whole(state.per)), number(p.value, 1));
+      if (data.flags) row.push(p.flag);
       return row;
     });
-    const raw = sel.drawn.map((p) => [p.region[lang], ...p.values.map((v) => v[lang]), p.year, p.measure, ...(state.per ? [p.per, Math.round(p.value * 10) / 10] : [])]);
-    return { head, rows, raw, numeric: head.map((_, i) => i >= data.dimensions.length + 1), measure };
+    const raw = sel.drawn.map((p) => [p.region[lang], ...p.values.map((v) => v[lang]), p.year, p.measure, ...(state.per ? [p.per, Math.round(p.value * 10) / 10] : []), ...(data.flags ? [p.flag] : [])]);
+    const numeric = head.map((_, i) => i >= data.dimensions.length + 1 && !(data.flags && i === head.length - 1));
+    return { head, rows, raw, numeric, measure };
   }
   function showTable(sel) {
     const { head, rows, numeric } = tableRows(sel);
@@ -450,6 +453,10 @@
     }
     table.append(thead, tbody);
     $("v-rows").replaceChildren(table);
+    /* what each Eurostat flag in the table means (as explore.flag_note) */
+    const present = [...new Set(sel.drawn.map((p) => p.flag).filter(Boolean))].sort();
+    $("v-flags").textContent = present.length
+      ? fill(W.flags, { flags: present.map((f) => `${f} = ${data.flags[lang][f] || f}`).join("; ") }) : "";
   }
   function csvCell(value) {
     if (typeof value === "number") return String(value);
@@ -518,6 +525,7 @@
       chart.dataset.series = "0";
       points = [];
       $("v-rows").replaceChildren();
+      $("v-flags").textContent = "";
       lastSelection = { drawn: [] };
       busy = drawing = Promise.resolve();
       return drawing;

@@ -2,27 +2,18 @@
 loads without errors, every image loads and has alt text, charts switch to their table, code
 unfolds, slides follow the keys, and nothing scrolls sideways on a 400 px phone."""
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from .browser import HOW_TO_GET, Browser, find_chromium
-
 WIDTHS = ((1280, 900), (400, 800))
 
 
-@pytest.fixture(scope="module")
-def browser():
-    executable = find_chromium()
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail(HOW_TO_GET)
-        pytest.skip(HOW_TO_GET)
-    chromium = Browser(executable)
-    yield chromium
-    chromium.close()
+@pytest.fixture
+def browser(chromium):
+    """The session's Chromium (tests/conftest.py)."""
+    return chromium
 
 
 @pytest.fixture(scope="module")

@@ -4,27 +4,19 @@ chart has that many series, the keys read a value, the URL keeps the choice and 
 restores it, the title is the one the notebook explorer writes, nothing is requested from
 outside the file system, and axe finds no violation."""
 
-import os
 import re
 
 import pytest
 
 from eenzaamheid import configure, explore
 
-from .browser import HOW_TO_GET, Browser, find_chromium
-
 
 @pytest.fixture(scope="module")
-def browser():
-    executable = find_chromium()
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail(HOW_TO_GET)
-        pytest.skip(HOW_TO_GET)
-    chromium = Browser(executable)
+def browser(chromium):
+    """The session's Chromium (tests/conftest.py), reporting its requests in this module."""
     chromium.send("Network.enable")
     yield chromium
-    chromium.close()
+    chromium.send("Network.disable")
 
 
 def _open(browser, url: str) -> list[str]:
@@ -152,3 +144,25 @@ def test_several_ages_are_separate_series_of_loneliness(browser, site):
     series = [p["series"] for p in browser.evaluate("window.verkenner.points()")]
     assert list(dict.fromkeys(series)) == ["18 jaar of ouder", "65 jaar of ouder"]
     assert "leeftijd=20300,80200" in browser.evaluate("location.hash")
+
+
+def test_eurostat_flags_are_shown_beside_their_value_and_said_in_words(browser, site):
+    browser.size(400, 800)
+    for page, note in (
+        ("verkenner.html", "b = breuk in de reeks"),
+        ("en/explorer.html", "b = break in series"),
+    ):
+        url = (site.build / page).as_uri() + "#tabel=eurostat-ilc_lvph03&regio=NL&jaren=2011-2020"
+        assert not _open(browser, url)
+        browser.evaluate("document.getElementById('v-tab-rows').click()")
+        rows = browser.evaluate(
+            "[...document.querySelectorAll('#v-rows tr')].map(r =>"
+            " [...r.children].map(c => c.textContent))"
+        )
+        frame = explore.load_table("eurostat-ilc_lvph03")
+        real = frame[frame["geo_code"] == "NL"].set_index("periode")["vlag"].dropna()
+        assert rows[0][-1] in ("Vlag", "Flag")
+        assert {r[1]: r[-1] for r in rows[1:] if r[-1]} == real.to_dict()
+        assert note in _text(browser, "v-flags")
+        assert browser.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
+        assert browser.axe() == []

@@ -4,7 +4,6 @@ or Python printout in the text, the one-column image on a phone with axis text o
 from data that stay text."""
 
 import json
-import os
 import re
 import shutil
 from pathlib import Path
@@ -18,7 +17,7 @@ from eenzaamheid.site.layout import page
 from eenzaamheid.site.slides import write_decks
 from eenzaamheid.site.story import Story, render
 
-from .browser import HOW_TO_GET, Browser, find_chromium
+from .browser import Browser
 from .test_site import INJECTED, _chart
 
 TEX = re.compile(r"\$[^$\s][^$]*\$|\\(?:cdot|sum|frac|text|sqrt|times)\b")
@@ -29,16 +28,10 @@ READER_TEXT = (  # the page's text without the folded code
 )
 
 
-@pytest.fixture(scope="module")
-def browser():
-    executable = find_chromium()
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail(HOW_TO_GET)
-        pytest.skip(HOW_TO_GET)
-    chromium = Browser(executable)
-    yield chromium
-    chromium.close()
+@pytest.fixture
+def browser(chromium):
+    """The session's Chromium (tests/conftest.py)."""
+    return chromium
 
 
 def _open(browser: Browser, path: Path) -> None:

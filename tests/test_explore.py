@@ -2,12 +2,15 @@
 and the chart it saves with a generated title, source line and alt text."""
 
 import json
+from pathlib import Path
 
 import pytest
 
 from eenzaamheid import charts as ch
 from eenzaamheid import configure, explore
 from eenzaamheid.charts.words import flag_name
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
@@ -342,3 +345,33 @@ def test_the_web_explorer_gets_flags_and_units_from_the_one_vocabulary():
     assert alone["unit"] == {"nl": "aantal", "en": "number"} and persons["flags"] is None
     script = (web.Path(web.__file__).parent / "assets" / "verkenner.js").read_text("utf-8")
     assert '"aantal"' not in script  # no unit translated in the page's own script
+
+
+def test_notebook_10s_controls_follow_the_settings_language():
+    """The notebook's code run as JupyterLab runs it, in English: every control speaks it."""
+    configure(lang="en")
+    notebook = json.loads((ROOT / "notebooks" / "10_verkenner.ipynb").read_text("utf-8"))
+    space: dict = {}
+    # ipywidgets 8 deprecates Text.on_submit, which the notebook still uses for Enter
+    with pytest.warns(DeprecationWarning, match="on_submit"):
+        for cell in notebook["cells"]:
+            if cell["cell_type"] == "code":
+                exec("".join(cell["source"]), space)  # the project's own notebook
+    shown = {
+        name: space[name].description
+        for name in ("table", "typed", "measure", "per", "first_year", "last_year", "save")
+    }
+    assert shown == {
+        "table": "Table",
+        "typed": "Add a region",
+        "measure": "Measure",
+        "per": "As % of",
+        "first_year": "From",
+        "last_year": "To",
+        "save": "Save chart",
+    }
+    assert space["typed"].placeholder == "type a name and press Enter"
+    assert space["views"].titles == ("Chart", "Table", "Code")
+    assert space["pickers"].children[0].description == "Age"
+    region = space["chosen"].children[0]
+    assert region.description == "the Netherlands ×" and region.tooltip == "remove the Netherlands"

@@ -41,6 +41,7 @@ from .offer import (
 )
 from .rules import (
     describe,
+    dimension_name,
     layout,
     measure_label,
     measure_name,
@@ -65,6 +66,7 @@ __all__ = [
     "code",
     "default",
     "describe",
+    "dimension_name",
     "draw",
     "explorable",
     "flag_note",

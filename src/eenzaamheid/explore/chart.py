@@ -14,7 +14,15 @@ from matplotlib.ticker import MaxNLocator
 from .. import charts as ch
 from .known import MAX_SERIES, ExploreError, words
 from .offer import Choice, Offer
-from .rules import describe, measure_label, measure_name, select, shown, value_column
+from .rules import (
+    describe,
+    dimension_name,
+    measure_label,
+    measure_name,
+    select,
+    shown,
+    value_column,
+)
 
 
 def chart_name(choice: Choice, offer: Offer) -> str:
@@ -107,7 +115,7 @@ def table(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> ch.tables.Reader
     """The numbers drawn as a reader reads them: headers in words, numbers in the chart
     language, no index; a value's Eurostat flag beside it (``flag_note`` says what it means)."""
     headers = {"regio": ch.say(nl="Regio", en="Region"), "jaar": ch.say(nl="Jaar", en="Year")}
-    headers.update({column: column.capitalize() for column, _ in choice.filters})
+    headers.update({column: dimension_name(column) for column, _ in choice.filters})
     shown_frame = drawn.assign(regio=drawn["regio"].map(shown), jaar=drawn["jaar"].astype(str))
     for column, _ in choice.filters:
         shown_frame[column] = shown_frame[column].map(shown)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts as ch
-from ..charts.words import unit_name
+from ..charts.words import column_label, unit_name
 from .known import TOPICS_EN, ExploreError, words
 from .offer import Choice, Offer
 
@@ -19,6 +19,13 @@ def value_column(choice: Choice) -> str:
 def shown(label: str) -> str:
     """A region or category label as the chart says it (``Nederland`` -> the Netherlands)."""
     return ch.text("nederland") if label == "Nederland" else ch.category(label)
+
+
+def dimension_name(column: str) -> str:
+    """A dimension in the chart language (``leeftijd`` -> ``Leeftijd`` / ``Age``), as the
+    data files head it; a column they do not know, capitalised."""
+    name, _ = column_label(column)
+    return column.capitalize() if name == column else name
 
 
 def layout(choice: Choice) -> tuple[str | None, str | None]:

@@ -175,7 +175,7 @@ def _dimension(frame: pd.DataFrame, column: str, values: list[str]) -> dict:
     codes = _codes(frame, column)
     return {
         "column": column,
-        "name": {"nl": column.capitalize(), "en": _both(ch.category, column.capitalize())["en"]},
+        "name": _both(explore.dimension_name, column),
         "values": [
             {"code": codes.get(v, v), "label": v, **_both(explore.shown, v)} for v in values
         ],

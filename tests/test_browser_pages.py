@@ -9,8 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from eenzaamheid.charts.theme import THEMES
+from eenzaamheid.claims import CLAIMS_FILE
 from eenzaamheid.site import chartdata
 from eenzaamheid.site.chartblock import MIN_TEXT_PX
 from eenzaamheid.site.layout import page
@@ -18,6 +20,7 @@ from eenzaamheid.site.slides import write_decks
 from eenzaamheid.site.story import Story, render
 
 from .browser import Browser
+from .test_i18n import dutch
 from .test_site import INJECTED, _chart
 
 TEX = re.compile(r"\$[^$\s][^$]*\$|\\(?:cdot|sum|frac|text|sqrt|times)\b")
@@ -173,3 +176,29 @@ def test_labels_from_data_stay_text_in_a_built_page(browser, site, tmp_path):
             "document.body.textContent + document.title + "
             "[...document.querySelectorAll('[alt]')].map(i => i.alt).join()"
         )
+
+
+def test_passages_in_the_other_language_carry_their_lang(browser, site):
+    """The book's Dutch quotes on English pages (claim register, tables, prose) say
+    ``lang="nl"``; the study's English title on the Dutch page says ``lang="en"``."""
+    browser.size(1280, 900)
+    passages = (
+        "[...document.querySelectorAll('main p, main li, main td, main th, main figcaption')]"
+        ".map(e => [e.textContent, e.closest('[lang]').lang])"
+    )
+    for path in _stories(site.build):
+        if path.parent.name != "en":
+            continue
+        _open(browser, path)
+        for text, lang in browser.evaluate(passages):
+            if dutch(text):
+                assert lang == "nl", f"{path.name}: Dutch without lang: {text[:80]}"
+    _open(browser, site.build / "en" / "00_klopt_het_boek.html")
+    marked = {text for text, lang in browser.evaluate(passages) if lang == "nl"}
+    says = [claim["says"] for claim in yaml.safe_load(CLAIMS_FILE.read_text("utf-8"))]
+    assert len(says) >= 9 and set(says) <= marked  # the book's own words
+    _open(browser, site.build / "05_eenzaamheid_en_gezondheid.html")
+    title = "[...document.querySelectorAll('main p')].find(p => p.textContent.includes('{}'))"
+    study = title.format("meta-analytic review")
+    assert browser.evaluate(f"{study}.closest('[lang]').lang") == "en"
+    assert browser.evaluate(f"{title.format('relatieve toename')}.closest('[lang]').lang") == "nl"

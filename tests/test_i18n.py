@@ -257,3 +257,15 @@ def test_claims_explain_their_verdicts_in_the_build_language(monkeypatch):
     assert "of people aged 15 and over" in english["B5"]
     assert [i for i, text in english.items() if dutch(text)] == []
     assert {"B1", "B2", "B7"} <= {i for i, text in dutch_text.items() if dutch(text)}
+
+
+def test_a_passage_in_the_other_language_carries_its_lang():
+    from eenzaamheid.site.passages import mark
+
+    quote = "Dat is een stijging van 5 naar 22 procent van de bevolking."
+    html = f'<p>The book says this in Dutch:</p><table><tr><td>{quote}</td><td class="num">22</td>'
+    assert mark(html, "en") == html.replace("<td>Dat", '<td lang="nl">Dat')
+    assert mark(html, "nl") == html.replace("<p>The", '<p lang="en">The')
+    title = "<li><em>Loneliness and social isolation as risk factors for mortality</em></li>"
+    assert mark(title, "nl") == title.replace("<li>", '<li lang="en">')
+    assert mark('<td lang="nl">Het boek</td>', "en") == '<td lang="nl">Het boek</td>'

@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+from .passages import mark
+
 WORDS = {
     "nl": {
         "site": "Eenzaamheid en alleen wonen in cijfers",
@@ -154,7 +156,7 @@ def other_language(lang: str, href: str) -> str:
 
 def page(lang: str, title: str, body: str, *, root: str, nav: str = "", skip: str = "main") -> str:
     """A whole page: viewport for phones, the site's CSS, a skip link (to ``#skip``), a
-    header with the way back."""
+    header with the way back; passages in the other language marked with their ``lang``."""
     words = WORDS[lang]
     head_nav = f'<a class="home" href="{root}index.html">{esc(words["site"])}</a>{nav}'
     skip_text = words["skip_main" if skip == "main" else "skip"]
@@ -166,6 +168,6 @@ def page(lang: str, title: str, body: str, *, root: str, nav: str = "", skip: st
 </head><body>
 <a class="skip" href="#{esc(skip)}">{esc(skip_text)}</a>
 <header class="top"><nav aria-label="{esc(words["site_nav"])}">{head_nav}</nav></header>
-<main id="main">{body}</main>
+<main id="main">{mark(body, lang)}</main>
 </body></html>
 """

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .layout import SLIDE_THEMES, WORDS, esc
+from .passages import mark
 from .story import Story
 
 
@@ -48,7 +49,7 @@ def deck(lang: str, title: str, slides: list[str], root: str, back: str) -> str:
 <link rel="stylesheet" href="{root}assets/slides.css">
 <script src="{root}assets/slides.js" defer></script>
 </head><body class="deck">
-<main>{"".join(slides)}</main>
+<main>{mark("".join(slides), lang)}</main>
 <footer class="bar"><a href="{esc(back)}">{esc(words["index"])}</a>
 <span class="number" aria-live="polite" data-label="{esc(words["slide_of"])}"></span>
 <button type="button" class="fullscreen" title="F">{esc(words["fullscreen"])}</button></footer>

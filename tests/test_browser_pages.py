@@ -202,3 +202,40 @@ def test_passages_in_the_other_language_carry_their_lang(browser, site):
     study = title.format("meta-analytic review")
     assert browser.evaluate(f"{study}.closest('[lang]').lang") == "en"
     assert browser.evaluate(f"{title.format('relatieve toename')}.closest('[lang]').lang") == "nl"
+
+
+SCROLLERS = (  # the boxes in a page that scroll sideways on their own
+    "[...document.querySelectorAll('main *')].filter(e => e.scrollWidth > e.clientWidth + 1"
+    " && /auto|scroll/.test(getComputedStyle(e).overflowX))"
+)
+
+
+def test_on_a_phone_tables_scroll_in_their_own_box_not_the_page(browser, site):
+    """At 400 px with every chart on its table: the page does not scroll sideways; each box
+    that does is focusable, named and scrolls with the arrow keys; axe finds nothing."""
+    browser.size(400, 800)
+    wide = 0
+    for path in _stories(site.build):
+        _open(browser, path)
+        browser.evaluate(
+            "document.querySelectorAll('[role=tab][data-view=table]').forEach(t => t.click())"
+        )
+        overflow = browser.evaluate("document.scrollingElement.scrollWidth - innerWidth")
+        assert overflow <= 0, f"{path.parent.name}/{path.name} scrolls {overflow} px sideways"
+        boxes = browser.evaluate(
+            f"{SCROLLERS}.filter(e => !e.closest('details')).map(e => [e.tagName, e.className,"
+            " e.tabIndex, e.getAttribute('aria-label') || e.getAttribute('aria-labelledby')])"
+        )
+        for tag, classes, tabindex, name in boxes:
+            assert tabindex >= 0 and name, (
+                f"{path.name}: {tag}.{classes} cannot be reached or named"
+            )
+        wide += len(boxes)
+        assert browser.axe() == [], path.name
+    assert wide > 10  # tables wider than a phone exist, and each scrolls in its box
+    _open(browser, site.build / "01_alleenstaanden.html")
+    browser.evaluate("document.querySelector('[role=tab][data-view=table]').click()")
+    browser.evaluate("document.querySelector('[role=tabpanel][data-view=table]').focus()")
+    browser.press("ArrowRight")
+    scrolled = "new Promise(r => setTimeout(r, 300)).then(() => document.activeElement.scrollLeft)"
+    assert browser.evaluate(scrolled) > 0

@@ -101,12 +101,12 @@ def chart_block(chart: Chart, lang: str, build: Path, prefix: str) -> str:
     )
     views = {
         "chart": f'<a href="{esc(image)}">{picture(chart, PAGE_THEMES, prefix, sized=True)}</a>',
-        "table": f'<div class="scroll" tabindex="0">{table}</div>',
+        "table": table,
         "download": downloads(chart, lang, prefix),
     }
-    panels = "".join(
+    panels = "".join(  # the table's panel scrolls both ways: focusable, arrow keys scroll it
         f'<div class="view" role="tabpanel" id="{name}-{view}" aria-labelledby="{name}-tab-{view}" '
-        f'data-view="{view}">{views[view]}</div>'
+        f'data-view="{view}"{" tabindex=0" if view == "table" else ""}>{views[view]}</div>'
         for view in VIEWS
     )
     note = chartdata.source_note(record, sources(chart, lang, build), lang)

@@ -10,6 +10,7 @@ escaped: markdown formats, raw HTML in it is shown as text."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -198,6 +199,13 @@ def _prose(text: str) -> str:
     return f'<section class="prose">{markdown(text)}</section>'
 
 
+def _scroller(classes: str, table: str, lang: str) -> str:
+    """A table that may be wider than a phone: it scrolls in its own box, which a keyboard
+    can reach and scroll (arrow keys) and which is named for a screen reader."""
+    label = esc(WORDS[lang]["table"])
+    return f'<div class="{classes}" tabindex="0" role="region" aria-label="{label}">{table}</div>'
+
+
 def _sorted_output(output: dict, lang: str) -> tuple[str, str]:
     """``("shown" | "folded" | "", html)``: where an output goes on the page."""
     data = output.get("data", {})
@@ -211,9 +219,9 @@ def _sorted_output(output: dict, lang: str) -> tuple[str, str]:
         return "shown", _prose(_joined(data["text/markdown"]))
     html = _joined(data.get("text/html", ""))
     if READER_TABLE in html:
-        return "shown", f'<div class="scroll reader" tabindex="0">{html}</div>'
+        return "shown", _scroller("scroll reader", html, lang)
     if PANDAS_TABLE in html:
-        return "folded", f'<div class="output scroll">{html}</div>'
+        return "folded", _scroller("output scroll", html, lang)
     return "", ""  # a bare repr (dict, list, number) or a picture: not for readers
 
 
@@ -252,7 +260,15 @@ def render(story: Story, lang: str, build: Path, prefix: str) -> str:
         parts += [*shown, *(chart_block(chart, lang, build, prefix) for chart in saved)]
     flush()
     links = [link for chart in story.charts for link in sources(chart, lang, build)]
-    return "\n".join([*parts, source_list(links, lang)])
+    return _numbered("\n".join([*parts, source_list(links, lang)]), lang)
+
+
+def _numbered(body: str, lang: str) -> str:
+    """Each table's box named with its number on the page (``Tabel 2``): named regions must
+    differ."""
+    label = f'role="region" aria-label="{esc(WORDS[lang]["table"])}'
+    count = itertools.count(1)
+    return re.sub(re.escape(label) + '"', lambda _: f'{label} {next(count)}"', body)
 
 
 def pygments_css() -> str:

@@ -295,6 +295,7 @@ def test_the_web_explorer_gets_each_table_with_both_languages_and_the_same_words
     assert '<script src="assets/vega-' in page and "http" not in page.split("<script")[-2]
     english = (tmp_path / "en" / "explorer.html").read_text("utf-8")
     assert '<script src="../assets/verkenner.js">' in english and 'lang="en"' in english
+    assert 'hreflang="en" lang="en">English</a>' in page  # the link in the other language
     config = json.loads(page.split('type="application/json">')[1].split("</script>")[0])
     assert config["words"]["missing"] == explore.WORDS["nl"]["missing"]
     assert config["tables"][0]["id"] == "rivm-eenzaamheid"

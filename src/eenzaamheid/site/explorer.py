@@ -290,8 +290,9 @@ def _table_script(path: Path, table: str) -> None:
 def _page(lang: str, root: str, vega: str, config: dict) -> str:
     words = TEXT[lang]
     other = "en/explorer.html" if lang == "nl" else "../verkenner.html"
+    other_lang = "en" if lang == "nl" else "nl"
     body = f"""<h1>{esc(words["title"])}</h1>
-<p class="note">{esc(words["intro"])} <a href="{other}" hreflang="{"en" if lang == "nl" else "nl"}">{"English" if lang == "nl" else "Nederlands"}</a></p>
+<p class="note">{esc(words["intro"])} <a href="{other}" hreflang="{other_lang}" lang="{other_lang}">{"English" if lang == "nl" else "Nederlands"}</a></p>
 <form id="verkenner" class="verkenner" onsubmit="return false">
 <div class="field"><label for="v-table">{esc(words["table"])}</label><select id="v-table"></select></div>
 <div class="field regions"><label for="v-region">{esc(words["region"])}</label>

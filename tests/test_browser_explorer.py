@@ -164,5 +164,7 @@ def test_eurostat_flags_are_shown_beside_their_value_and_said_in_words(browser, 
         assert rows[0][-1] in ("Vlag", "Flag")
         assert {r[1]: r[-1] for r in rows[1:] if r[-1]} == real.to_dict()
         assert note in _text(browser, "v-flags")
+        title = "document.querySelector('#v-table option').closest('[lang]').lang"
+        assert browser.evaluate(title) == "nl"  # the tables' own titles are Dutch
         assert browser.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
         assert browser.axe() == []

@@ -224,12 +224,13 @@ def test_on_a_phone_tables_scroll_in_their_own_box_not_the_page(browser, site):
         assert overflow <= 0, f"{path.parent.name}/{path.name} scrolls {overflow} px sideways"
         boxes = browser.evaluate(
             f"{SCROLLERS}.filter(e => !e.closest('details')).map(e => [e.tagName, e.className,"
-            " e.tabIndex, e.getAttribute('aria-label') || e.getAttribute('aria-labelledby')])"
+            " e.tabIndex, e.getAttribute('aria-label') || e.getAttribute('aria-labelledby'),"
+            " getComputedStyle(e).backgroundImage.includes('gradient')])"
         )
-        for tag, classes, tabindex, name in boxes:
-            assert tabindex >= 0 and name, (
-                f"{path.name}: {tag}.{classes} cannot be reached or named"
-            )
+        for tag, classes, tabindex, name, shadow in boxes:
+            where = f"{path.name}: {tag}.{classes}"
+            assert tabindex >= 0 and name, f"{where} cannot be reached or named"
+            assert shadow, f"{where} does not show that it scrolls"
         wide += len(boxes)
         assert browser.axe() == [], path.name
     assert wide > 10  # tables wider than a phone exist, and each scrolls in its box

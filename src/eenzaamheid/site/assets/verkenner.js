@@ -82,10 +82,11 @@
   }
 
   /* controls */
-  function option(select, value, text) {
+  function option(select, value, text, textLang = lang) {
     const o = document.createElement("option");
     o.value = value;
     o.textContent = text;
+    if (textLang !== lang) o.lang = textLang;
     select.appendChild(o);
   }
   function measureName(key) {
@@ -568,7 +569,7 @@
   });
 
   /* wiring */
-  for (const t of config.tables) option($("v-table"), t.id, t.title);
+  for (const t of config.tables) option($("v-table"), t.id, t.title, "nl"); /* the tables' own (Dutch) titles */
   $("v-table").addEventListener("change", () => chooseTable($("v-table").value, {}));
   $("v-measure").addEventListener("change", () => {
     state.measure = $("v-measure").value;

@@ -240,3 +240,18 @@ def test_on_a_phone_tables_scroll_in_their_own_box_not_the_page(browser, site):
     browser.press("ArrowRight")
     scrolled = "new Promise(r => setTimeout(r, 300)).then(() => document.activeElement.scrollLeft)"
     assert browser.evaluate(scrolled) > 0
+
+
+def test_a_phone_gets_the_one_column_chart_on_the_slides(browser, site):
+    browser.size(400, 800)
+    _open(browser, site.build / "slides-01_alleenstaanden.html")
+    shown = (
+        "[...document.querySelectorAll('.slide.chart img')].map(i => [i.currentSrc,"
+        " i.parentElement.querySelector('source') !== null])"
+    )
+    images = browser.evaluate(shown)
+    assert any(narrow for _, narrow in images)
+    assert all(src.endswith("_smal.png") == narrow for src, narrow in images), images
+    browser.size(1280, 720)
+    _open(browser, site.build / "slides-01_alleenstaanden.html")
+    assert not any(src.endswith("_smal.png") for src, _ in browser.evaluate(shown))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .chartblock import PHONE
 from .layout import SLIDE_THEMES, WORDS, esc
 from .passages import mark
 from .story import Story
@@ -23,10 +24,13 @@ def _chart_slides(story: Story, root: str) -> list[str]:
         theme, record, image = chart.image(SLIDE_THEMES, root)
         if theme != "college":
             image = root + chart.file(theme, "svg")
+        narrow = chart.narrow(SLIDE_THEMES)  # a phone gets the one-column image
+        phone = root + chart.file(narrow, "png_smal") if narrow else ""
+        source = f'<source media="{PHONE}" srcset="{esc(phone)}">' if narrow else ""
         slides.append(
             f'<section class="slide chart" id="{esc(chart.name)}" '
-            f'aria-label="{esc(record["title"])}"><img src="{esc(image)}" alt="{esc(record["alt"])}">'
-            "</section>"
+            f'aria-label="{esc(record["title"])}"><picture>{source}'
+            f'<img src="{esc(image)}" alt="{esc(record["alt"])}"></picture></section>'
         )
     return slides
 

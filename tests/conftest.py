@@ -14,6 +14,16 @@ RAW = ROOT / "data" / "raw"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """With pytest-xdist (``make test`` runs ``-n auto --dist loadgroup``): every test that
+    needs the built site runs in one worker, so the site is built once per run; the other
+    tests spread over the other workers."""
+    for item in items:
+        if "built_once" in item.fixturenames:
+            item.add_marker(pytest.mark.xdist_group("site"))
+
+
 @pytest.fixture(scope="session")
 def raw() -> Path:
     """The project's unmodified copies of the CBS files its snapshot is built from."""
@@ -32,7 +42,7 @@ def stand_in(monkeypatch, tmp_path):
     server = StandIn(FIXTURES, page_size=50)
     monkeypatch.setenv("CBS_ODATA_URL", server.url)
     monkeypatch.setenv("EENZAAMHEID_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr("eenzaamheid.data.odata.TIMEOUT", 0.5)
+    monkeypatch.setattr("eenzaamheid.data.odata.TIMEOUT", 10)  # a busy machine answers late
     monkeypatch.setattr("eenzaamheid.data.odata.BACKOFF", 0.01)
     monkeypatch.setattr("eenzaamheid.data.odata.RETRIES", 2)
     monkeypatch.setattr(loader, "_offline_since", None)

@@ -108,8 +108,9 @@ def test_unknown_topic_or_dimension_lists_what_exists(stand_in):
     ],
     ids=["500", "503", "not-json", "dropped", "timeout", "no-value"],
 )
-def test_faults_give_clear_errors_and_keep_the_cache(stand_in, fault):
+def test_faults_give_clear_errors_and_keep_the_cache(stand_in, monkeypatch, fault):
     cached = load("80137ned", source="live")
+    monkeypatch.setattr("eenzaamheid.data.odata.TIMEOUT", 0.5)  # the 1.5 s delay times out
     stand_in.faults["TypedDataSet"] = fault
     with pytest.raises(CbsUnavailableError, match="untouched"):
         load("80137ned", source="live")

@@ -22,6 +22,12 @@ def rebuilt(tmp_path_factory):
     return out, counts
 
 
+@pytest.fixture(scope="module")
+def tables():
+    """Every snapshot table built in memory from the raw files, once for this module."""
+    return build_tables()
+
+
 def test_committed_snapshot_is_reproducible_byte_for_byte(rebuilt):
     out, counts = rebuilt
     written = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
@@ -34,10 +40,10 @@ def test_committed_snapshot_is_reproducible_byte_for_byte(rebuilt):
     assert counts["71488ned"] == 20_476 and counts["kaarten/gemeente_2015"] == 393
 
 
-def test_snapshot_round_trips(rebuilt, monkeypatch):
+def test_snapshot_round_trips(rebuilt, tables, monkeypatch):
     out, _ = rebuilt
     monkeypatch.setenv("EENZAAMHEID_SNAPSHOT", str(out))
-    expected = build_tables()["37296ned"]
+    expected = tables["37296ned"]
     loaded = load("37296ned", source="snapshot")
     pd.testing.assert_frame_equal(loaded, expected)
 
@@ -133,9 +139,8 @@ def test_every_table_names_its_original_sources(raw):
             assert source["source"] and source["licence"], source
 
 
-def test_used_raw_files_are_exactly_the_listed_ones():
+def test_used_raw_files_are_exactly_the_listed_ones(tables):
     """Every file in the manifest is read by the snapshot step (copy only what is used)."""
-    tables = build_tables()
     used = {s["file"] for frame in tables.values() for s in frame.attrs["meta"].sources}
     used |= {f"data/raw/{m['file']}" for m in spec()["maps"].values()}
     assert used == {f"data/raw/{name}" for name in manifest()}

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields, replace
+from functools import cache
 from pathlib import Path
 
 import platformdirs
@@ -97,12 +98,20 @@ _ENVIRONMENT = {
 _overrides: dict[str, object] = {}
 
 
+_VARIABLES = tuple(_ENVIRONMENT[f.name] for f in fields(Settings))
+
+
 def _from_environment() -> Settings:
+    return _settings(tuple(map(os.environ.get, _VARIABLES)))
+
+
+@cache
+def _settings(raw: tuple[str | None, ...]) -> Settings:
+    """The settings for these environment values (made once: charts ask for every number)."""
     values: dict[str, object] = {}
-    for field in fields(Settings):
-        raw = os.environ.get(_ENVIRONMENT[field.name])
-        if raw:
-            values[field.name] = Path(raw) if field.name.endswith("_dir") else raw
+    for field, value in zip(fields(Settings), raw, strict=True):
+        if value:
+            values[field.name] = Path(value) if field.name.endswith("_dir") else value
     return Settings(**values)
 
 

@@ -8,10 +8,13 @@ import base64
 import html
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
+from fontTools import subset
 
 from .. import settings
 from .datafile import DataFile, about, export_frame
@@ -26,6 +29,7 @@ if TYPE_CHECKING:
     from .frame import Chart
 
 FORMATS = ("png", "svg", "pdf")
+LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "kern")  # shaping text; unused in an embedded font
 BARE_THEMES = ("artikel",)  # the print theme writes ``<name>_kaal.*`` for pages that set titles
 
 
@@ -76,31 +80,55 @@ def _svg_desc(path: Path, alt: str) -> None:
     path.write_text(svg[:end] + desc + svg[end:], encoding="utf-8")
 
 
-def _write_images(chart: Chart, out: Path, stem: str, alt: str, title: str) -> dict[str, Path]:
+@contextmanager
+def _glyphs_only_in_pdf() -> Iterator[None]:
+    """While matplotlib subsets a font to embed in a PDF, leave out the tables that shape text
+    (GSUB, GPOS, GDEF, kern): the PDF places every glyph itself, so a reader never uses them.
+    Subsetting is four times faster and the PDF smaller. (fontTools has no public default for
+    the tables it drops; without ``_drop_tables_default`` the font is embedded whole, as before.)"""
+    defaults = getattr(subset.Options, "_drop_tables_default", None)
+    if defaults is None:
+        yield
+        return
+    subset.Options._drop_tables_default = [*defaults, *LAYOUT_TABLES]
+    try:
+        yield
+    finally:
+        subset.Options._drop_tables_default = defaults
+
+
+def _write_images(
+    chart: Chart, out: Path, stem: str, alt: str, title: str
+) -> tuple[dict[str, Path], list[str]]:
+    """The chart as PNG, SVG and PDF, laid out once; returns the paths and the texts that
+    collide in that layout."""
     metadata = _metadata(title, chart.source, alt)
-    paths = {}
-    for fmt in FORMATS:
-        paths[fmt] = out / f"{stem}.{fmt}"
-        chart.fig.savefig(paths[fmt], dpi=chart.theme.dpi, metadata=metadata[fmt])
+    paths = {fmt: out / f"{stem}.{fmt}" for fmt in FORMATS}
+    with chart.laid_out() as collisions, _glyphs_only_in_pdf():
+        chart.write_png(paths["png"], metadata["png"])
+        for fmt in ("svg", "pdf"):
+            chart.fig.savefig(paths[fmt], dpi=chart.theme.dpi, metadata=metadata[fmt])
     _svg_desc(paths["svg"], alt)
-    return paths
+    return paths, collisions
 
 
 def _write_bare(chart: Chart, out: Path, name: str, alt: str) -> dict[str, Path]:
     """The chart without title, subtitle and source line (``<name>_kaal.*``) for a page or CMS
     that sets its own; they stay in the JSON and the XLSX about-sheet."""
     with chart.bare():
-        paths = _write_images(chart, out, f"{name}_kaal", alt, _short(alt))
+        paths, _ = _write_images(chart, out, f"{name}_kaal", alt, _short(alt))
     return {f"{fmt}_kaal": path for fmt, path in paths.items()}
 
 
-def _write_narrow(chart: Chart, out: Path, name: str, alt: str) -> dict[str, Path]:
+def _write_narrow(
+    chart: Chart, out: Path, name: str, alt: str
+) -> tuple[dict[str, Path], list[str]]:
     """The same chart at the theme's one-column width (``<name>_smal.*``), written after the
-    full-width files; the figure keeps this size."""
+    full-width files; the figure keeps this size. Also returns the texts that collide."""
     chart.fig.set_size_inches(chart.theme.narrow)
     chart.fit_texts()
-    paths = _write_images(chart, out, f"{name}_smal", alt, chart.title)
-    return {f"{fmt}_smal": path for fmt, path in paths.items()}
+    paths, collisions = _write_images(chart, out, f"{name}_smal", alt, chart.title)
+    return {f"{fmt}_smal": path for fmt, path in paths.items()}, collisions
 
 
 def _write_data(out: Path, name: str, data: DataFile, about_rows: list) -> tuple[dict, Wide | None]:
@@ -173,14 +201,14 @@ def save_chart(
     chart.fit_texts()
     out = figures_dir()
     out.mkdir(parents=True, exist_ok=True)
-    paths = ExportedFigure(_write_images(chart, out, name, alt, chart.title))
+    images, collided = _write_images(chart, out, name, alt, chart.title)
+    paths, collisions = ExportedFigure(images), {"": collided}
     width, height = chart.fig.get_size_inches() * chart.theme.dpi
-    collisions = {"": chart.collisions()}
     if chart.theme.name in BARE_THEMES:
         paths.update(_write_bare(chart, out, name, alt))
     if narrow and chart.theme.narrow:  # print: also the one-column size
-        paths.update(_write_narrow(chart, out, name, alt))
-        collisions["smal"] = chart.collisions()
+        narrow_paths, collisions["smal"] = _write_narrow(chart, out, name, alt)
+        paths.update(narrow_paths)
     files, layout = _write_data(out, name, frame, _about_rows(chart, alt, drawn, frame))
     paths.update(files)
     paths["json"] = out / f"{name}.json"

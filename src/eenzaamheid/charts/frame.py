@@ -15,14 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from pathlib import Path
 from typing import Any
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
+from matplotlib.image import imsave
 from matplotlib.textpath import TextToPath
 
 from .export import save_chart
@@ -114,13 +117,32 @@ class Chart:
 
     def collisions(self) -> list[str]:
         """Texts that overlap or are cut off, as drawn at the figure's current size."""
-        screen_dpi = self.fig.dpi
-        self.fig.set_dpi(self.theme.dpi)  # measure as the PNG is drawn
+        with self.laid_out() as collided:
+            return collided
+
+    @contextmanager
+    def laid_out(self) -> Iterator[list[str]]:
+        """Inside: the chart drawn as the PNG is (at the theme's dpi; :meth:`write_png` writes
+        that drawing) and its layout kept, so the files written inside share it without
+        computing it again. Yields the texts that overlap or are cut off."""
+        screen_dpi, engine = self.fig.dpi, self.fig.get_layout_engine()
+        self.fig.set_dpi(self.theme.dpi)
         try:
             self.fig.canvas.draw()
-            return text_collisions(self.fig, allowed=(self._texts[:2],))
+            self.fig.set_layout_engine("none")
+            yield text_collisions(self.fig, allowed=(self._texts[:2],))
         finally:
+            self.fig.set_layout_engine(engine)
             self.fig.set_dpi(screen_dpi)
+
+    def write_png(self, path: Path, metadata: dict[str, str]) -> None:
+        """Inside :meth:`laid_out`: the PNG from the drawing already made (as ``savefig``
+        would draw it again); a canvas that keeps no pixels draws it through ``savefig``."""
+        canvas = self.fig.canvas
+        if isinstance(canvas, FigureCanvasAgg):
+            imsave(path, canvas.buffer_rgba(), format="png", dpi=self.fig.dpi, metadata=metadata)
+        else:
+            self.fig.savefig(path, dpi=self.theme.dpi, metadata=metadata)
 
     def save(
         self,

@@ -162,8 +162,13 @@ def lab(site, tmp_path_factory):
 LOOK = """d => { const slide = d.querySelector('section.present[id]');
   const text = slide.querySelector('.jp-RenderedMarkdown p');
   const chart = slide.querySelector('.jp-OutputArea-output img');
+  const framed = c => (s => ['Top', 'Right', 'Bottom', 'Left'].some(side =>
+      parseFloat(s[`border${side}Width`]) && s[`border${side}Color`] !== 'rgba(0, 0, 0, 0)')
+    || s.boxShadow !== 'none' || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth)))(
+    getComputedStyle(c));
   const bars = [...d.querySelectorAll('.jp-Collapser')]
-    .filter(c => c.offsetHeight && getComputedStyle(c).visibility !== 'hidden').length;
+    .filter(c => c.offsetHeight && getComputedStyle(c).visibility !== 'hidden').length
+    + [...slide.querySelectorAll('.jp-Cell')].filter(framed).length;
   return [text ? parseFloat(getComputedStyle(text).fontSize) : 0, bars,
           chart ? chart.getBoundingClientRect().height : 0]; }"""
 
@@ -227,5 +232,5 @@ def _present(chromium, lab, expected: int) -> None:
     assert text >= 0.028 * height, f"body text {text} px on a {height} px slide"
     charts = [chart for _, _, chart in looks if chart]
     assert len(charts) >= 3 and min(charts) >= 0.8 * height, f"{charts} on {height} px"
-    assert not any(bars for _, bars, _ in looks), "a cell-selection bar shows on a slide"
+    assert not any(bars for _, bars, _ in looks), "a cell-selection bar or frame shows on a slide"
     _step(chromium, "ArrowLeft", f"slide-{expected - 2}-0")

@@ -99,12 +99,14 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _wait(browser, expression: str, timeout: float = 40) -> None:
+def _wait(browser, expression: str, timeout: float = 40, every: float = 0.2):
+    """Poll a JavaScript expression until it is truthy; its value, or TimeoutError."""
     end = time.monotonic() + timeout
-    while not browser.evaluate(expression):
+    while not (value := browser.evaluate(expression)):
         if time.monotonic() > end:
             raise TimeoutError(f"not true within {timeout} s: {expression}")
-        time.sleep(0.2)
+        time.sleep(every)
+    return value
 
 
 @pytest.fixture(scope="module")
@@ -160,26 +162,52 @@ def lab(site, tmp_path_factory):
 LOOK = """d => { const slide = d.querySelector('section.present[id]');
   const text = slide.querySelector('.jp-RenderedMarkdown p');
   const chart = slide.querySelector('.jp-OutputArea-output img');
+  const framed = c => (s => ['Top', 'Right', 'Bottom', 'Left'].some(side =>
+      parseFloat(s[`border${side}Width`]) && s[`border${side}Color`] !== 'rgba(0, 0, 0, 0)')
+    || s.boxShadow !== 'none' || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth)))(
+    getComputedStyle(c));
   const bars = [...d.querySelectorAll('.jp-Collapser')]
-    .filter(c => c.offsetHeight && getComputedStyle(c).visibility !== 'hidden').length;
+    .filter(c => c.offsetHeight && getComputedStyle(c).visibility !== 'hidden').length
+    + [...slide.querySelectorAll('.jp-Cell')].filter(framed).length;
   return [text ? parseFloat(getComputedStyle(text).fontSize) : 0, bars,
           chart ? chart.getBoundingClientRect().height : 0]; }"""
-PRESENT = "[...document.querySelectorAll('section.present[id]')].map(s => s.id)"
+
+
+FRAME = "document.querySelector('iframe[src*=\"/rise/\"]')"
+SHOW = f"{FRAME}?.contentDocument"
+KEYBOARD = """(e => e.tagName === 'IFRAME' ? 'the slides'
+  : `${e.tagName} ${e.className} in JupyterLab`)(document.activeElement)"""
+
+
+def _step(browser, key: str, slide: str) -> None:
+    """Press a key and wait until the slide shown is ``slide`` (reveal.js moves on keydown;
+    a wrong key binding or a lost focus shows as a timeout that says where the keys went)."""
+    browser.press(key)
+    try:
+        _wait(browser, f"{SHOW}.querySelector('section.present[id]')?.id === '{slide}'", 10, 0.05)
+    except TimeoutError:
+        shown = browser.evaluate(f"{SHOW}.querySelector('section.present[id]')?.id")
+        where = browser.evaluate(KEYBOARD)
+        pytest.fail(f"{key} showed {shown}, not {slide}; the keyboard was on {where}")
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(
-    reason="after merging the writers' files and the revised story 03, ArrowRight stays on "
-    "slide 1 in JupyterLab (open: issue 17)",
-    strict=False,
-)
 def test_arrow_keys_visit_every_slide_in_order_from_the_first(chromium, lab):
     """A lecturer with the last cell selected starts the show (RISE:preview, as Alt+R or the
-    toolbar button): it opens at the title slide, and ArrowRight visits every slide once, in
-    order; the slides have the lecture look."""
+    toolbar button) in a browser window that has the focus: the show opens at the title slide
+    and keeps the keyboard, and ArrowRight visits every slide once, in order; the slides have
+    the lecture look."""
     notebook = json.loads((lab.folder / STORY).read_text(encoding="utf-8"))
     expected = sum(kind == "slide" for kind in rise.slide_types(notebook))
     chromium.size(1920, 1080)
+    chromium.send("Emulation.setFocusEmulationEnabled", enabled=True)  # the window in front
+    try:
+        _present(chromium, lab, expected)
+    finally:
+        chromium.send("Emulation.setFocusEmulationEnabled", enabled=False)
+
+
+def _present(chromium, lab, expected: int) -> None:
     chromium.send("Page.navigate", url=f"{lab.url}/lab/tree/{STORY}?token={lab.token}")
     panel = "[...(window.jupyterapp?.shell.widgets('main') ?? [])].find(w => w.content?.widgets)"
     _wait(chromium, f"{panel}?.content.widgets.length > 0", timeout=90)  # a busy machine
@@ -188,27 +216,21 @@ def test_arrow_keys_visit_every_slide_in_order_from_the_first(chromium, lab):
         " p.content.activeCellIndex = p.content.widgets.length - 1;"
         f" return jupyterapp.commands.execute('RISE:preview'); }}))({panel})"
     )
-    frame = "document.querySelector('iframe[src*=\"/rise/\"]')"
-    show = f"{frame}?.contentDocument"
-    _wait(chromium, f"{show}?.querySelector('section.present[id]')", timeout=90)
-    chromium.evaluate(f"{frame}.contentWindow.focus(); 0")
+    # reveal.js bound its keys (its ready class) and RISE gave the slides the keyboard
+    _wait(chromium, f"{SHOW}?.querySelector('.reveal.ready') && {SHOW}.hasFocus()", 90)
     chromium.screenshot(lab.folder / "first.png")
-    seen = [chromium.evaluate(f"(d => {PRESENT.replace('document', 'd')})({show})")]
-    looks = [chromium.evaluate(f"({LOOK})({show})")]
-    for _ in range(expected):
-        chromium.press("ArrowRight")
-        time.sleep(0.15)
-        seen.append(chromium.evaluate(f"(d => {PRESENT.replace('document', 'd')})({show})"))
-        looks.append(chromium.evaluate(f"({LOOK})({show})"))
-    assert seen == [[f"slide-{n}-0"] for n in range(expected)] + [[f"slide-{expected - 1}-0"]]
+    present = f"{SHOW}.querySelector('section.present[id]').id"
+    assert chromium.evaluate(present) == "slide-0-0", "the show does not start at the title"
+    looks = [chromium.evaluate(f"({LOOK})({SHOW})")]
+    for n in range(1, expected):
+        _step(chromium, "ArrowRight", f"slide-{n}-0")
+        looks.append(chromium.evaluate(f"({LOOK})({SHOW})"))
+    _step(chromium, "ArrowRight", f"slide-{expected - 1}-0")  # the last slide stays
     chromium.screenshot(lab.folder / "last.png")
-    height = chromium.evaluate(f"{frame}.contentWindow.innerHeight")
+    height = chromium.evaluate(f"{FRAME}.contentWindow.innerHeight")
     text = looks[0][0]
     assert text >= 0.028 * height, f"body text {text} px on a {height} px slide"
     charts = [chart for _, _, chart in looks if chart]
     assert len(charts) >= 3 and min(charts) >= 0.8 * height, f"{charts} on {height} px"
-    assert not any(bars for _, bars, _ in looks), "a cell-selection bar shows on a slide"
-    chromium.press("ArrowLeft")
-    assert chromium.evaluate(f"(d => {PRESENT.replace('document', 'd')})({show})") == [
-        f"slide-{expected - 2}-0"
-    ]
+    assert not any(bars for _, bars, _ in looks), "a cell-selection bar or frame shows on a slide"
+    _step(chromium, "ArrowLeft", f"slide-{expected - 2}-0")

@@ -21,6 +21,10 @@ The arrow keys: JupyterLab binds ArrowRight/ArrowLeft in a notebook to "next/pre
 which took them from the slideshow (0 → 2 → 4 in a story, skipping the chart slides). The
 project's JupyterLab settings (``jupyter/eenzaamheid.json``, installed into the environment's
 ``share/jupyter/lab/settings/overrides.d``) keep that binding for notebooks but not for slides.
+They also render every cell of a notebook at once (``windowingMode: none``, as RISE does in its
+own window): by default JupyterLab renders cells out of view when the CPU is idle, and focuses
+the selected cell only once it is rendered; on a busy or slow machine that came seconds after
+the show had opened and took the keyboard back from the slides (ArrowRight then stopped).
 """
 
 from __future__ import annotations

@@ -140,12 +140,13 @@ def test_projection_and_scenario_charts_hold_the_cbs_figures(built):
     assert (alone["percentage"], alone["ondergrens"], alone["bovengrens"]) == (14, 13.5, 14.5)
     assert set(rates["precisie"]) == {"afgerond"} and set(rates["bron_soort"]) == {"cbs_longread"}
     data = _csv(charts, "08_scenario_sterk_eenzaam")
-    scenario = data.dropna(subset=["jaar"]).set_index("jaar")
+    scenario = data.dropna(subset=["eenpersoonshuishoudens"]).set_index("jaar")
     assert scenario.loc[2050, "sterk_eenzaam_midden"] == 545_258  # 14 % of 3,894,698
     assert scenario.loc[2050, "sterk_eenzaam_laag"] == 525_784  # 13.5 %
     assert scenario.loc[2050, "sterk_eenzaam_hoog"] == 564_731  # 14.5 %
     assert scenario["soort"].str.startswith("scenario").all()
     assert data["percentage"].dropna().tolist() == [14]  # the rate the scenario uses
+    assert data.dropna(subset=["percentage"])["jaar"].tolist() == [2019]  # its own year
     record = json.loads((charts / "08_scenario_sterk_eenzaam.json").read_text())
     assert record["title"].startswith("Scenario") and "Geen voorspelling" in record["subtitle"]
     assert "CBS-longread" in record["source"] and "85085NED" in record["source"]
@@ -197,6 +198,7 @@ def test_eurostat_charts_hold_the_dutch_and_eu_figures_with_their_flags(built):
     assert ranked.loc["NL", "aandeel"] == 38.3 and pd.isna(ranked.loc["NL", "vlag"])
     assert ranked.loc["EU27_2020", "aandeel"] == 33.9 and ranked.loc["EU27_2020", "vlag"] == "e"
     assert ranked.loc["BE", "vlag"] == "b"
+    assert list(ranked.index[5:7]) == ["NL", "FR"]  # equal shares: NL first, then by name
     assert set(ranked["bron"]) == {"Eurostat (ilc_lvph03, versie van 15-11-2021), EU-SILC-enquête"}
     lines = _csv(charts, "09_nederland_eu_2011_2020").set_index(["regio_code", "periode"])
     assert lines.loc[("NL", "2020"), "aandeel"] == 38.5

@@ -138,7 +138,7 @@ def test_projection_and_scenario_charts_hold_the_cbs_figures(built):
     rates = _csv(charts, "08_sterk_eenzaam_huishouden_2019").set_index("groep")
     alone = rates.loc["Alleenwonend (zonder partner of kinderen)"]
     assert (alone["percentage"], alone["ondergrens"], alone["bovengrens"]) == (14, 13.5, 14.5)
-    assert set(rates["precisie"]) == {"afgerond"} and set(rates["bron_soort"]) == {"cbs_longread"}
+    assert set(rates["precisie"]) == {"afgerond"} and set(rates["bron_soort"]) == {"CBS-longread"}
     data = _csv(charts, "08_scenario_sterk_eenzaam")
     scenario = data.dropna(subset=["eenpersoonshuishoudens"]).set_index("jaar")
     assert scenario.loc[2050, "sterk_eenzaam_midden"] == 545_258  # 14 % of 3,894,698
@@ -166,7 +166,7 @@ def test_rivm_charts_hold_the_national_and_municipal_estimates(built):
         assert "de vier grootste steden" in record["source"], record["source"]  # and why
     assert mapped.loc["NL01", "Eenzaam_28"] == 47.0
     assert mapped.loc["GM0518", "Eenzaam_28"] == 56.8 and mapped.loc["GM0184", "Eenzaam_28"] == 35.2
-    assert set(mapped["bron_soort"]) == {"rivm_table"}
+    assert set(mapped["bron_soort"]) == {"RIVM-tabel (modelschattingen)"}  # in words
     assert set(mapped["bron"]) == {
         "RIVM/CBS/GGD'en, Gezondheidsmonitor Volwassenen en Ouderen 2020 (modelschattingen; "
         "datum niet vastgelegd)"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from eenzaamheid.charts.sources import kind_of
 from eenzaamheid.charts.theme import THEMES
 from eenzaamheid.claims import CLAIMS_FILE
 from eenzaamheid.site import chartdata
@@ -102,7 +103,7 @@ def _offers_no_page(page: Path, name: str) -> bool:
     record = json.loads(path.with_suffix(".json").read_text("utf-8"))
     columns, rows = chartdata.read(path, record)
     kind = [c.key for c in columns].index("bron_soort")
-    named = {row[kind] for row in rows}
+    named = {kind_of(row[kind]) for row in rows}
     return named <= {"book", "study"} and not chartdata.links(path, record, lang)
 
 

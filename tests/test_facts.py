@@ -1,6 +1,7 @@
 """Facts the stories share live in the package once: CBS codes, 71488ned's age order, the
 source columns, the "a, b en c" joiner and the population the claim register divides by."""
 
+import pandas as pd
 import pytest
 
 from eenzaamheid import charts as ch
@@ -81,3 +82,40 @@ def test_adults_are_the_population_minus_the_under_20s_in_both_versions_of_37296
     young = early["Bevolking op 1 januari|Naar leeftijd|0 tot 20 jaar"] * 1000
     assert people.loc["1947", "volwassenen"] == pytest.approx(total - young)
     assert people.index.is_unique
+
+
+def test_a_place_is_named_in_the_chart_language():
+    configure(lang="en")
+    assert ch.place("'s-Gravenhage") == "The Hague" and ch.place("Utrecht") == "Utrecht"
+    assert ch.place("Nederland") == "The Netherlands"  # as it starts a label
+    configure(lang="nl")
+    assert ch.place("'s-Gravenhage") == "'s-Gravenhage"
+
+
+def test_a_series_with_a_break_is_told_piece_by_piece():
+    configure(lang="en")
+    rows = pd.DataFrame(  # fixture values, not Eurostat's
+        {"jaar": [2011, 2018, 2019, 2020], "aandeel": [34.8, 34.8, 34.6, 34.8]}
+    ).assign(land="Belgium", breuk=[False, False, True, True])
+    said = ch.alt_series(
+        "Lines", rows, "jaar", "aandeel", ch.fmt_percent, by="land", breaks="breuk"
+    )
+    assert said == (
+        "Lines: Belgium from 34.8% in 2011 to 34.8% in 2018 (after a break in the series: "
+        "34.6% in 2019; after a break in the series: 34.8% in 2020)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("nl", "RIVM-tabel (modelschattingen)"), ("en", "RIVM table (model estimates)")],
+)
+def test_a_data_file_names_its_kind_of_source_in_words(lang, words):
+    from eenzaamheid.charts.datafile import export_frame
+    from eenzaamheid.charts.sources import KIND_WORDS, KINDS, kind_of
+
+    configure(lang=lang)
+    rows = ch.sourced(load("rivm-eenzaamheid", source="snapshot", select=["Eenzaam_28"])).head(2)
+    written = export_frame(rows).frame["bron_soort"]
+    assert set(written) == {words} and kind_of(words) == "rivm_table"
+    assert set(KIND_WORDS) == set(KINDS) and kind_of("statline") == "statline"

@@ -3,11 +3,12 @@
 import json
 
 import matplotlib
+import numpy as np
 import pandas as pd
 import pytest
 
 from eenzaamheid import UnknownTableError
-from eenzaamheid.charts import draw_map, load_map
+from eenzaamheid.charts import draw_map, load_map, number_axis
 from eenzaamheid.data.store import sha256
 from eenzaamheid.snapshot.maps import decode_topojson
 
@@ -66,4 +67,37 @@ def test_a_map_with_every_value_has_no_legend_and_its_lightest_colour_is_not_the
     lightest = shaded.to_rgba(values.min())
     luminance = 0.2126 * lightest[0] + 0.7152 * lightest[1] + 0.0722 * lightest[2]
     assert luminance < 0.85, f"the lowest class is almost white: {lightest}"
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "decimals"), [(35.2, 56.8, 0), (47.5, 53.0, 0), (10.02, 10.38, 1)]
+)
+def test_the_colour_scale_ticks_are_what_their_labels_say(low, high, decimals):
+    regions = load_map("provincie_2023")["regions"]
+    fig, ax = plt.subplots(figsize=(16, 9))  # a tall scale: room for many ticks
+    values = pd.Series(np.linspace(low, high, len(regions)), index=list(regions))  # fixture
+    shaded = draw_map(ax, regions, values, fmt=lambda v: f"{v:.{decimals}f}", decimals=decimals)
+    fig.canvas.draw()
+    scale = shaded.colorbar
+    ticks = [t for t in scale.get_ticks() if low <= t <= high]
+    labels = [scale.formatter(t, 0) for t in ticks]
+    assert len(ticks) >= 3
+    assert [float(label) for label in labels] == pytest.approx(ticks, abs=1e-9)  # exact
+    steps = np.diff(ticks) * 10**decimals
+    assert set(np.round(steps, 9)) <= {1.0, 2.0, 5.0, 10.0, 20.0}, labels
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    ("kind", "decimals", "top"), [("millions", 0, 3e6), ("percent", 0, 4), ("percent", 1, 0.6)]
+)
+def test_a_number_axis_ticks_only_where_its_decimals_are_exact(kind, decimals, top):
+    fig, ax = plt.subplots(figsize=(4, 20))  # tall: by default ticks would step by 0.5 or 0.25
+    ax.set_ylim(0, top)
+    number_axis(ax, "y", kind, decimals)
+    fig.canvas.draw()
+    unit = (1e6 if kind == "millions" else 1) * 10**-decimals
+    ticks = [t for t in ax.get_yticks() if 0 <= t <= top]
+    assert len(ticks) >= 3 and all(abs(t / unit - round(t / unit)) < 1e-9 for t in ticks), ticks
     plt.close(fig)

@@ -6,6 +6,7 @@ import re
 import pandas as pd
 import pytest
 
+from eenzaamheid.charts.sources import kind_of
 from eenzaamheid.charts.words import VOCABULARY
 from eenzaamheid.site import NotebookFailed, notebooks, run_notebook
 
@@ -88,7 +89,8 @@ def test_chart_numbers_equal_the_snapshot(built):
     years = _csv(charts, "02_eenzaamheid_jaren")
     assert years.query("jaar == 2022 and niveau == 'Sterk'")["percentage"].item() == 10.7
     ages = _csv(charts, "03_sterk_eenzaam_leeftijd")
-    ages = ages.query("groep == '35 tot 45 jaar'").set_index("bron_soort")["percentage"]
+    ages = ages.query("groep == '35 tot 45 jaar'")
+    ages = ages.set_index(ages["bron_soort"].map(kind_of))["percentage"]  # the file has words
     assert ages["statline_table_page"] == 14.1 and ages["book"] == 14.1  # CBS, and the book
     mapped = _csv(charts, "04_kaart_gemeenten_2015").set_index("regio_code")
     assert len(mapped) == 393
@@ -138,14 +140,15 @@ def test_projection_and_scenario_charts_hold_the_cbs_figures(built):
     rates = _csv(charts, "08_sterk_eenzaam_huishouden_2019").set_index("groep")
     alone = rates.loc["Alleenwonend (zonder partner of kinderen)"]
     assert (alone["percentage"], alone["ondergrens"], alone["bovengrens"]) == (14, 13.5, 14.5)
-    assert set(rates["precisie"]) == {"afgerond"} and set(rates["bron_soort"]) == {"cbs_longread"}
+    assert set(rates["precisie"]) == {"afgerond"} and set(rates["bron_soort"]) == {"CBS-longread"}
     data = _csv(charts, "08_scenario_sterk_eenzaam")
-    scenario = data.dropna(subset=["jaar"]).set_index("jaar")
+    scenario = data.dropna(subset=["eenpersoonshuishoudens"]).set_index("jaar")
     assert scenario.loc[2050, "sterk_eenzaam_midden"] == 545_258  # 14 % of 3,894,698
     assert scenario.loc[2050, "sterk_eenzaam_laag"] == 525_784  # 13.5 %
     assert scenario.loc[2050, "sterk_eenzaam_hoog"] == 564_731  # 14.5 %
     assert scenario["soort"].str.startswith("scenario").all()
     assert data["percentage"].dropna().tolist() == [14]  # the rate the scenario uses
+    assert data.dropna(subset=["percentage"])["jaar"].tolist() == [2019]  # its own year
     record = json.loads((charts / "08_scenario_sterk_eenzaam.json").read_text())
     assert record["title"].startswith("Scenario") and "Geen voorspelling" in record["subtitle"]
     assert "CBS-longread" in record["source"] and "85085NED" in record["source"]
@@ -165,7 +168,7 @@ def test_rivm_charts_hold_the_national_and_municipal_estimates(built):
         assert "de vier grootste steden" in record["source"], record["source"]  # and why
     assert mapped.loc["NL01", "Eenzaam_28"] == 47.0
     assert mapped.loc["GM0518", "Eenzaam_28"] == 56.8 and mapped.loc["GM0184", "Eenzaam_28"] == 35.2
-    assert set(mapped["bron_soort"]) == {"rivm_table"}
+    assert set(mapped["bron_soort"]) == {"RIVM-tabel (modelschattingen)"}  # in words
     assert set(mapped["bron"]) == {
         "RIVM/CBS/GGD'en, Gezondheidsmonitor Volwassenen en Ouderen 2020 (modelschattingen; "
         "datum niet vastgelegd)"
@@ -197,6 +200,7 @@ def test_eurostat_charts_hold_the_dutch_and_eu_figures_with_their_flags(built):
     assert ranked.loc["NL", "aandeel"] == 38.3 and pd.isna(ranked.loc["NL", "vlag"])
     assert ranked.loc["EU27_2020", "aandeel"] == 33.9 and ranked.loc["EU27_2020", "vlag"] == "e"
     assert ranked.loc["BE", "vlag"] == "b"
+    assert list(ranked.index[5:7]) == ["NL", "FR"]  # equal shares: NL first, then by name
     assert set(ranked["bron"]) == {"Eurostat (ilc_lvph03, versie van 15-11-2021), EU-SILC-enquête"}
     lines = _csv(charts, "09_nederland_eu_2011_2020").set_index(["regio_code", "periode"])
     assert lines.loc[("NL", "2020"), "aandeel"] == 38.5

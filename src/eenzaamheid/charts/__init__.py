@@ -20,6 +20,7 @@ from .marks import (
     mark_book,
 )
 from .numbers import fmt_millions, fmt_number, fmt_percent, number_axis
+from .places import place
 from .sources import SOURCE_COLUMNS, book_rows, source_line, sourced
 from .tables import table
 from .theme import CONTEXT, HIGHLIGHT, MAIN, PALETTE, SEX_COLOURS, THEMES, Theme, theme
@@ -59,6 +60,7 @@ __all__ = [
     "map_aspect",
     "mark_book",
     "number_axis",
+    "place",
     "prose",
     "region_areas",
     "say",

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
-from .words import text
+from .words import say, text
 
 Format = Callable[[float], str]
 
@@ -16,18 +16,38 @@ def _sentence(lead: str, items: Sequence[str], note: str) -> str:
     return f"{body} {note}".strip()
 
 
+def _span(rows: pd.DataFrame, x: str, y: str, fmt: Format) -> str:
+    first, last = rows.iloc[0], rows.iloc[-1]
+    if len(rows) == 1:
+        return f"{fmt(first[y])} {say(nl='in', en='in')} {first[x]}"
+    return text("van_tot").format(a=fmt(first[y]), x=first[x], b=fmt(last[y]), y=last[x])
+
+
 def alt_series(
-    lead: str, data: pd.DataFrame, x: str, y: str, fmt: Format, *, by: str | None = None, note=""
+    lead: str,
+    data: pd.DataFrame,
+    x: str,
+    y: str,
+    fmt: Format,
+    *,
+    by: str | None = None,
+    note="",
+    breaks: str | None = None,
 ) -> str:
     """For lines: each series from its first to its last value, e.g. ``Nederland: van ... in
-    1950 tot ... in 2025``."""
+    1950 tot ... in 2025``. ``breaks`` names a column that is true where a series starts anew
+    (a break in the series): each piece is then told apart, as the chart draws it, never
+    compared across the break."""
     groups = data.groupby(by, sort=False) if by else [("", data)]
     items = []
     for name, rows in groups:
         rows = rows.dropna(subset=[y]).sort_values(x)
-        first, last = rows.iloc[0], rows.iloc[-1]
-        span = text("van_tot").format(a=fmt(first[y]), x=first[x], b=fmt(last[y]), y=last[x])
-        items.append(f"{name} {span}".strip())
+        breaking = rows[breaks].fillna(False).astype(bool) if breaks else rows[y].isna()
+        starts = breaking.cumsum()
+        pieces = [_span(piece, x, y, fmt) for _, piece in rows.groupby(starts, sort=True)]
+        after = say(nl="na een breuk in de reeks: ", en="after a break in the series: ")
+        later = f" ({'; '.join(after + p for p in pieces[1:])})" if len(pieces) > 1 else ""
+        items.append(f"{name} {pieces[0]}{later}".strip())
     return _sentence(lead, items, note)
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..errors import InvalidArgumentError, UnknownTableError
 from .maps import load_map
-from .sources import row_sources
+from .sources import kind_words, row_sources
 from .words import (
     COLUMNS,
     COUNT_UNITS,
@@ -141,6 +141,8 @@ def _texts(key: str, values: pd.Series) -> pd.Series:
         values = values.map(lambda v: category(v) if isinstance(v, str) else v)
     elif key == "eenheid":
         values = values.map(unit_name)
+    elif key == "bron_soort":
+        values = values.map(kind_words)
     elif key == "precisie":
         words = {"exact": "exact", "rounded": say(nl="afgerond", en="rounded")}
         values = values.map(lambda v: words.get(v, v))

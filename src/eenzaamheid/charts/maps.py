@@ -18,6 +18,7 @@ from matplotlib.ticker import FuncFormatter
 
 from .. import settings
 from ..errors import UnknownTableError
+from .numbers import ExactTicks
 from .words import text
 
 # Sequential blues without the near-white end of matplotlib's "Blues": the lowest value is a
@@ -46,10 +47,12 @@ def draw_map(
     cmap: mpl.colors.Colormap = SEQUENTIAL,
     *,
     crs: str = "",
+    decimals: int = 0,
 ) -> mpl.cm.ScalarMappable:
     """Colour each region by ``values`` (indexed by region code), with a colour scale beside
-    the map labelled by ``fmt``; regions without a value are drawn hatched in grey and named
-    "geen cijfer" in a legend below the scale, never coloured as if they had one. ``crs`` is the map's ``crs`` (``load_map(...)["crs"]``):
+    the map labelled by ``fmt`` with ``decimals`` decimals, its ticks where those show them
+    exactly (:class:`numbers.ExactTicks`); regions without a value are drawn hatched in grey
+    and named "geen cijfer" in a legend below the scale, never coloured as if they had one. ``crs`` is the map's ``crs`` (``load_map(...)["crs"]``):
     longitude/latitude maps are drawn with the aspect of :func:`map_aspect`."""
     patches, colours, missing = [], [], []
     for code, region in regions.items():
@@ -71,6 +74,7 @@ def draw_map(
     ax.axis("off")
     scale = ax.inset_axes([1.02, 0.15, 0.025, 0.6])  # beside the map itself, not the figure
     legend = ax.figure.colorbar(shaded, cax=scale, format=FuncFormatter(lambda v, _: fmt(v)))
+    legend.locator = ExactTicks(decimals)
     legend.outline.set_visible(False)
     scale.tick_params(length=0)
     if missing:

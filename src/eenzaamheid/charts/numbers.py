@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
 from babel import Locale
 from babel.numbers import NumberPattern, parse_pattern
 from matplotlib.axes import Axes
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .. import settings
 from .qa import VALUE_AXIS
@@ -37,13 +38,29 @@ def fmt_percent(value: float, decimals: int = 1) -> str:
 
 
 def fmt_millions(value: float, decimals: int = 1) -> str:
-    """``2961228`` -> ``3,0 mln`` (nl) or ``3.0 m`` (en)."""
+    """``2961228`` -> ``3,0 mln`` (nl) or ``3.0 mn`` (en)."""
     return f"{fmt_number(value / 1e6, decimals)} {text('mln')}"
 
 
+class ExactTicks(MaxNLocator):
+    """Ticks at multiples of ``scale * 10 ** -decimals`` (steps of 1, 2 or 5 of that unit), so
+    that a label with ``decimals`` decimals says the tick's exact value: never 2.5 written as
+    "2" or 47.5 as "48". ``scale`` is 1e6 for an axis in millions."""
+
+    def __init__(self, decimals: int = 0, scale: float = 1.0):
+        super().__init__(nbins="auto", steps=[1, 2, 5, 10], integer=True)
+        self.unit = scale * 10.0**-decimals
+
+    def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
+        ticks = super().tick_values(vmin / self.unit, vmax / self.unit)
+        return np.round(ticks) * self.unit
+
+
 def number_axis(ax: Axes, axis: str = "y", kind: str = "number", decimals: int = 0) -> None:
-    """Format an axis in the chart language: kind is ``number``, ``percent`` or ``millions``."""
+    """Format an axis in the chart language: kind is ``number``, ``percent`` or ``millions``;
+    its ticks where the labels' ``decimals`` show them exactly (:class:`ExactTicks`)."""
     formatter = {"number": fmt_number, "percent": fmt_percent, "millions": fmt_millions}[kind]
     target = ax.yaxis if axis == "y" else ax.xaxis
     VALUE_AXIS[ax] = axis
     target.set_major_formatter(FuncFormatter(lambda v, _pos: formatter(v, decimals)))
+    target.set_major_locator(ExactTicks(decimals, 1e6 if kind == "millions" else 1.0))

@@ -4,7 +4,9 @@ period or category, a column per series.
 From the long data file: the *values* are its number columns (counts, numbers, percentages);
 the *rows* are its period when the period takes more than two values (a time series), else
 the category column with the most values; the *series* are the fewest other columns that
-give every row and series one value (categories first, then periods, codes and sources). A
+give every row and series one value (categories first, then periods, codes and sources). Rows
+of a category with a code column (``regio`` and ``regio_code``) are one row per code, named by
+the first label the data give that code: a place the tables spell two ways is one row. A
 header names the series' categories and the unit, e.g. ``Mannen (%)``. Columns that are the
 same in every row (the region of a national chart) and the sources are left out: they are in
 the long file and the about-sheet. When no layout holds every value once, there is no wide
@@ -52,6 +54,14 @@ def _rows(frame: pd.DataFrame, columns: list[Column], varying: list[str]) -> str
     return None
 
 
+def _key(frame: pd.DataFrame, columns: dict[str, Column], row: str) -> str:
+    """The column that tells rows apart: the code of the row's category when every row has
+    one (``regio_code`` for ``regio``), else the row column itself."""
+    code = f"{row}_code"
+    found = code in columns and columns[code].kind == "code" and frame[code].notna().all()
+    return code if found else row
+
+
 def _series(frame, row, candidates, values) -> list[str] | None:
     series: list[str] = []
     clashes = _clashes(frame, row, series, values)
@@ -86,10 +96,12 @@ def wide(data: DataFile) -> Wide | None:
     row = _rows(frame, data.columns, varying)
     if not values or row is None:
         return None
+    key = _key(frame, columns, row)
     candidates = sorted(  # of the sources, their source line ("bron") reads best
-        (k for k in varying if k != row), key=lambda k: (_ORDER[columns[k].kind], k != "bron")
+        (k for k in varying if k not in (row, key)),
+        key=lambda k: (_ORDER[columns[k].kind], k != "bron"),
     )
-    series = _series(frame, row, candidates, values)
+    series = _series(frame, key, candidates, values)
     if series is None:
         return None
     cells: dict[str, dict] = {}
@@ -102,11 +114,15 @@ def wide(data: DataFile) -> Wide | None:
             header = _header(combo, columns[value], len(values) > 1)
             if header in cells:
                 return None  # two series would share a header
-            cells[header] = dict(zip(group[row], group[value], strict=True))
+            cells[header] = dict(zip(group[key], group[value], strict=True))
             kinds.append(columns[value].kind)
             places.append(data.decimals.get(value, 1))
-    order = list(dict.fromkeys(frame.loc[frame[values].notna().any(axis=1), row]))
-    table = pd.DataFrame({columns[row].label: pd.Series(order, dtype=object)})
+    order = list(dict.fromkeys(frame.loc[frame[values].notna().any(axis=1), key]))
+    shown = order
+    if key != row:  # each code named by the first label the data give it
+        names = frame.dropna(subset=[row]).drop_duplicates(key).set_index(key)[row]
+        shown = [names.get(k) for k in order]
+    table = pd.DataFrame({columns[row].label: pd.Series(shown, dtype=object)})
     for header, by_row in cells.items():
         table[header] = pd.Series([by_row.get(r) for r in order], dtype=object)
     return Wide(table, row, series, values, kinds, places)

@@ -14,7 +14,7 @@ from .. import settings
 
 VOCABULARY: dict[str, dict[str, str]] = {
     # units and shared words
-    "mln": {"nl": "mln", "en": "m"},
+    "mln": {"nl": "mln", "en": "mn"},  # "m" would read as metres
     "jaar": {"nl": "Jaar", "en": "Year"},
     "leeftijd": {"nl": "Leeftijd", "en": "Age"},
     "mannen": {"nl": "Mannen", "en": "Men"},
@@ -222,8 +222,8 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     # notebooks 6 and 9
     "vlag": ("Vlag (Eurostat)", "Flag (Eurostat)", "code"),
     "reeks": ("Reeks", "Series", "text"),
-    "klasse_van": ("Klasse van", "Bin from", "value"),
-    "klasse_tot": ("Klasse tot", "Bin to", "value"),
+    "klasse_van": ("Klasse vanaf (%, inbegrepen)", "Bin from (%, included)", "percent"),
+    "klasse_tot": ("Klasse tot (%, niet inbegrepen)", "Bin up to (%, not included)", "percent"),
     "aantal_gemeenten": ("Aantal gemeenten", "Municipalities", "count"),
 }
 # CBS and RIVM topics drawn in the stories: key -> (Dutch, English, unit as in the table).

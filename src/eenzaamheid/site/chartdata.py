@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..charts.sources import SOURCE_COLUMNS
+from ..charts.sources import SOURCE_COLUMNS, kind_of
 from ..charts.words import VOCABULARY, word
 from .layout import WORDS, esc
 
@@ -124,7 +124,7 @@ def links(path: Path, record: dict, lang: str) -> list[Link]:
     found: dict[str, Link] = {}
     named = dict.fromkeys(
         (
-            row[where["bron_soort"]],
+            kind_of(row[where["bron_soort"]]),  # the file names it in words
             row[where["tabel"]] if "tabel" in where else "",
             row[where["bron_url"]] if "bron_url" in where else "",
         )

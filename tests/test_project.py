@@ -87,3 +87,29 @@ def test_ci_runs_the_test_target_and_it_lints_formats_and_tests():
 def test_no_test_fixture_reaches_data():
     for path in (ROOT / "data").rglob("*"):
         assert "fixture" not in path.name and "test" not in path.name, path
+
+
+def test_the_tests_of_the_built_site_share_one_worker(tmp_path):
+    """``make test`` runs in parallel: every test that needs the built site must land in one
+    worker, or each worker builds every notebook again (pytest 9.2 with pytest-xdist 3.8 did)."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "conftest.py").write_text(
+        "import os, pytest\n"
+        "from tests.conftest import pytest_collection_modifyitems  # the project's own hook\n"
+        "@pytest.fixture(scope='session')\n"
+        "def built_once():\n"
+        "    open(f\"built-{os.environ['PYTEST_XDIST_WORKER']}\", 'w').close()\n"
+    )
+    for module in "abc":
+        tests = "".join(f"def test_{n}(built_once): pass\n" for n in range(3))
+        tests += "".join(f"def test_other_{n}(): pass\n" for n in range(20))
+        (tmp_path / f"test_{module}.py").write_text(tests)
+    command = [sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadgroup"]
+    command += ["-p", "no:cacheprovider", "-c", os.devnull, "--rootdir", str(tmp_path)]
+    environment = os.environ | {"PYTHONPATH": str(ROOT)}
+    done = subprocess.run(command, cwd=tmp_path, env=environment, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert len(list(tmp_path.glob("built-*"))) == 1

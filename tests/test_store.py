@@ -85,3 +85,31 @@ def test_what_cannot_be_read_back_is_not_written(tmp_path):
     with pytest.raises(ValueError, match="title"):
         write_table(tmp_path / "tabel", pd.DataFrame({"a": [1.0]}), meta)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_copied_frame_carries_its_own_metadata():
+    """pandas deep-copies ``attrs`` after every operation; the metadata's own copy must be as
+    deep: changing a derived frame's metadata leaves the loaded table's alone."""
+    import copy
+    from dataclasses import fields
+
+    from eenzaamheid import load
+
+    loaded = load("71488ned", source="snapshot")
+    meta = loaded.attrs["meta"]
+    derived = loaded[loaded["periode"] == "2024"].attrs["meta"]
+    assert derived == meta and derived is not meta
+    for name in (f.name for f in fields(meta)):
+        value = getattr(meta, name)
+        if isinstance(value, list | dict) and value:
+            assert getattr(derived, name) is not value, name
+    derived.topics[0].unit = "fixture unit"
+    derived.dimensions[0].title = "fixture title"
+    derived.sources[0]["source"]["url"] = "https://example.invalid/"
+    derived.notes.append("fixture note")
+    derived.selection["fixture"] = True
+    assert meta.topics[0].unit != "fixture unit"
+    assert meta.dimensions[0].title != "fixture title"
+    assert meta.sources[0]["source"]["url"] != "https://example.invalid/"
+    assert "fixture note" not in meta.notes and "fixture" not in meta.selection
+    assert copy.deepcopy(meta) == meta

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from copy import deepcopy
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from ..errors import UnknownFieldError
@@ -73,6 +74,19 @@ class TableMeta:
     def cbs_table(self) -> str:
         """The CBS table number for the credit line (``71488ned``)."""
         return self.table_id.split("-")[0]
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> TableMeta:
+        """A copy made field by field: pandas deep-copies ``df.attrs`` after every operation,
+        and ``copy.deepcopy``'s generic walk cost a notebook half a second (3.5x slower)."""
+        return replace(
+            self,
+            dimensions=[replace(d) for d in self.dimensions],
+            topics=[replace(t) for t in self.topics],
+            selection=deepcopy(self.selection, memo),
+            notes=list(self.notes),
+            sources=deepcopy(self.sources, memo),
+            columns=list(self.columns),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 from babel.dates import format_date
 
-from .words import VOCABULARY, listed, say, text
+from .words import listed, say, text
 
 # The kinds of source a row can have, with the words for the source line.
 STATLINE = "statline"  # a StatLine table (export or OData): "CBS, tabel 71488ned (2025)"
@@ -32,7 +32,24 @@ KINDS = (
     BOOK,
     "study",  # a paper, named in `tabel`
 )
-_KIND_OF = {VOCABULARY[f"soort_{kind}"][lang]: kind for kind in KINDS for lang in ("nl", "en")}
+# The kinds in words, as a data file's "Soort bron" column shows them to a reader.
+KIND_WORDS = {
+    STATLINE: {"nl": "CBS-tabel (StatLine)", "en": "CBS table (StatLine)"},
+    "statline_table_page": {
+        "nl": "CBS-tabel, overgenomen van cbs.nl",
+        "en": "CBS table, transcribed from cbs.nl",
+    },
+    "cbs_longread": {"nl": "CBS-longread", "en": "CBS longread"},
+    "cbs_news": {"nl": "CBS-nieuwsbericht", "en": "CBS news release"},
+    "cbs_news_reprint": {"nl": "CBS-nieuwsbericht, elders herplaatst", "en": "CBS news, reprinted"},
+    "press_report": {"nl": "nieuwsbericht in de pers", "en": "press report"},
+    "rivm_page": {"nl": "RIVM-pagina", "en": "RIVM page"},
+    "rivm_table": {"nl": "RIVM-tabel (modelschattingen)", "en": "RIVM table (model estimates)"},
+    "eurostat": {"nl": "Eurostat-dataset", "en": "Eurostat dataset"},
+    BOOK: {"nl": "het boek", "en": "the book"},
+    "study": {"nl": "onderzoek (artikel)", "en": "study (paper)"},
+}
+_KIND_OF = {words[lang]: kind for kind, words in KIND_WORDS.items() for lang in words}
 # The columns every drawn row keeps: ``rows[[..., *ch.SOURCE_COLUMNS]]``.
 SOURCE_COLUMNS = ("bron_soort", "tabel", "bron_url", "bron_datum")
 # Snapshot tables that are not CBS StatLine tables, by layout: their kind of source, and how
@@ -54,7 +71,7 @@ RELEASED = {"nl": "versie van", "en": "release of"}  # Eurostat's: its release
 
 def kind_words(kind: object) -> object:
     """A kind of source (``rivm_table``) in words in the chart language, for a data file."""
-    words = VOCABULARY.get(f"soort_{kind}") if isinstance(kind, str) else None
+    words = KIND_WORDS.get(kind) if isinstance(kind, str) else None
     return say(nl=words["nl"], en=words["en"]) if words else kind
 
 

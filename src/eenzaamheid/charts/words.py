@@ -48,27 +48,6 @@ VOCABULARY: dict[str, dict[str, str]] = {
     # Eurostat's aggregates (country names come from Babel: see country())
     "EU27_2020": {"nl": "EU-27-gemiddelde", "en": "EU-27 average"},
     "EU28": {"nl": "EU-28-gemiddelde", "en": "EU-28 average"},
-    # the kinds of source (``bron_soort``), as a data file's "Soort bron" column shows them
-    "soort_statline": {"nl": "CBS-tabel (StatLine)", "en": "CBS table (StatLine)"},
-    "soort_statline_table_page": {
-        "nl": "CBS-tabel, overgenomen van cbs.nl",
-        "en": "CBS table, transcribed from cbs.nl",
-    },
-    "soort_cbs_longread": {"nl": "CBS-longread", "en": "CBS longread"},
-    "soort_cbs_news": {"nl": "CBS-nieuwsbericht", "en": "CBS news release"},
-    "soort_cbs_news_reprint": {
-        "nl": "CBS-nieuwsbericht, elders herplaatst",
-        "en": "CBS news, reprinted",
-    },
-    "soort_press_report": {"nl": "nieuwsbericht in de pers", "en": "press report"},
-    "soort_rivm_page": {"nl": "RIVM-pagina", "en": "RIVM page"},
-    "soort_rivm_table": {
-        "nl": "RIVM-tabel (modelschattingen)",
-        "en": "RIVM table (model estimates)",
-    },
-    "soort_eurostat": {"nl": "Eurostat-dataset", "en": "Eurostat dataset"},
-    "soort_book": {"nl": "het boek", "en": "the book"},
-    "soort_study": {"nl": "onderzoek (artikel)", "en": "study (paper)"},
     # a link to a row's source online (``bron_url``), by the kind of source (``bron_soort``)
     "link_statline": {"nl": "CBS StatLine, tabel {table}", "en": "CBS StatLine, table {table}"},
     "link_statline_table_page": {"nl": "CBS, tabel {table}", "en": "CBS, table {table}"},

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,16 +13,6 @@ from .odata_server import StandIn
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """With pytest-xdist (``make test`` runs ``-n auto --dist loadgroup``): every test that
-    needs the built site runs in one worker, so the site is built once per run; the other
-    tests spread over the other workers."""
-    for item in items:
-        if "built_once" in item.fixturenames:
-            item.add_marker(pytest.mark.xdist_group("site"))
 
 
 @pytest.fixture(scope="session")
@@ -50,29 +41,52 @@ def stand_in(monkeypatch, tmp_path):
     server.close()
 
 
+def shared_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every pytest-xdist worker of this run sees (the run's own folder without
+    xdist)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def once_per_run(folder: Path, name: str, make: Callable[[], str]) -> str:
+    """``make()`` once per test run, whichever worker asks first; the others wait for it and
+    get what it returned (a string, kept in ``folder``). The pattern pytest-xdist's manual
+    gives for session fixtures ("making session-scoped fixtures execute only once")."""
+    from filelock import FileLock
+
+    done, failed = folder / f"{name}.done", folder / f"{name}.failed"
+    with FileLock(folder / f"{name}.lock"):
+        if failed.exists():
+            pytest.fail(f"{name} failed in another worker: {failed.read_text('utf-8')}")
+        if not done.exists():
+            try:
+                done.write_text(make(), "utf-8")
+            except Exception as error:
+                failed.write_text(f"{type(error).__name__}: {error}", "utf-8")
+                raise
+    return done.read_text("utf-8")
+
+
 @pytest.fixture(scope="session")
 def built_once(tmp_path_factory):
     """The main job for a theme and language, run once per test run into one private site
-    (``built_once("college", "en")``); returns that language's ``index.html``. Every theme and
-    language built joins the same site, as with ``make figures``."""
+    (``built_once("college", "en")``), also when pytest-xdist runs the tests in several
+    workers; returns that language's ``index.html``. Every theme and language built joins the
+    same site, as with ``make figures``."""
     from eenzaamheid.site import build
 
-    folders = {
-        "FIGURES": tmp_path_factory.mktemp("figures"),
-        "BUILD": tmp_path_factory.mktemp("build"),
-    }
-    done: dict[tuple[str, str], Path] = {}
+    shared = shared_folder(tmp_path_factory) / "site"
+    shared.mkdir(exist_ok=True)
+    folders = {"FIGURES": shared / "figures", "BUILD": shared / "build"}
 
     def run(theme: str, lang: str) -> Path:
-        if (theme, lang) not in done:
-            patch = pytest.MonkeyPatch()
-            for name, folder in folders.items():
-                patch.setenv(f"EENZAAMHEID_{name}", str(folder))
-            try:
-                done[theme, lang] = build(theme=theme, lang=lang, source="snapshot")
-            finally:
-                patch.undo()
-        return done[theme, lang]
+        def make() -> str:
+            with pytest.MonkeyPatch.context() as patch:
+                for name, folder in folders.items():
+                    patch.setenv(f"EENZAAMHEID_{name}", str(folder))
+                return str(build(theme=theme, lang=lang, source="snapshot"))
+
+        return Path(once_per_run(shared, f"{theme}-{lang}", make))
 
     run.figures, run.build = folders["FIGURES"], folders["BUILD"]
     return run

@@ -89,27 +89,36 @@ def test_no_test_fixture_reaches_data():
         assert "fixture" not in path.name and "test" not in path.name, path
 
 
-def test_the_tests_of_the_built_site_share_one_worker(tmp_path):
-    """``make test`` runs in parallel: every test that needs the built site must land in one
-    worker, or each worker builds every notebook again (pytest 9.2 with pytest-xdist 3.8 did)."""
+def test_the_site_is_built_once_however_many_workers_need_it(tmp_path):
+    """``make test`` runs in parallel: tests that need the built site run in every worker, but
+    the first to ask builds it and the others wait for that build (or each worker would run
+    every notebook again)."""
     import os
     import subprocess
     import sys
 
     (tmp_path / "conftest.py").write_text(
-        "import os, pytest\n"
-        "from tests.conftest import pytest_collection_modifyitems  # the project's own hook\n"
+        "import os, time, pytest\n"
+        "from tests.conftest import once_per_run, shared_folder  # the project's own\n"
         "@pytest.fixture(scope='session')\n"
-        "def built_once():\n"
-        "    open(f\"built-{os.environ['PYTEST_XDIST_WORKER']}\", 'w').close()\n"
+        "def built_once(tmp_path_factory):\n"
+        "    def make():\n"
+        "        open(f\"built-{os.environ['PYTEST_XDIST_WORKER']}\", 'w').close()\n"
+        "        time.sleep(1)\n"
+        "        return 'index.html'\n"
+        "    return once_per_run(shared_folder(tmp_path_factory), 'site', make)\n"
+        "@pytest.fixture\n"
+        "def site(built_once):\n"
+        "    open(f\"used-{os.environ['PYTEST_XDIST_WORKER']}\", 'w').close()\n"
+        "    return built_once\n"
     )
     for module in "abc":
-        tests = "".join(f"def test_{n}(built_once): pass\n" for n in range(3))
-        tests += "".join(f"def test_other_{n}(): pass\n" for n in range(20))
+        tests = "".join(f"def test_{n}(site): assert site == 'index.html'\n" for n in range(9))
         (tmp_path / f"test_{module}.py").write_text(tests)
-    command = [sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadgroup"]
+    command = [sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "load"]
     command += ["-p", "no:cacheprovider", "-c", os.devnull, "--rootdir", str(tmp_path)]
     environment = os.environ | {"PYTHONPATH": str(ROOT)}
     done = subprocess.run(command, cwd=tmp_path, env=environment, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+    assert len(list(tmp_path.glob("used-*"))) == 2  # both workers needed the site
     assert len(list(tmp_path.glob("built-*"))) == 1

@@ -16,16 +16,17 @@ SNAPSHOT = settings.ROOT / "data" / "snapshot"
 
 
 @pytest.fixture(scope="module")
-def rebuilt(tmp_path_factory):
-    out = tmp_path_factory.mktemp("snapshot")
-    counts = build_snapshot(out)
-    return out, counts
-
-
-@pytest.fixture(scope="module")
 def tables():
     """Every snapshot table built in memory from the raw files, once for this module."""
     return build_tables()
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory, tables):
+    """The snapshot written from those tables into a folder of its own."""
+    out = tmp_path_factory.mktemp("snapshot")
+    counts = build_snapshot(out, tables)
+    return out, counts
 
 
 def test_committed_snapshot_is_reproducible_byte_for_byte(rebuilt):

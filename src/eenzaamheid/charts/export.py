@@ -17,13 +17,14 @@ import pandas as pd
 from fontTools import subset
 
 from .. import settings
+from .columns import kind_name
 from .datafile import DataFile, about, export_frame
 from .origin import Origin, origin
 from .qa import missing_from_data
 from .sheets import Sheet, number_format, write_csv, write_xlsx
 from .sources import source_line
 from .wide import Wide, wide
-from .words import kind_name, say
+from .words import say
 
 if TYPE_CHECKING:
     from .frame import Chart

@@ -12,7 +12,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..charts.sources import SOURCE_COLUMNS, kind_of
-from ..charts.words import VOCABULARY, word
+from ..charts.vocabulary import VOCABULARY
+from ..charts.words import word
 from .layout import WORDS, esc
 
 NUMERIC_KINDS = ("count", "number", "percent")

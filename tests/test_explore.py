@@ -407,3 +407,18 @@ def test_notebook_10_adds_a_region_when_the_reader_confirms_the_name():
     chosen.children[1].click()  # its button takes a region away again
     assert [b.description for b in chosen.children] == ["Nederland ×"]
 
+
+def test_a_while_in_another_language_leaves_the_environment_in_charge(monkeypatch):
+    """The web export draws in both languages for a while; afterwards the environment decides
+    the language again (no setting left behind for the rest of the session)."""
+    from eenzaamheid import settings
+
+    monkeypatch.setenv("EENZAAMHEID_LANG", "nl")
+    with explore.language("en"):
+        assert settings.current().lang == "en"
+    monkeypatch.setenv("EENZAAMHEID_LANG", "en")
+    assert settings.current().lang == "en"
+    configure(theme="college")
+    with explore.language("nl"):
+        assert settings.current().theme == "college"
+    assert settings.current().lang == "en" and settings.current().theme == "college"

@@ -15,7 +15,7 @@ from eenzaamheid.charts.sources import kind_of
 from eenzaamheid.charts.theme import THEMES
 from eenzaamheid.claims import CLAIMS_FILE
 from eenzaamheid.site import chartdata
-from eenzaamheid.site.chartblock import MIN_TEXT_PX
+from eenzaamheid.site.chartblock import MIN_TEXT_PX, min_width
 from eenzaamheid.site.layout import page
 from eenzaamheid.site.slides import write_decks
 from eenzaamheid.site.story import Story, render
@@ -154,6 +154,36 @@ def test_tabs_follow_the_keys_and_the_skip_link_passes_the_code(browser, site):
     assert browser.evaluate(state)[0] == "download"
     browser.press("ArrowRight")
     assert browser.evaluate(state)[0] == "chart"
+
+
+def test_a_phone_gets_legible_slides_also_without_a_one_column_chart(browser, site, tmp_path):
+    """A deck of a theme that wrote no ``_smal`` (the notebook theme of ``make figures``): on a
+    phone the chart keeps axis text of at least 9 CSS px and its slide scrolls sideways, as a
+    focusable named region; on a wide screen it fills the slide."""
+    shutil.copytree(site.build / "assets", tmp_path / "assets")
+    chart = _chart(tmp_path, "nl", "Titel")
+    record = chart.records["artikel"]
+    del record["files"]["png_smal"]
+    real = next(site.charts.glob("*_smal.png")).name.replace("_smal.png", ".svg")
+    shutil.copy(site.charts / real, tmp_path / "figures" / "artikel" / "nl" / "x.svg")
+    story = Story("03_x", {"cells": [{"cell_type": "markdown", "source": "# Titel"}]}, {},
+                  charts=[chart])  # fmt: skip
+    deck = write_decks(tmp_path, "nl", [story], "")[0]
+    legible = min_width(record, False)
+    shown = "document.querySelector('.slide.chart img').getBoundingClientRect().width"
+    browser.size(400, 800)
+    _open(browser, deck)
+    browser.press("ArrowRight")
+    assert browser.evaluate(shown) >= legible > 400
+    slide = "document.querySelector('.slide.chart')"
+    assert browser.evaluate(f"{slide}.scrollWidth > {slide}.clientWidth")
+    assert browser.evaluate(f"{slide}.tabIndex") == 0
+    assert browser.evaluate(f"{slide}.getAttribute('aria-label')") == "Titel"
+    assert _axe(browser) == []
+    browser.size(1280, 720)
+    _open(browser, deck)
+    browser.press("ArrowRight")
+    assert browser.evaluate(shown) > 1000
 
 
 def test_labels_from_data_stay_text_in_a_built_page(browser, site, tmp_path):

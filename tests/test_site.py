@@ -189,6 +189,7 @@ def _chart(build, lang, title):
         "alt": f"Lijngrafiek {INJECTED[1]}",
         "theme": "artikel",
         "png_pixels": [1950, 1200],
+        "smallest_text_pt": 6.8,
         "files": {k: f"x.{k}" for k in ("png", "svg", "pdf", "csv", "xlsx", "json")}
         | {"png_smal": "x_smal.png"},
     }

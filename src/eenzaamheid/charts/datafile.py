@@ -34,6 +34,8 @@ LABEL_COLUMNS = (
 # A path inside the repository (``data/raw/maps/...``), not part of a web address.
 _PATH = re.compile(r"(?<![\w/.:-])(?:data|src|notebooks|tests|build|figures|seeds)/|^~?/")
 
+ROUNDED = {"nl": "afgerond", "en": "rounded"}  # a ``precisie`` of "rounded", in words
+
 
 @dataclass(frozen=True)
 class Column:
@@ -136,7 +138,7 @@ def _texts(key: str, values: pd.Series) -> pd.Series:
     elif key == "bron_soort":
         values = values.map(kind_words)
     elif key == "precisie":
-        words = {"exact": "exact", "rounded": say(nl="afgerond", en="rounded")}
+        words = {"exact": "exact", "rounded": say(**ROUNDED)}
         values = values.map(lambda v: words.get(v, v))
     return _plain(values)
 

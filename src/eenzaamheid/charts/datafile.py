@@ -14,7 +14,7 @@ from ..errors import InvalidArgumentError, UnknownTableError
 from .columns import COLUMNS, COUNT_UNITS, column_label, topic_unit, unit_kind
 from .maps import load_map
 from .sources import kind_words, row_sources
-from .words import category, language, say, unit_name
+from .words import category, language, say, text, unit_name
 
 # Text columns that hold category labels, translated with the chart language.
 LABEL_COLUMNS = (
@@ -33,8 +33,6 @@ LABEL_COLUMNS = (
 )
 # A path inside the repository (``data/raw/maps/...``), not part of a web address.
 _PATH = re.compile(r"(?<![\w/.:-])(?:data|src|notebooks|tests|build|figures|seeds)/|^~?/")
-
-ROUNDED = {"nl": "afgerond", "en": "rounded"}  # a ``precisie`` of "rounded", in words
 
 
 @dataclass(frozen=True)
@@ -138,7 +136,7 @@ def _texts(key: str, values: pd.Series) -> pd.Series:
     elif key == "bron_soort":
         values = values.map(kind_words)
     elif key == "precisie":
-        words = {"exact": "exact", "rounded": say(**ROUNDED)}
+        words = {precision: text(f"precisie_{precision}") for precision in ("exact", "rounded")}
         values = values.map(lambda v: words.get(v, v))
     return _plain(values)
 

@@ -32,6 +32,9 @@ VOCABULARY: dict[str, dict[str, str]] = {
         "nl": "van {low} ({low_label}) tot {high} ({high_label})",
         "en": "from {low} ({low_label}) to {high} ({high_label})",
     },
+    # a figure's precision (``precisie``) in a data file
+    "precisie_exact": {"nl": "exact", "en": "exact"},
+    "precisie_rounded": {"nl": "afgerond", "en": "rounded"},
     # source lines
     "bron": {"nl": "Bron", "en": "Source"},
     "tabel": {"nl": "tabel", "en": "table"},

@@ -11,7 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..charts.datafile import ROUNDED
 from ..charts.sources import SOURCE_COLUMNS, kind_of
 from ..charts.vocabulary import VOCABULARY
 from ..charts.words import word
@@ -106,7 +105,7 @@ def table(path: Path, record: dict, lang: str) -> str:
         """A rounded figure (``precisie``) keeps its whole number: 43, not 43,0."""
         if i not in numeric:
             return row[i]
-        rounded = precision is not None and row[precision] == ROUNDED[lang]
+        rounded = precision is not None and row[precision] == word("precisie_rounded", lang)
         return number(row[i], lang, 0 if columns[i].kind == "count" or rounded else None)
 
     head = "".join(cell("th", i, columns[i].label) for i in shown)

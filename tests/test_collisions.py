@@ -71,7 +71,8 @@ def test_a_legend_on_points_is_reported():
 def test_a_text_on_a_marker_is_reported_unless_it_labels_that_marker():
     with ch.Chart("t", "s") as chart:
         chart.ax.plot([0.5], [0.5], "o", markersize=40)
-        chart.ax.annotate("eigen", (0.5, 0.5), ha="center", va="center")  # on its own dot
+        on_dot = {"textcoords": "offset points", "ha": "center", "va": "top"}
+        chart.ax.annotate("eigen", (0.5, 0.5), (0, 22), **on_dot)  # its own dot, from above
         chart.ax.set(xlim=(0, 1), ylim=(0, 1))
         assert chart.collisions() == []
         below = {"textcoords": "offset points", "ha": "center", "va": "top"}
@@ -124,3 +125,15 @@ def test_no_text_collides_in_any_chart_theme_language_or_size(built_once, theme,
         if collisions:
             found[path.stem] = collisions
     assert found == {}
+
+
+def test_a_label_on_an_opaque_box_may_stand_on_a_line_across_the_axes_not_on_data():
+    """A knockout: the reference line runs on behind the label, nothing of it is lost."""
+    with ch.Chart("t", "s") as chart:
+        chart.ax.axvline(0.5)
+        chart.ax.plot([0, 1], [0.2, 0.2])
+        box = {"facecolor": "white", "edgecolor": "none"}
+        chart.ax.text(0.5, 0.5, "op de lijn", ha="center", transform=chart.ax.transAxes, bbox=box)
+        chart.ax.text(0.5, 0.2, "op de data", ha="center", transform=chart.ax.transAxes, bbox=box)
+        chart.ax.set(xlim=(0, 1), ylim=(0, 1))
+        assert chart.collisions() == ["'op de data' lies on a line"]

@@ -32,22 +32,22 @@ def text_collisions(fig: Figure, allowed: tuple[tuple[Text, Text], ...] = ()) ->
         if box.x0 < canvas.x0 - 1 or box.x1 > canvas.x1 + 1 or box.y0 < canvas.y0 - 1:
             found.append(f"{text.get_text()!r} is cut off at the edge")
     words = [(t, Text.get_window_extent(t, renderer)) for t in texts]  # the words alone
-    return found + _on_marks(fig, words)
+    return found + _on_marks(fig, words, renderer)
 
 
-def _on_marks(fig: Figure, boxes: list[tuple[Text, Bbox]]) -> list[str]:
+def _on_marks(fig: Figure, boxes: list[tuple[Text, Bbox]], renderer) -> list[str]:
     """Texts that lie on a mark they do not label."""
     marks = Marks(fig.axes, fig.dpi)
     found = []
     for text, box in boxes:
-        anchor = _anchor(text)
+        anchor = _anchor(text, renderer)
         owners = marks.owners_at(*anchor) if anchor is not None else set()
-        names = {_name(mark) for mark in marks.under(box, owners)}
+        names = {_name(mark) for mark in marks.under(box, owners, knockout=_opaque(text))}
         found += [f"{text.get_text()!r} lies on {name}" for name in sorted(names)]
     return found
 
 
-def _anchor(text: Text) -> tuple[float, float] | None:
+def _anchor(text: Text, renderer) -> tuple[float, float] | None:
     """The point a text labels, in pixels: an annotation's ``xy`` in data coordinates or on
     an artist (``bar_label`` inside a bar), a data text's position; ``None`` for texts placed
     on the axes or the figure."""
@@ -58,10 +58,16 @@ def _anchor(text: Text) -> tuple[float, float] | None:
         coords = text.xycoords
         if isinstance(coords, tuple) or (isinstance(coords, str) and coords != "data"):
             return None
-        return tuple(text._get_xy_display())  # matplotlib's own reading of any ``xycoords``
+        return tuple(text._get_position_xy(renderer))  # matplotlib's reading of ``xycoords``
     if text.get_transform() is ax.transData:
         return tuple(ax.transData.transform(text.get_position()))
     return None
+
+
+def _opaque(text: Text) -> bool:
+    """Whether a text stands on an opaque box (hiding what runs behind it)."""
+    patch = text.get_bbox_patch()
+    return patch is not None and patch.get_fill() and patch.get_facecolor()[3] == 1
 
 
 def _name(mark: Mark) -> str:

@@ -24,7 +24,9 @@ NO_LINE = ("None", "none", "", " ")
 class Mark:
     """A data mark in display pixels: ``box`` its extent (within the axes when clipped to
     them), ``path`` its line or area (``None``: the box is the mark, as for a bar or a point),
-    ``reach`` half its line width, ``owner`` what a label anchored on it belongs to."""
+    ``reach`` half its line width, ``owner`` what a label anchored on it belongs to.
+    ``reference``: a line across the axes (``axhline``, ``axvline``) that may run on behind
+    a text with an opaque box, a knockout: nothing of it is lost there."""
 
     kind: str
     box: Bbox
@@ -33,6 +35,7 @@ class Mark:
     filled: bool = False
     reach: float = 0.0
     clip: Bbox | None = None
+    reference: bool = False
 
     def meets(self, box: Bbox) -> bool:
         """Whether ``box`` (already overlapping :attr:`box`) reaches the line or area."""
@@ -52,11 +55,16 @@ class Marks:
         self.marks = [mark for ax in axes for mark in _marks(ax, self.pixels)]
         self.extents = np.array([m.box.extents for m in self.marks]).reshape(-1, 4)
 
-    def under(self, box: Bbox, exempt: set | frozenset = frozenset()) -> list[Mark]:
-        """The marks ``box`` lies on by more than :data:`TOUCH`, except those of ``exempt``."""
+    def under(
+        self, box: Bbox, exempt: set | frozenset = frozenset(), *, knockout: bool = False
+    ) -> list[Mark]:
+        """The marks ``box`` lies on by more than :data:`TOUCH`, except those of ``exempt``
+        and, for a ``knockout`` (a text with an opaque box), reference lines."""
         inner = box.padded(-TOUCH * self.pixels)
         return [
-            mark for mark in self._near(inner) if mark.owner not in exempt and mark.meets(inner)
+            mark
+            for mark in self._near(inner)
+            if mark.owner not in exempt and not (knockout and mark.reference) and mark.meets(inner)
         ]
 
     def owners_at(self, x: float, y: float) -> set:
@@ -99,23 +107,25 @@ def _boxed(kind: str, box: Bbox, owner: object, clip: Bbox | None) -> Iterator[M
         yield Mark(kind, shown, owner)
 
 
-def _stroke(kind: str, path: Path, owner: object, reach: float, clip: Bbox | None, filled=False):
-    """A line (or area) mark; nothing when it has no points."""
+def _stroke(kind: str, path: Path, owner: object, reach: float, clip: Bbox | None, **more):
+    """A line (or area: ``filled=True``) mark; nothing when it has no points."""
     points = path.vertices[np.isfinite(path.vertices).all(axis=1)]
     if len(points) == 0:
         return
     box = Bbox.from_extents(*points.min(axis=0), *points.max(axis=0)).padded(reach)
-    yield from (
-        Mark(kind, shown.box, owner, path, filled, reach, clip)
-        for shown in _boxed(kind, box, owner, clip)
-    )
+    for shown in _boxed(kind, box, owner, clip):
+        yield Mark(kind, shown.box, owner, path, reach=reach, clip=clip, **more)
 
 
 def _line_marks(line, pixels: float, clip: Bbox | None) -> Iterator[Mark]:
     """A plotted line: its stroke, and a box per marker."""
-    path = line.get_transform().transform_path(line.get_path())
+    transform = line.get_transform()
+    path = transform.transform_path(line.get_path())
     if line.get_linestyle() not in NO_LINE and len(path.vertices) > 1:
-        yield from _stroke("a line", path, line, line.get_linewidth() * pixels / 2, clip)
+        ax = line.axes
+        across = any(transform is t for t in (ax.get_xaxis_transform(), ax.get_yaxis_transform()))
+        reach = line.get_linewidth() * pixels / 2
+        yield from _stroke("a line", path, line, reach, clip, reference=across)
     if line.get_marker() not in (*NO_LINE, None):
         half = (line.get_markersize() + line.get_markeredgewidth()) * pixels / 2
         for x, y in path.vertices[np.isfinite(path.vertices).all(axis=1)]:

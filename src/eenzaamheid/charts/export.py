@@ -116,13 +116,12 @@ def _write_images(
     return paths, collisions
 
 
-def _write_bare(chart: Chart, out: Path, name: str, alt: str) -> tuple[dict[str, Path], list[str]]:
+def _write_bare(chart: Chart, out: Path, name: str, alt: str) -> dict[str, Path]:
     """The chart without title, subtitle and source line (``<name>_kaal.*``) for a page or CMS
-    that sets its own; they stay in the JSON and the XLSX about-sheet. Also returns the texts
-    that collide (the plot takes the titles' room, so marks and labels move)."""
+    that sets its own; they stay in the JSON and the XLSX about-sheet."""
     with chart.bare():
-        paths, collisions = _write_images(chart, out, f"{name}_kaal", alt, _short(alt))
-    return {f"{fmt}_kaal": path for fmt, path in paths.items()}, collisions
+        paths, _ = _write_images(chart, out, f"{name}_kaal", alt, _short(alt))
+    return {f"{fmt}_kaal": path for fmt, path in paths.items()}
 
 
 def _write_narrow(
@@ -217,8 +216,7 @@ def save_chart(
     paths, collisions = ExportedFigure(images), {"": collided}
     width, height = chart.fig.get_size_inches() * chart.theme.dpi
     if chart.theme.name in BARE_THEMES:
-        bare_paths, collisions["kaal"] = _write_bare(chart, out, name, alt)
-        paths.update(bare_paths)
+        paths.update(_write_bare(chart, out, name, alt))
     smallest = _smallest_text_pt(chart.fig)
     if narrow and chart.theme.narrow:  # also the one-column size (print, a phone)
         narrow_paths, collisions["smal"] = _write_narrow(chart, out, name, alt)

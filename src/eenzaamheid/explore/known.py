@@ -174,9 +174,5 @@ def flag_note(flags: Iterable[object]) -> str:
 @contextmanager
 def language(lang: str):
     """Charts and words in ``lang`` for a while (the web export writes both languages)."""
-    before = settings.current().lang
-    settings.configure(lang=lang)
-    try:
+    with settings.configured(lang=lang):
         yield
-    finally:
-        settings.configure(lang=before)

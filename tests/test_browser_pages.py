@@ -27,7 +27,6 @@ from .test_site import INJECTED, _chart
 
 TEX = re.compile(r"\$[^$\s][^$]*\$|\\(?:cdot|sum|frac|text|sqrt|times)\b")
 PRINTOUT = re.compile(r"\{'|\['|dtype:|<class '|opgeslagen in|saved in")
-SHADOWED = ".scroll, figure.chart .view[data-view=table]"  # site.css: boxes with edge shadows
 READER_TEXT = (  # the page's text without the folded code
     "(() => { const m = document.querySelector('main').cloneNode(true);"
     " m.querySelectorAll('details.code').forEach(d => d.remove()); return m.innerText; })()"
@@ -53,18 +52,6 @@ def _stories(build: Path) -> list[Path]:
     return [p for p in _pages(build) if re.match(r"\d\d_", p.name)]
 
 
-def _axe(browser: Browser) -> list[str]:
-    """axe-core on the open page, without the edge shadows of the boxes that scroll: axe
-    cannot judge the contrast of text over a gradient (it called every cell of those tables
-    "incomplete", so their colours went unchecked). At their darkest, 20 % black, the
-    --muted text still has 4.6:1."""
-    shadowed = json.dumps(SHADOWED)
-    browser.evaluate(
-        f"document.querySelectorAll({shadowed}).forEach(e => {{ e.style.backgroundImage = 'none'; }})"
-    )
-    return browser.axe()
-
-
 def test_no_page_has_an_axe_violation(browser, site):
     pages = _pages(site.build)
     assert len(pages) > 20 and any(p.parent.name == "en" for p in pages)
@@ -74,7 +61,7 @@ def test_no_page_has_an_axe_violation(browser, site):
         _open(browser, path)
         lang = "en" if path.parent.name == "en" else "nl"
         assert browser.evaluate("document.documentElement.lang") == lang, path.name
-        found[f"{lang}/{path.name}"] = _axe(browser)
+        found[f"{lang}/{path.name}"] = browser.axe()
     assert not {name: v for name, v in found.items() if v}
 
 
@@ -188,7 +175,7 @@ def test_a_phone_gets_legible_slides_also_without_a_one_column_chart(browser, si
     assert browser.evaluate(f"{slide}.scrollWidth > {slide}.clientWidth")
     assert browser.evaluate(f"{slide}.tabIndex") == 0
     assert browser.evaluate(f"{slide}.getAttribute('aria-label')") == "Titel"
-    assert _axe(browser) == []
+    assert browser.axe() == []
     browser.size(1280, 720)
     _open(browser, deck)
     browser.press("ArrowRight")
@@ -285,7 +272,7 @@ def test_on_a_phone_tables_scroll_in_their_own_box_not_the_page(browser, site):
             assert tabindex >= 0 and name, f"{where} cannot be reached or named"
             assert shadow, f"{where} does not show that it scrolls"
         wide += len(boxes)
-        assert _axe(browser) == [], path.name
+        assert browser.axe() == [], path.name
     assert wide > 10  # tables wider than a phone exist, and each scrolls in its box
     _open(browser, site.build / "01_alleenstaanden.html")
     browser.evaluate("document.querySelector('[role=tab][data-view=table]').click()")

@@ -191,7 +191,7 @@ def test_loneliness_per_municipality_for_18_and_65_plus_side_by_side(figures):
     assert list(dict.fromkeys(drawn["reeks"])) == ["18 jaar of ouder", "65 jaar of ouder"]
     chart = explore.draw(frame, choice, offer, save=True)
     assert [line.get_color() for line in chart.ax.lines][:2] == ch.PALETTE[:2]
-    assert chart.source.endswith("dan CBS 85766NED.") and "Modelschattingen" in chart.source
+    assert chart.source.endswith("dan CBS 85766NED (15+)") and "Modelschattingen" in chart.source
     assert "het hoogst in 65 jaar of ouder (54,5 % in 2020)" in chart.title
 
 

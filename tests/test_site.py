@@ -254,3 +254,12 @@ def test_a_rounded_figure_keeps_its_whole_number_in_the_reader_table(
     shown = chartdata.table(tmp_path / "x.csv", {"columns": columns}, lang)
     cells = re.findall(r'<td class="num">([^<]*)</td>', shown)
     assert cells == [exact, rounded]
+
+
+def test_a_chart_record_from_an_older_build_still_gets_a_phone_width():
+    """Another theme's files left in figures/ by an older build have no ``smallest_text_pt``:
+    the page is still written (it used to stop with a KeyError)."""
+    from eenzaamheid.site.chartblock import min_width
+
+    record = {"theme": "notebook", "png_pixels": [1200, 750]}
+    assert min_width(record, False) == min_width(record | {"smallest_text_pt": 8.8}, False)

@@ -19,8 +19,11 @@ VIEWS = ("chart", "table", "download")
 
 
 def text_px(record: dict) -> float:
-    """The height of the chart's smallest text (often the source line) in the PNG's pixels."""
-    return record["smallest_text_pt"] * THEMES[record["theme"]].dpi / 72
+    """The height of the chart's smallest text (often the source line) in the PNG's pixels.
+    A record written before it was recorded (another theme's files left in ``figures/`` by an
+    older build) counts with the source line's size, 0.8 of the theme's text."""
+    theme = THEMES[record["theme"]]
+    return record.get("smallest_text_pt", 0.8 * theme.font_size) * theme.dpi / 72
 
 
 def min_width(record: dict, narrow: bool) -> int:

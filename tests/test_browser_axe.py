@@ -1,0 +1,35 @@
+"""The browser tests' axe (tests/browser.py) judges the contrast of one table cell of each look
+and still finds a faint cell however deep in a long table, whatever makes it faint."""
+
+from pathlib import Path
+
+ROWS = 1500
+PAGE = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Proef</title>
+<style>body {{ color: #222; background: #fff; }} tr.book td {{ font-style: italic; }}
+.faint {{ color: #bbb; }} tr.dark {{ background: #666; }}</style></head>
+<body><main><h1>Proef</h1><table><caption>Tabel</caption>
+<thead><tr><th scope="col">Jaar</th><th scope="col">Aandeel</th></tr></thead>
+<tbody>{rows}</tbody></table></main></body></html>"""
+
+
+def _page(folder: Path, odd_row: int | None, odd: str) -> Path:
+    rows = []
+    for number in range(ROWS):
+        row, cell = ("", "") if number != odd_row else odd.split(";")
+        rows.append(f"<tr{row}><td>{1900 + number}</td><td{cell}>{number % 97},3</td></tr>")
+    path = folder / f"table-{odd_row}-{len(odd)}.html"
+    path.write_text(PAGE.format(rows="".join(rows)), "utf-8")
+    return path
+
+
+def test_axe_skips_cells_that_look_alike_and_finds_the_one_that_does_not(chromium, tmp_path):
+    browser = chromium
+    browser.size(1280, 900)
+    assert not browser.open(_page(tmp_path, None, ";").as_uri())
+    assert browser.axe() == []
+    alike = browser.evaluate("document.querySelectorAll('[data-axe-alike]').length")
+    assert alike > 2 * ROWS - 10  # a table of one look: its cells are judged once per column
+    for odd in ('; class="faint"', ' class="dark";', ' class="book faint";'):
+        assert not browser.open(_page(tmp_path, 1234, odd).as_uri())
+        found = browser.axe()
+        assert len(found) == 1 and found[0].startswith("color-contrast"), (odd, found)

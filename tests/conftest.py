@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import json
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -77,26 +79,65 @@ def once_per_run(folder: Path, name: str, make: Callable[[], str]) -> str:
     return done.read_text("utf-8")
 
 
+def kept_folder(config: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the test site lives: in pytest's cache (``.pytest_cache/d/site``), kept between
+    runs as ``make figures`` keeps ``build/``; without the cache plugin, in this run's
+    temporary folder."""
+    cache = getattr(config, "cache", None)
+    if cache is None:
+        folder = shared_folder(tmp_path_factory) / "site"
+        folder.mkdir(exist_ok=True)
+        return folder
+    return cache.mkdir("site")
+
+
+def clear_pages(build: Path) -> str:
+    """Every page and asset of an earlier run goes (the notebooks' runs in ``.cache`` stay),
+    so a page of a notebook that is gone cannot pass for a page of this run."""
+    for path in build.glob("*") if build.exists() else ():
+        if path.is_dir() and path.name != ".cache":
+            shutil.rmtree(path)
+        elif path.is_file():
+            path.unlink()
+    return ""
+
+
+def keep_only_outputs(build: Path, charts: Path, theme: str, lang: str) -> None:
+    """Of the chart files, keep those this build's notebooks wrote (a chart renamed or taken
+    out of a notebook in an earlier run leaves its files behind otherwise)."""
+    entries = (build / ".cache" / f"{theme}-{lang}").glob("*.json")
+    wrote = {name for entry in entries for name in json.loads(entry.read_text("utf-8"))["outputs"]}
+    for path in charts.iterdir():
+        if path.name not in wrote:
+            path.unlink()
+
+
 @pytest.fixture(scope="session")
-def built_once(tmp_path_factory):
-    """The main job for a theme and language, run once per test run into one private site
+def built_once(request, tmp_path_factory):
+    """The main job for a theme and language, run once per test run into one site
     (``built_once("college", "en")``), also when pytest-xdist runs the tests in several
     workers; returns that language's ``index.html``. Every theme and language built joins the
-    same site, as with ``make figures``."""
+    same site, as with ``make figures``. The site is kept between runs (:func:`kept_folder`):
+    as in the main job, a notebook runs again only when something it read changed (its cells,
+    the package modules its kernel imported, the data files it opened, the settings); the
+    pages are always written anew. ``pytest --cache-clear`` builds everything again."""
     from eenzaamheid.site import build
 
-    shared = shared_folder(tmp_path_factory) / "site"
-    shared.mkdir(exist_ok=True)
-    folders = {"FIGURES": shared / "figures", "BUILD": shared / "build"}
+    run_folder = shared_folder(tmp_path_factory)
+    site = kept_folder(request.config, tmp_path_factory)
+    folders = {"FIGURES": site / "figures", "BUILD": site / "build"}
 
     def run(theme: str, lang: str) -> Path:
         def make() -> str:
             with pytest.MonkeyPatch.context() as patch:
                 for name, folder in folders.items():
                     patch.setenv(f"EENZAAMHEID_{name}", str(folder))
-                return str(build(theme=theme, lang=lang, source="snapshot"))
+                index = build(theme=theme, lang=lang, source="snapshot")
+            keep_only_outputs(folders["BUILD"], folders["FIGURES"] / theme / lang, theme, lang)
+            return str(index)
 
-        return Path(once_per_run(shared, f"{theme}-{lang}", make))
+        once_per_run(run_folder, "pages", lambda: clear_pages(folders["BUILD"]))
+        return Path(once_per_run(run_folder, f"{theme}-{lang}", make))
 
     run.figures, run.build = folders["FIGURES"], folders["BUILD"]
     return run

@@ -122,3 +122,29 @@ def test_the_site_is_built_once_however_many_workers_need_it(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert len(list(tmp_path.glob("used-*"))) == 2  # both workers needed the site
     assert len(list(tmp_path.glob("built-*"))) == 1
+
+
+def test_the_kept_site_loses_what_an_earlier_run_left_and_keeps_the_notebooks_runs(tmp_path):
+    """The test site is kept between runs (tests/conftest.py): pages are written anew, chart
+    files no notebook of this build wrote go, the executed notebooks stay."""
+    from .conftest import clear_pages, keep_only_outputs
+
+    build, charts = tmp_path / "build", tmp_path / "figures" / "artikel" / "nl"
+    cache = build / ".cache" / "artikel-nl"
+    for folder in (cache, build / "en", build / "assets", charts):
+        folder.mkdir(parents=True)
+    for name in ("index.html", "99_weg.html", "en/99_weg.html", "assets/site.css"):
+        (build / name).write_text("old")
+    (cache / "01_x.ipynb").write_text("{}")
+    (cache / "01_x.json").write_text(json.dumps({"outputs": ["a.json", "a.png"]}))
+    for name in ("a.json", "a.png", "oud.json", "oud.png"):
+        (charts / name).write_text("x")
+    clear_pages(build)
+    keep_only_outputs(build, charts, "artikel", "nl")
+    assert sorted(p.relative_to(build).as_posix() for p in build.rglob("*")) == [
+        ".cache",
+        ".cache/artikel-nl",
+        ".cache/artikel-nl/01_x.ipynb",
+        ".cache/artikel-nl/01_x.json",
+    ]
+    assert sorted(p.name for p in charts.iterdir()) == ["a.json", "a.png"]

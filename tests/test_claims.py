@@ -6,8 +6,16 @@ import pandas as pd
 import pytest
 
 from eenzaamheid import load
-from eenzaamheid.claims import CONFIRMED, DIFFERS, FITS_ROUNDED, UNCHECKABLE, check_claims
+from eenzaamheid.claims import (
+    CONFIRMED,
+    DIFFERS,
+    FITS_ROUNDED,
+    UNCHECKABLE,
+    check_claims,
+    claims_table,
+)
 from eenzaamheid.cli import main
+from eenzaamheid.settings import configured
 
 
 def snapshot_loader(edit=None):
@@ -109,3 +117,22 @@ def test_claims_json_command(capsys):
     for row in rows:
         assert row["verdict"] in (CONFIRMED, FITS_ROUNDED, DIFFERS, UNCHECKABLE)
         assert {"book_value", "data_value", "explanation"} <= set(row)
+
+
+@pytest.mark.parametrize(
+    ("lang", "rounded", "exact", "message"),
+    [
+        ("nl", "11 %", "31,5 %", "data: 11 % van de 15-plussers"),
+        ("en", "11%", "31.5%", "data: 11% of people aged 15 and over"),
+    ],
+)
+def test_a_figure_keeps_its_precision(lang, rounded, exact, message):
+    """The book's 11 % and CBS's rounded 11 % of 2021 have no decimals they never had; the
+    book's 31,5 % keeps its one (the alt text of story 0 is written from these)."""
+    with configured(lang=lang):
+        enigszins, sterk = {r.id: r for r in check_claims(snapshot_loader())}["B3"].parts
+        assert (sterk.book_text(), sterk.data_text()) == (rounded, rounded)
+        assert enigszins.book_text() == exact
+        assert enigszins.data_text() == rounded.replace("11", "32")
+        assert sterk.explanation.startswith(message)
+        assert "11,0" not in claims_table(check_claims(snapshot_loader()))

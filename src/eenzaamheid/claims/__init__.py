@@ -27,6 +27,7 @@ from .verdicts import (
     ClaimResult,
     Loader,
     Part,
+    decimals,
     number,
     population,
     words,
@@ -43,6 +44,7 @@ __all__ = [
     "check_claims",
     "claim",
     "claims_table",
+    "decimals",
     "population",
     "read_claims",
 ]
@@ -50,7 +52,7 @@ __all__ = [
 
 def _summary(claim: dict, parts: list[Part]) -> ClaimResult:
     verdict = max((p.verdict for p in parts), key=SEVERITY.get)
-    main = next((p for p in parts if p.verdict == verdict), parts[0])
+    main = _main(parts, verdict)
     explanation = "; ".join(
         f"{category(words(p.label))}: {category(p.verdict)} ({p.explanation})" for p in parts
     )
@@ -71,6 +73,11 @@ def _summary(claim: dict, parts: list[Part]) -> ClaimResult:
         parts,
         [f"CBS {t}" for t in TABLES_USED[claim["check"]]],
     )
+
+
+def _main(parts: list[Part], verdict: str) -> Part:
+    """The part a claim's verdict comes from: its first part with that verdict."""
+    return next((p for p in parts if p.verdict == verdict), parts[0])
 
 
 def read_claims(path: Path = CLAIMS_FILE) -> list[dict]:
@@ -94,8 +101,13 @@ def check_claims(loader: Loader = load, path: Path = CLAIMS_FILE) -> list[ClaimR
 def claims_table(results: list[ClaimResult]) -> str:
     """The register as a plain-text table (``python -m eenzaamheid claims``)."""
     lines = [f"{'id':<4} {'oordeel':<27} {'boek':>12} {'data':>12}  toelichting"]
-    for r in results:
-        data = "—" if r.data_value is None else number(r.data_value, 1 if r.unit == "%" else 0)
-        book = number(r.book_value, 1 if r.unit == "%" else 0)
+    for r in results:  # each figure with the decimals it has: a rounded 11 is no 11,0
+        main = _main(r.parts, r.verdict)
+        book = number(main.book_value, decimals(main.book_precision))
+        data = (
+            "—"
+            if main.data_value is None
+            else number(main.data_value, decimals(main.data_precision))
+        )
         lines.append(f"{r.id:<4} {r.verdict:<27} {book:>12} {data:>12}  {r.explanation}")
     return "\n".join(lines)

@@ -164,6 +164,7 @@ VOCABULARY: dict[str, dict[str, str]] = {
     # notebooks 6 and 9
     "kolom_vlag": {"nl": "Vlag (Eurostat)", "en": "Flag (Eurostat)"},
     "kolom_reeks": {"nl": "Reeks", "en": "Series"},
+    "kolom_paneel": {"nl": "Paneel", "en": "Panel"},
     "kolom_klasse_van": {"nl": "Klasse vanaf (%, inbegrepen)", "en": "Bin from (%, included)"},
     "kolom_klasse_tot": {
         "nl": "Klasse tot (%, niet inbegrepen)",

@@ -224,6 +224,7 @@ LABEL_WORDS = {  # words inside composite labels such as "2021 enigszins + sterk
     "eenzaamheid": "loneliness",
     "alleen wonen": "living alone",
     "past bij afgeronde cijfers": "fits the rounded figures",
+    "getal klopt, woorden overdreven": "number right, words overstated",
     "exact": "exact",
     "rounded": "rounded",
 }

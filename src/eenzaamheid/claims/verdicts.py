@@ -17,6 +17,7 @@ from ..data.cbs import AGE_TOTAL, AGES_71488, NETHERLANDS, SEX_TOTAL
 
 CONFIRMED, FITS_ROUNDED = "bevestigd", "past bij afgeronde cijfers"
 DIFFERS, UNCHECKABLE = "wijkt af", "niet te controleren"
+OVERSTATED = "getal klopt, woorden overdreven"  # a claim's figure holds, its words do not
 SEVERITY = {CONFIRMED: 0, FITS_ROUNDED: 1, UNCHECKABLE: 2, DIFFERS: 3}
 Loader = Callable[..., pd.DataFrame]
 

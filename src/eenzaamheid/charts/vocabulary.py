@@ -240,7 +240,5 @@ UNITS: dict[str, dict[str, str]] = {  # a unit as the table gives it -> in each 
     "% van de huishoudens": {"en": "% of households"},
     "% van de leeftijdsgroep (modelschatting)": {"en": "% of the age group (model estimate)"},
     "eenpersoonshuishoudens": {"en": "one-person households"},
-    "% hogere odds op overlijden in de studieperiode": {
-        "en": "% higher odds of death during follow-up"
-    },
+    "% hogere odds op overlijden": {"en": "% higher odds of death"},
 }

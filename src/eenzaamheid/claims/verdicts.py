@@ -3,7 +3,6 @@ and the few CBS figures the checks need."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -12,6 +11,7 @@ import pandas as pd
 
 from ..charts.numbers import fmt_number as number
 from ..charts.numbers import fmt_percent
+from ..charts.sources import decimals
 from ..charts.words import say, text
 from ..data.cbs import AGE_TOTAL, AGES_71488, NETHERLANDS, SEX_TOTAL
 
@@ -20,12 +20,6 @@ DIFFERS, UNCHECKABLE = "wijkt af", "niet te controleren"
 OVERSTATED = "getal klopt, woorden overdreven"  # a claim's figure holds, its words do not
 SEVERITY = {CONFIRMED: 0, FITS_ROUNDED: 1, UNCHECKABLE: 2, DIFFERS: 3}
 Loader = Callable[..., pd.DataFrame]
-
-
-def decimals(precision: float) -> int:
-    """The decimals of a figure known to ± ``precision`` (half its last digit): 0.05 -> 1,
-    0.5 -> 0 (a rounded 11 % is no 11.0 %), 500 -> 0."""
-    return max(0, round(-math.log10(2 * precision)))
 
 
 @dataclass

@@ -6,8 +6,18 @@ import pandas as pd
 import pytest
 
 from eenzaamheid import load
-from eenzaamheid.claims import CONFIRMED, DIFFERS, FITS_ROUNDED, UNCHECKABLE, check_claims
+from eenzaamheid.claims import (
+    CLAIMS_FILE,
+    CONFIRMED,
+    DIFFERS,
+    FITS_ROUNDED,
+    OVERSTATED,
+    UNCHECKABLE,
+    check_claims,
+    claims_table,
+)
 from eenzaamheid.cli import main
+from eenzaamheid.settings import configured
 
 
 def snapshot_loader(edit=None):
@@ -31,7 +41,7 @@ def test_verdicts_from_the_snapshot(verdicts):
         "B2": DIFFERS,
         "B3": FITS_ROUNDED,
         "B4": CONFIRMED,
-        "B5": CONFIRMED,
+        "B5": OVERSTATED,
         "B6": UNCHECKABLE,
         "B7": DIFFERS,
         "B8": CONFIRMED,
@@ -107,5 +117,46 @@ def test_claims_json_command(capsys):
     rows = json.loads(capsys.readouterr().out)
     assert [r["id"] for r in rows] == [f"B{i}" for i in range(1, 10)]
     for row in rows:
-        assert row["verdict"] in (CONFIRMED, FITS_ROUNDED, DIFFERS, UNCHECKABLE)
+        assert row["verdict"] in (CONFIRMED, FITS_ROUNDED, DIFFERS, UNCHECKABLE, OVERSTATED)
         assert {"book_value", "data_value", "explanation"} <= set(row)
+
+
+@pytest.mark.parametrize(
+    ("lang", "rounded", "exact", "message"),
+    [
+        ("nl", "11 %", "31,5 %", "data: 11 % van de 15-plussers"),
+        ("en", "11%", "31.5%", "data: 11% of people aged 15 and over"),
+    ],
+)
+def test_a_figure_keeps_its_precision(lang, rounded, exact, message):
+    """The book's 11 % and CBS's rounded 11 % of 2021 have no decimals they never had; the
+    book's 31,5 % keeps its one (the alt text of story 0 is written from these)."""
+    with configured(lang=lang):
+        enigszins, sterk = {r.id: r for r in check_claims(snapshot_loader())}["B3"].parts
+        assert (sterk.book_text(), sterk.data_text()) == (rounded, rounded)
+        assert enigszins.book_text() == exact
+        assert enigszins.data_text() == rounded.replace("11", "32")
+        assert sterk.explanation.startswith(message)
+        assert "11,0" not in claims_table(check_claims(snapshot_loader()))
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "nl",
+            "de woorden 'bijna de helft' overdrijven: dat is minstens 45 %, de data geven 39,9 %",
+        ),
+        ("en", "the words 'almost half' overstate: that is at least 45%, the data give 39.9%"),
+    ],
+)
+def test_a_right_number_in_overstated_words_is_said_to_be_so(lang, words, tmp_path):
+    """B5's 40 % is right, 'almost half' is not: the verdict says both; words the data bear
+    out leave the number's verdict as it is."""
+    with configured(lang=lang):
+        b5 = {r.id: r for r in check_claims(snapshot_loader())}["B5"]
+        assert (b5.verdict, b5.parts[0].verdict) == (OVERSTATED, CONFIRMED)
+        assert words in b5.explanation
+        modest = tmp_path / "claims.yaml"
+        modest.write_text(CLAIMS_FILE.read_text().replace("at_least: 45", "at_least: 39"))
+        assert {r.id: r for r in check_claims(snapshot_loader(), modest)}["B5"].verdict == CONFIRMED

@@ -422,3 +422,20 @@ def test_a_while_in_another_language_leaves_the_environment_in_charge(monkeypatc
     with explore.language("nl"):
         assert settings.current().theme == "college"
     assert settings.current().lang == "en" and settings.current().theme == "college"
+
+
+@pytest.mark.parametrize(("lang", "panel"), [("nl", "Paneel"), ("en", "Panel")])
+def test_the_saved_numbers_name_the_panel_and_leave_out_an_empty_one(lang, panel, tmp_path):
+    """Small multiples: the data file's panel column has a header in words; one panel: no
+    column that holds nothing."""
+    configure(lang=lang)
+    frame = explore.load_table("71488ned")
+    offer = explore.options(frame)
+    both = (("geslacht", ("Mannen", "Vrouwen")), ("leeftijd", ("Totaal",)))
+    choice = explore.default(offer)._replace(regions=("Groningen", "Limburg"), filters=both)
+    for picked, columns in ((choice, {"paneel": panel}), (choice._replace(filters=()), {})):
+        explore.draw(frame, picked, offer, save=True)
+        name = explore.chart_name(picked, offer)
+        record = json.loads((tmp_path / "notebook" / lang / f"{name}.json").read_text())
+        found = {c["key"]: c["label"] for c in record["columns"] if c["key"] == "paneel"}
+        assert found == columns

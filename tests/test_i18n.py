@@ -12,6 +12,8 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
+from eenzaamheid.charts.vocabulary import CATEGORIES, LABEL_WORDS, UNITS, VOCABULARY
+from eenzaamheid.claims import read_claims
 from eenzaamheid.site import i18n
 from eenzaamheid.site.story import Story, render
 
@@ -61,6 +63,25 @@ DUTCH = set(
         "dus",
         "omdat",
         "waar",
+        # in short texts such as a table's cells
+        "klopt",
+        "elk",
+        "elke",
+        "beide",
+        "zonder",
+        "hoger",
+        "lager",
+        "gelijk",
+        "boven",
+        "grootste",
+        "gemiddeld",
+        "gemeenten",
+        "steden",
+        "procentpunt",
+        "vaker",
+        "andere",
+        "vooral",
+        "ontbreken",
     ]
 )
 CELL = """# 3. Wie is er eenzaam?
@@ -93,8 +114,9 @@ ENGLISH = {
 }
 
 
-def dutch(text: str) -> bool:
-    return len(set(re.findall(r"[a-zà-ÿ']+", text.lower())) & DUTCH) >= 3
+def dutch(text: str, enough: int = 3) -> bool:
+    """Dutch: ``enough`` different words of ``DUTCH`` (a paragraph: three)."""
+    return len(set(re.findall(r"[a-zà-ÿ']+", text.lower())) & DUTCH) >= enough
 
 
 @pytest.fixture
@@ -236,6 +258,77 @@ def _dutch_paragraphs(folder: Path) -> list[str]:
 def test_english_pages_have_no_dutch_paragraph(site):
     assert len(_dutch_paragraphs(site.build)) > 50  # the check sees Dutch where it is
     assert _dutch_paragraphs(site.build / "en") == []
+
+
+# Our own Dutch words and keys, which an English page writes in English: the vocabulary's
+# Dutch where it differs from the English, and the data's Dutch labels and units.
+DUTCH_KEYS = {
+    w.lower()
+    for w in [
+        *(v["nl"] for v in VOCABULARY.values() if v["nl"] != v["en"] and "{" not in v["nl"]),
+        *(k for k, v in CATEGORIES.items() if k != v),
+        *(k for k, v in LABEL_WORDS.items() if k != v),
+        *(k for k, v in UNITS.items() if v.get("en", k) != k),
+    ]
+}
+KEY = re.compile(r"[A-Za-z]+_[A-Za-z0-9_]+")  # a column key (regio_code, Eenzaam_28)
+
+
+class _Cells(HTMLParser):
+    """Every table cell of a page, with whether a reader sees it (not in the folded code and
+    its outputs) and whether it is marked Dutch (``lang="nl"`` on it or around it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells: list[tuple[str, bool, bool]] = []
+        self._around: list[tuple[str, bool, bool]] = []  # (tag, Dutch, code)
+        self._open: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs) -> None:
+        found = dict(attrs)
+        dutch = found.get("lang") == "nl" or any(d for _, d, _ in self._around)
+        code = tag == "details" and "code" in (found.get("class") or "").split()
+        code = code or any(c for _, _, c in self._around)
+        if tag in ("td", "th"):
+            self._open = []
+        self._around.append((tag, dutch, code))
+
+    def handle_endtag(self, tag) -> None:
+        while self._around:
+            opened, dutch, code = self._around.pop()
+            if opened == tag:
+                break
+        if tag in ("td", "th") and self._open is not None:
+            self.cells.append((" ".join("".join(self._open).split()), not code, dutch))
+            self._open = None
+
+    def handle_data(self, data) -> None:
+        if self._open is not None:
+            self._open.append(data)
+
+
+def _dutch_cells(folder: Path) -> list[str]:
+    """Table cells in Dutch on pages of ``folder``: in a table a reader sees, a Dutch key or
+    word of ours, or a column key; anywhere (the folded outputs too, such as a story's
+    findings), Dutch words (one Dutch word alone, or two in a text). Only the book's quotes
+    stay Dutch (marked ``lang="nl"``); the site marks any Dutch cell, so a mark alone is no
+    licence."""
+    quotes = {c["says"] for c in read_claims()}
+    found = []
+    for page in sorted(folder.glob("*.html")):
+        reader = _Cells()
+        reader.feed(page.read_text(encoding="utf-8"))
+        for text, seen, marked in reader.cells:
+            key = text.lower() in DUTCH_KEYS or KEY.fullmatch(text)
+            words = not KEY.fullmatch(text) and (dutch(text, 2) or text.lower() in DUTCH)
+            if not (marked and text in quotes) and (words or (seen and key)):
+                found.append(f"{page.name}: {text[:90]}")
+    return sorted(set(found))
+
+
+def test_english_pages_have_no_dutch_table_cell(site):
+    assert len(_dutch_cells(site.build)) > 10  # the check sees Dutch where it is
+    assert _dutch_cells(site.build / "en") == []
 
 
 def test_claims_explain_their_verdicts_in_the_build_language(monkeypatch):

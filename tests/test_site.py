@@ -208,7 +208,9 @@ def test_a_chart_block_reads_as_a_table_with_its_sources(tmp_path, lang, numbers
     chart = _chart(tmp_path, lang, INJECTED[0])
     block = chart_block(chart, lang, tmp_path, "")
     assert "<img" not in block.replace('<img src="figures/artikel', "") and "<script" not in block
-    assert "<th scope=col>regio</th>" in block and "bron_soort" not in block.split("<figcaption")[0]
+    table = block.split("<figcaption")[0]  # rows from CBS, Eurostat and the book: each says so
+    assert "<th scope=col>regio</th>" in table and "<th scope=col>bron_soort</th>" in table
+    assert "<th scope=col>tabel</th>" not in table and STATLINE_URL not in table
     assert "\ufeff" not in block and "thema" not in block and label in block
     assert f'<td class="num">{numbers[0]}</td><td class="num">{numbers[1]}</td>' in block
     assert 'srcset="figures/artikel/' + lang + '/x_smal.png"' in block  # the phone image
@@ -244,16 +246,19 @@ def test_a_rounded_figure_keeps_its_whole_number_in_the_reader_table(
     shown with a decimal it never had."""
     words = {"nl": "afgerond", "en": "rounded"}[lang]
     (tmp_path / "x.csv").write_text(
-        f"jaar,percentage,precisie\n2022,29.2,exact\n2016,43.0,{words}\n", encoding="utf-8"
+        f"jaar,percentage,precisie,ondergrens\n2022,29.2,exact,\n2016,43.0,{words},42.5\n",
+        encoding="utf-8",
     )
     columns = [
         {"key": "jaar", "label": "Jaar", "kind": "period"},
         {"key": "percentage", "label": "%", "kind": "percent"},
         {"key": "precisie", "label": "Precisie", "kind": "text"},
+        {"key": "ondergrens", "label": "Ondergrens", "kind": "percent"},
     ]
     shown = chartdata.table(tmp_path / "x.csv", {"columns": columns}, lang)
     cells = re.findall(r'<td class="num">([^<]*)</td>', shown)
-    assert cells == [exact, rounded]
+    bound = "42,5" if lang == "nl" else "42.5"  # a bound computed from it keeps its half
+    assert cells == [exact, "", rounded, bound]
 
 
 def test_a_chart_record_from_an_older_build_still_gets_a_phone_width():
@@ -263,3 +268,34 @@ def test_a_chart_record_from_an_older_build_still_gets_a_phone_width():
 
     record = {"theme": "notebook", "png_pixels": [1200, 750]}
     assert min_width(record, False) == min_width(record | {"smallest_text_pt": 8.8}, False)
+
+
+@pytest.mark.parametrize(("lang", "book"), [("nl", "het boek"), ("en", "the book")])
+def test_reader_table_says_which_rows_are_the_books_and_drops_rows_without_a_number(
+    tmp_path, lang, book
+):
+    """Rows from CBS and from the book side by side: each says its kind of source; a row
+    with no number at all (an age group without figures) is left out, a gap in a row that
+    has a number stays an empty cell."""
+    cbs = {"nl": "CBS-tabel (StatLine)", "en": "CBS table (StatLine)"}[lang]
+    (tmp_path / "x.csv").write_text(
+        "groep,percentage,aantal,bron_soort\n"
+        f"0 tot 5 jaar,,,{cbs}\n15 tot 25 jaar,12.1,,{cbs}\n15 tot 25 jaar,12.1,,{book}\n",
+        encoding="utf-8",
+    )
+    columns = [
+        {"key": "groep", "label": "Groep", "kind": "text"},
+        {"key": "percentage", "label": "%", "kind": "percent"},
+        {"key": "aantal", "label": "Aantal", "kind": "count"},
+        {"key": "bron_soort", "label": "Soort bron", "kind": "source"},
+    ]
+    shown = chartdata.table(tmp_path / "x.csv", {"columns": columns}, lang)
+    assert "<th scope=col>Soort bron</th>" in shown and "0 tot 5 jaar" not in shown
+    rows = re.findall(r"<tr>(.*?)</tr>", shown)[1:]
+    assert [re.findall(r"<td[^>]*>([^<]*)</td>", row) for row in rows] == [
+        ["15 tot 25 jaar", "12.1".replace(".", "," if lang == "nl" else "."), "", cbs],
+        ["15 tot 25 jaar", "12.1".replace(".", "," if lang == "nl" else "."), "", book],
+    ]
+    (tmp_path / "x.csv").write_text(f"groep,percentage,bron_soort\nTotaal,10.7,{cbs}\n")
+    one_source = chartdata.table(tmp_path / "x.csv", {"columns": columns[:2] + columns[3:]}, lang)
+    assert "Soort bron" not in one_source and cbs not in one_source

@@ -110,3 +110,14 @@ def test_chart_save_credits_a_table_used_to_choose(tmp_path, monkeypatch):
     )
     written = pd.read_csv(record["csv"], dtype=str, encoding="utf-8-sig")
     assert "70072ned" not in written.to_string()  # credited, not drawn: not in the data file
+
+
+def test_the_books_rows_say_whether_it_gives_a_figure_exact_or_rounded():
+    """From the register's precision (half the last digit): 31,5 exact, 11 rounded."""
+    import pandas as pd
+
+    from eenzaamheid.charts.sources import book_rows
+
+    rows = book_rows(pd.DataFrame({"value": [31.5, 11.0], "precision": [0.05, 0.5]}), "B3")
+    assert rows["precisie"].tolist() == ["exact", "rounded"] and "precision" not in rows
+    assert set(rows["bron_soort"]) == {"book"} and set(rows["tabel"]) == {"B3"}

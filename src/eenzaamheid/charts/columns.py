@@ -66,6 +66,7 @@ COLUMNS: dict[str, tuple[str, str | None]] = {
     # notebooks 6 and 9
     "vlag": ("code", None),
     "reeks": ("text", None),
+    "paneel": ("text", None),
     "klasse_van": ("percent", None),
     "klasse_tot": ("percent", None),
     "aantal_gemeenten": ("count", None),

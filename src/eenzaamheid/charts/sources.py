@@ -8,6 +8,7 @@ the chart does not draw, nor leave one out.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -121,9 +122,21 @@ def sourced(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def decimals(precision: float) -> int:
+    """The decimals of a figure known to ± ``precision`` (half its last digit): 0.05 -> 1,
+    0.5 -> 0 (a rounded 11 % is no 11.0 %), 500 -> 0."""
+    return max(0, round(-math.log10(2 * precision)))
+
+
 def book_rows(values: pd.DataFrame, claim_id: str) -> pd.DataFrame:
-    """The book's figures as rows of a chart's data, marked as the book's (``bron_soort``)."""
-    return values.assign(bron_soort=BOOK, tabel=claim_id, bron_url="", bron_datum="")
+    """The book's figures as rows of a chart's data, marked as the book's (``bron_soort``);
+    with the register's ``precision``, each says whether the book gives it ``exact`` (with its
+    decimals) or ``rounded`` (``precisie``), so that 11 is never written 11,0."""
+    rows = values.assign(bron_soort=BOOK, tabel=claim_id, bron_url="", bron_datum="")
+    if "precision" in rows:
+        places = rows.pop("precision").map(decimals)
+        rows["precisie"] = places.map(lambda d: "exact" if d else "rounded")
+    return rows
 
 
 def _hosts(urls: pd.Series) -> str:

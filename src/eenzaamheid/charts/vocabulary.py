@@ -164,6 +164,7 @@ VOCABULARY: dict[str, dict[str, str]] = {
     # notebooks 6 and 9
     "kolom_vlag": {"nl": "Vlag (Eurostat)", "en": "Flag (Eurostat)"},
     "kolom_reeks": {"nl": "Reeks", "en": "Series"},
+    "kolom_paneel": {"nl": "Paneel", "en": "Panel"},
     "kolom_klasse_van": {"nl": "Klasse vanaf (%, inbegrepen)", "en": "Bin from (%, included)"},
     "kolom_klasse_tot": {
         "nl": "Klasse tot (%, niet inbegrepen)",
@@ -223,6 +224,7 @@ LABEL_WORDS = {  # words inside composite labels such as "2021 enigszins + sterk
     "eenzaamheid": "loneliness",
     "alleen wonen": "living alone",
     "past bij afgeronde cijfers": "fits the rounded figures",
+    "getal klopt, woorden overdreven": "number right, words overstated",
     "exact": "exact",
     "rounded": "rounded",
 }
@@ -238,4 +240,5 @@ UNITS: dict[str, dict[str, str]] = {  # a unit as the table gives it -> in each 
     "% van de huishoudens": {"en": "% of households"},
     "% van de leeftijdsgroep (modelschatting)": {"en": "% of the age group (model estimate)"},
     "eenpersoonshuishoudens": {"en": "one-person households"},
+    "% hogere odds op overlijden": {"en": "% higher odds of death"},
 }

@@ -4,7 +4,8 @@ The book's figures are in ``seeds/claims.yaml``; every verdict here is computed 
 ``bevestigd`` (the data at their published precision show the book's figure), ``past bij
 afgeronde cijfers`` (only a rounded figure exists and the book's value lies in its interval),
 ``wijkt af`` (by how much, and the likely reason) or ``niet te controleren`` (no data at hand:
-which data would settle it).
+which data would settle it). A claim whose figure holds but whose words claim more than the
+data show (``wording`` in the register) is ``getal klopt, woorden overdreven``.
 """
 
 from __future__ import annotations
@@ -21,12 +22,15 @@ from .verdicts import (
     CONFIRMED,
     DIFFERS,
     FITS_ROUNDED,
+    OVERSTATED,
     SEVERITY,
     UNCHECKABLE,
     ClaimData,
     ClaimResult,
     Loader,
     Part,
+    amount,
+    decimals,
     number,
     population,
     words,
@@ -37,12 +41,14 @@ __all__ = [
     "CONFIRMED",
     "DIFFERS",
     "FITS_ROUNDED",
+    "OVERSTATED",
     "UNCHECKABLE",
     "ClaimResult",
     "Part",
     "check_claims",
     "claim",
     "claims_table",
+    "decimals",
     "population",
     "read_claims",
 ]
@@ -50,10 +56,19 @@ __all__ = [
 
 def _summary(claim: dict, parts: list[Part]) -> ClaimResult:
     verdict = max((p.verdict for p in parts), key=SEVERITY.get)
-    main = next((p for p in parts if p.verdict == verdict), parts[0])
+    main = _main(parts, verdict)
     explanation = "; ".join(
         f"{category(words(p.label))}: {category(p.verdict)} ({p.explanation})" for p in parts
     )
+    wording = claim.get("wording")
+    if wording and verdict in (CONFIRMED, FITS_ROUNDED) and main.data_value < wording["at_least"]:
+        verdict = OVERSTATED
+        explanation += say(
+            nl=f"; de woorden '{wording['says']}' overdrijven: dat is minstens "
+            f"{amount(wording['at_least'], '%')}, de data geven {main.data_text()}",
+            en=f"; the words '{wording['says_en']}' overstate: that is at least "
+            f"{amount(wording['at_least'], '%')}, the data give {main.data_text()}",
+        )
     if claim.get("note"):
         note = say(nl=claim["note"], en=claim["note_en"])
         explanation += f". {say(nl='Let op', en='Note')}: {note}"
@@ -71,6 +86,11 @@ def _summary(claim: dict, parts: list[Part]) -> ClaimResult:
         parts,
         [f"CBS {t}" for t in TABLES_USED[claim["check"]]],
     )
+
+
+def _main(parts: list[Part], verdict: str) -> Part:
+    """The part a claim's verdict comes from: its first part with that verdict."""
+    return next((p for p in parts if p.verdict == verdict), parts[0])
 
 
 def read_claims(path: Path = CLAIMS_FILE) -> list[dict]:
@@ -93,9 +113,14 @@ def check_claims(loader: Loader = load, path: Path = CLAIMS_FILE) -> list[ClaimR
 
 def claims_table(results: list[ClaimResult]) -> str:
     """The register as a plain-text table (``python -m eenzaamheid claims``)."""
-    lines = [f"{'id':<4} {'oordeel':<27} {'boek':>12} {'data':>12}  toelichting"]
-    for r in results:
-        data = "—" if r.data_value is None else number(r.data_value, 1 if r.unit == "%" else 0)
-        book = number(r.book_value, 1 if r.unit == "%" else 0)
-        lines.append(f"{r.id:<4} {r.verdict:<27} {book:>12} {data:>12}  {r.explanation}")
+    lines = [f"{'id':<4} {'oordeel':<31} {'boek':>12} {'data':>12}  toelichting"]
+    for r in results:  # each figure with the decimals it has: a rounded 11 is no 11,0
+        main = _main(r.parts, r.verdict)
+        book = number(main.book_value, decimals(main.book_precision))
+        data = (
+            "—"
+            if main.data_value is None
+            else number(main.data_value, decimals(main.data_precision))
+        )
+        lines.append(f"{r.id:<4} {r.verdict:<31} {book:>12} {data:>12}  {r.explanation}")
     return "\n".join(lines)

@@ -28,11 +28,12 @@ def persons_living_alone(claim: dict, data: ClaimData) -> list[Part]:
                         f"in {first.index[0]} with {number(first.iloc[0] * 1000)}. "
                         "Needed: the 1947 census (Volkstelling).",
                     ),
+                    v["precision"],
                 )
             )
             continue
         value, precision, table = found
-        part = compare(str(v["year"]), v["value"], v["precision"], value, precision, v["unit"], 0)
+        part = compare(str(v["year"]), v["value"], v["precision"], value, precision, v["unit"])
         part.explanation += f" ({say(nl='tabel', en='table')} {table})"
         parts.append(part)
     return parts
@@ -46,7 +47,10 @@ def share_living_alone(claim: dict, data: ClaimData) -> list[Part]:
         shares = {name: 100 * count / d for name, d in data.denominators(v["year"]).items()}
         if count is None or not shares:
             no_data = say(nl="geen data", en="no data")
-            parts.append(Part(str(v["year"]), v["value"], None, "%", UNCHECKABLE, no_data))
+            no_share = Part(
+                str(v["year"]), v["value"], None, "%", UNCHECKABLE, no_data, v["precision"]
+            )
+            parts.append(no_share)
             continue
         part = compare(str(v["year"]), v["value"], v["precision"], shares["bevolking"], 0.05, "%")
         matching = [n for n, s in shares.items() if abs(s - v["value"]) <= v["precision"] + 0.05]
@@ -85,6 +89,7 @@ def lonely_share(claim: dict, data: ClaimData) -> list[Part]:
                         nl=f"geen CBS-cijfer voor {v['year']} in de data; jaren met een cijfer: {years}",
                         en=f"no CBS figure for {v['year']} in the data; years with a figure: {years}",
                     ),
+                    v["precision"],
                 )
             )
             continue
@@ -118,10 +123,12 @@ def extra_strongly_lonely(claim: dict, data: ClaimData) -> list[Part]:
     people = {s: data.population_15_plus(v[f"{s}_year"]) for s in ("from", "to")}
     if None in people.values():
         no_population = say(nl="geen bevolkingscijfer", en="no population figure")
-        return [Part("aantal", v["value"], None, "personen", UNCHECKABLE, no_population)]
+        return [
+            Part("aantal", v["value"], None, "personen", UNCHECKABLE, no_population, v["precision"])
+        ]
     value = (shares["to"] * people["to"] - shares["from"] * people["from"]) / 100
     precision = 0.0005 * (people["to"] + people["from"])
-    part = compare("aantal", v["value"], v["precision"], value, precision, "personen", 0)
+    part = compare("aantal", v["value"], v["precision"], value, precision, "personen")
     implied = v["value"] / ((shares["to"] - shares["from"]) / 100)
     points = number(shares["to"] - shares["from"], 1)
     part.explanation = (
@@ -185,6 +192,7 @@ def not_cbs_data(claim: dict, data: ClaimData) -> list[Part]:
                 nl="geen CBS-cijfer: te controleren in de geciteerde studie zelf",
                 en="not a CBS figure: to be checked in the cited study itself",
             ),
+            v["precision"],
         )
         for v in claim["values"]
     ]

@@ -11,23 +11,40 @@ import pandas as pd
 
 from ..charts.numbers import fmt_number as number
 from ..charts.numbers import fmt_percent
-from ..charts.words import say
+from ..charts.sources import decimals
+from ..charts.words import say, text
 from ..data.cbs import AGE_TOTAL, AGES_71488, NETHERLANDS, SEX_TOTAL
 
 CONFIRMED, FITS_ROUNDED = "bevestigd", "past bij afgeronde cijfers"
 DIFFERS, UNCHECKABLE = "wijkt af", "niet te controleren"
+OVERSTATED = "getal klopt, woorden overdreven"  # a claim's figure holds, its words do not
 SEVERITY = {CONFIRMED: 0, FITS_ROUNDED: 1, UNCHECKABLE: 2, DIFFERS: 3}
 Loader = Callable[..., pd.DataFrame]
 
 
 @dataclass
 class Part:
+    """One figure of a claim: the book's value and the data's, each with its precision (half
+    its last digit), so that each is written with the decimals it has."""
+
     label: str
     book_value: float
     data_value: float | None
     unit: str
     verdict: str
     explanation: str
+    book_precision: float
+    data_precision: float | None = None
+
+    def book_text(self) -> str:
+        """The book's figure as the book states it: ``11 %``, ``31,5 %``."""
+        return amount(self.book_value, self.unit, decimals(self.book_precision))
+
+    def data_text(self) -> str:
+        """The data's figure at its own precision, or "no figure" (``geen meting``)."""
+        if self.data_value is None or self.data_precision is None:
+            return text("geen_meting")
+        return amount(self.data_value, self.unit, decimals(self.data_precision))
 
 
 @dataclass
@@ -70,30 +87,30 @@ def amount(value: float, unit: str, decimals: int = 0) -> str:
     return f"{number(value, decimals)} {words(unit)}"
 
 
-def compare(label, book, book_precision, data, data_precision, unit, decimals=1) -> Part:
+def compare(label, book, book_precision, data, data_precision, unit) -> Part:
     """Compare a book figure with data, each as an interval (value ± half its last digit).
 
     ``bevestigd``: the intervals overlap and the data are at least as precise as the book, so
     the data show the book's figure; ``past bij afgeronde cijfers``: they overlap, but only a
-    coarser (rounded) figure exists; ``wijkt af``: no overlap.
+    coarser (rounded) figure exists; ``wijkt af``: no overlap. Each figure is written with
+    the decimals its precision has (:func:`decimals`).
     """
     if data is None:
         no_figure = say(nl="geen cijfer in de data", en="no figure in the data")
-        return Part(label, book, None, unit, UNCHECKABLE, no_figure)
+        return Part(label, book, None, unit, UNCHECKABLE, no_figure, book_precision)
+    part = Part(label, book, data, unit, DIFFERS, "", book_precision, data_precision)
+    part.explanation = f"data: {part.data_text()}"
     gap = abs(book - data) - book_precision - data_precision
     if gap <= 1e-9:
-        verdict = CONFIRMED if data_precision <= book_precision + 1e-9 else FITS_ROUNDED
-        return Part(label, book, data, unit, verdict, f"data: {amount(data, unit, decimals)}")
+        part.verdict = CONFIRMED if data_precision <= book_precision + 1e-9 else FITS_ROUNDED
+        return part
     diff = data - book
-    return Part(
-        label,
-        book,
-        data,
-        unit,
-        DIFFERS,
-        f"data: {amount(data, unit, decimals)}, {'+' if diff > 0 else '−'}"
-        f"{amount(abs(diff), unit, decimals)} {say(nl='t.o.v. het boek', en='against the book')}",
+    places = max(decimals(book_precision), decimals(data_precision))
+    part.explanation += (
+        f", {'+' if diff > 0 else '−'}{amount(abs(diff), unit, places)} "
+        f"{say(nl='t.o.v. het boek', en='against the book')}"
     )
+    return part
 
 
 _EARLY = "Bevolking op 1 januari|Naar leeftijd|{}"  # 37296ned's table view, in thousands

@@ -57,8 +57,9 @@ def draw(frame: pd.DataFrame, choice: Choice, offer: Offer, *, save: bool = Fals
             _panel(ax, drawn[drawn["paneel"] == panel], choice, panel, top)
         for ax in chart.axes[len(panels) :]:
             ax.set_visible(False)
-        if save:
-            chart.save(chart_name(choice, offer), drawn, alt=text["alt"])
+        if save:  # a panel column only where there are panels
+            saved = drawn if len(panels) > 1 else drawn.drop(columns="paneel")
+            chart.save(chart_name(choice, offer), saved, alt=text["alt"])
         else:  # on screen too the chart carries its source line
             chart.source = text["source"]
             chart.fit_texts()

@@ -19,6 +19,7 @@ from .layout import WORDS, esc
 NUMERIC_KINDS = ("count", "number", "percent")
 HIDDEN_KINDS = ("source", "code")  # provenance goes to the source note, codes stay in the files
 SOURCE_KEYS = (*SOURCE_COLUMNS, "bron")
+FIGURE_KEYS = ("percentage", "waarde", "aandeel")  # the figure a row's ``precisie`` is about
 _DUTCH = str.maketrans(",.", ".,")
 TABLE_ROWS = 400
 _NUMBER = re.compile(r"-?\d+(?:\.(\d+))?")
@@ -66,6 +67,14 @@ def _guess(key: str) -> str:
     return "period" if key in ("jaar", "periode") else ""
 
 
+def _shown(column: Column, values: list[str]) -> bool:
+    """Provenance and codes stay in the source note and the files; but where the rows come
+    from more than one kind of source (CBS and the book), each row says its kind."""
+    if column.key == "bron_soort" and len(set(values)) > 1:
+        return True
+    return column.kind not in HIDDEN_KINDS
+
+
 def _numeric(column: Column, values: list[str]) -> bool:
     if column.kind:
         return column.kind in NUMERIC_KINDS
@@ -88,10 +97,12 @@ def table(path: Path, record: dict, lang: str) -> str:
     """The numbers behind a chart: headers in words, numbers per language, no provenance
     columns (they are in the source note), every cell escaped."""
     columns, body = read(path, record)
-    shown = [i for i, c in enumerate(columns) if c.kind not in HIDDEN_KINDS]
+    shown = [i for i, c in enumerate(columns) if _shown(c, [row[i] for row in body])]
     if not shown:
         return ""
     numeric = {i for i in shown if _numeric(columns[i], [row[i] for row in body])}
+    if numeric:  # a row without a single number carries nothing to read (ages 0-15 alone)
+        body = [row for row in body if any(row[i] for i in numeric)]
 
     def cell(tag: str, i: int, value: str) -> str:
         attributes = (" scope=col" if tag == "th" else "") + (
@@ -102,10 +113,12 @@ def table(path: Path, record: dict, lang: str) -> str:
     precision = next((i for i, c in enumerate(columns) if c.key == "precisie"), None)
 
     def shown_value(row: list[str], i: int) -> str:
-        """A rounded figure (``precisie``) keeps its whole number: 43, not 43,0."""
+        """A rounded figure (``precisie``) keeps its whole number: 43, not 43,0; numbers
+        computed from it (a bound of 13,5) keep theirs."""
         if i not in numeric:
             return row[i]
         rounded = precision is not None and row[precision] == word("precisie_rounded", lang)
+        rounded = rounded and columns[i].key in FIGURE_KEYS
         return number(row[i], lang, 0 if columns[i].kind == "count" or rounded else None)
 
     head = "".join(cell("th", i, columns[i].label) for i in shown)

@@ -137,3 +137,12 @@ def test_a_label_on_an_opaque_box_may_stand_on_a_line_across_the_axes_not_on_dat
         chart.ax.text(0.5, 0.2, "op de data", ha="center", transform=chart.ax.transAxes, bbox=box)
         chart.ax.set(xlim=(0, 1), ylim=(0, 1))
         assert chart.collisions() == ["'op de data' lies on a line"]
+
+
+def test_blank_lines_that_a_title_keeps_for_its_subtitle_are_not_its_words():
+    with ch.Chart("t", "s") as chart:
+        chart.fig.text(0.3, 0.6, "titel\n\n\n", va="top")
+        chart.fig.text(0.3, 0.5, "in de vrije regels", va="top")
+        assert chart.collisions() == []
+        chart.fig.text(0.3, 0.6, "op de titel", va="top")
+        assert chart.collisions() == ["'titel\\n\\n\\n' overlaps 'op de titel'"]

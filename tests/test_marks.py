@@ -86,3 +86,31 @@ def test_where_a_line_across_the_axes_leaves_no_room_the_label_stands_out_on_a_b
     chart.ax.set_xlim(0, 100)
     collisions, (offset, _, leader, box) = _placed(chart, label)
     assert collisions == [] and offset == (3, 0) and leader is None and box is not None
+
+
+def test_a_point_is_named_on_its_first_clear_side(chart):
+    chart.ax.plot([0.5], [0.5], "o")
+    chart.ax.plot([0.54], [0.5], "o")  # a neighbour right of the named dot
+    chart.ax.set(xlim=(0, 1), ylim=(0, 1))
+    label = ch.label_point(chart.ax, "naam", (0.5, 0.5))
+    collisions, (offset, _, leader, _) = _placed(chart, label)
+    assert collisions == [] and offset[0] < 0 and offset[1] == 0 and leader is None  # left
+
+
+def test_names_of_nearby_points_keep_clear_of_each_other(chart):
+    chart.ax.plot([0.5, 0.5], [0.5, 0.53], "o")
+    chart.ax.set(xlim=(0, 1), ylim=(0, 1))
+    ch.label_point(chart.ax, "eerste naam", (0.5, 0.5))
+    second = ch.label_point(chart.ax, "tweede naam", (0.5, 0.53))
+    collisions, (offset, _, _, _) = _placed(chart, second)
+    assert collisions == [] and offset != (0, 0)
+
+
+def test_a_point_crowded_on_every_side_is_named_further_out_with_a_leader(chart):
+    grid = [(0.5 + dx, 0.5 + dy) for dx in (-0.04, 0, 0.04) for dy in (-0.04, 0, 0.04)]
+    for x, y in grid:  # each dot its own mark: the others are not the named one
+        chart.ax.plot([x], [y], "o")
+    chart.ax.set(xlim=(0, 1), ylim=(0, 1))
+    label = ch.label_point(chart.ax, "midden", (0.5, 0.5))
+    collisions, (_, _, leader, _) = _placed(chart, label)
+    assert collisions == [] and leader is not None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 
 from matplotlib.figure import Figure
+from matplotlib.path import Path
 from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox
 
@@ -15,24 +16,53 @@ from .layout_marks import Mark, Marks
 
 
 def text_collisions(fig: Figure, allowed: tuple[tuple[Text, Text], ...] = ()) -> list[str]:
-    """Pairs of texts whose boxes overlap, texts cut off by the figure's edge, and texts on a
-    data mark they do not label, as words. ``allowed`` pairs of texts overlap on purpose (the
-    title reserves blank lines for the subtitle)."""
+    """Pairs of texts whose words overlap, leaders (an annotation's line) across another
+    text, texts cut off by the figure's edge, and texts on a data mark they do not label, as
+    words. ``allowed`` pairs of texts overlap on purpose. Measured as drawn: a label that
+    chose its place when drawn is not placed again."""
     renderer = fig.canvas.get_renderer()
-    texts = _texts(fig)
-    boxes = [(t, t.get_window_extent(renderer)) for t in texts]  # an annotation with its arrow
+    shown = texts(fig)
+    words = [(t, _words(t, renderer)) for t in shown]
     exempt = {frozenset(pair) for pair in allowed}
     found = [
         f"{a.get_text()!r} overlaps {b.get_text()!r}"
-        for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2)
+        for (a, box_a), (b, box_b) in itertools.combinations(words, 2)
         if frozenset((a, b)) not in exempt and _overlap_area(box_a, box_b) > 1.0
     ]
+    for text, leader in leaders(shown):
+        found += [
+            f"the line from {text.get_text()!r} runs across {other.get_text()!r}"
+            for other, box in words
+            if other is not text and leader.intersects_bbox(box.padded(-1), filled=False)
+        ]
     canvas = fig.bbox
-    for text, box in boxes:
+    for text, box in words:
         if box.x0 < canvas.x0 - 1 or box.x1 > canvas.x1 + 1 or box.y0 < canvas.y0 - 1:
             found.append(f"{text.get_text()!r} is cut off at the edge")
-    words = [(t, Text.get_window_extent(t, renderer)) for t in texts]  # the words alone
     return found + _on_marks(fig, words, renderer)
+
+
+def _words(text: Text, renderer) -> Bbox:
+    """The box of a text's words, as drawn (without an annotation's line); blank lines at its
+    end are room it keeps for something else (a title, for the subtitle drawn in it)."""
+    words = text.get_text()
+    if not words.endswith("\n"):
+        return Text.get_window_extent(text, renderer)
+    text.set_text(words.rstrip("\n"))
+    try:
+        return Text.get_window_extent(text, renderer)
+    finally:
+        text.set_text(words)
+
+
+def leaders(shown: list[Text]) -> list[tuple[Text, Path]]:
+    """The lines drawn from annotations to what they label, in display pixels."""
+    found = []
+    for text in shown:
+        arrow = getattr(text, "arrow_patch", None)
+        if arrow is not None and arrow.get_visible():
+            found.append((text, arrow.get_transform().transform_path(arrow.get_path())))
+    return found
 
 
 def _on_marks(fig: Figure, boxes: list[tuple[Text, Bbox]], renderer) -> list[str]:
@@ -76,19 +106,21 @@ def _name(mark: Mark) -> str:
     return f"{mark.kind}{named}"
 
 
-def _texts(fig: Figure) -> list[Text]:
-    texts = list(fig.texts)
+def texts(fig: Figure) -> list[Text]:
+    """The texts a reader sees: the figure's, each Axes' texts, titles, axis and tick labels,
+    and legends."""
+    found = list(fig.texts)
     for ax in fig.axes:
-        texts += [c for c in ax.get_children() if isinstance(c, Text)]  # texts and titles
-        texts += [ax.xaxis.label, ax.yaxis.label]
+        found += [c for c in ax.get_children() if isinstance(c, Text)]  # texts and titles
+        found += [ax.xaxis.label, ax.yaxis.label]
         if ax.axison:
-            texts += _tick_labels(ax.xaxis, ax.get_xlim()) + _tick_labels(ax.yaxis, ax.get_ylim())
+            found += _tick_labels(ax.xaxis, ax.get_xlim()) + _tick_labels(ax.yaxis, ax.get_ylim())
         legend = ax.get_legend()
         if legend is not None:
-            texts += legend.get_texts()
+            found += legend.get_texts()
     if fig.legends:
-        texts += [t for legend in fig.legends for t in legend.get_texts()]
-    return [t for t in texts if t.get_visible() and t.get_text().strip()]
+        found += [t for legend in fig.legends for t in legend.get_texts()]
+    return [t for t in found if t.get_visible() and t.get_text().strip()]
 
 
 def _tick_labels(axis, limits: tuple[float, float]) -> list[Text]:

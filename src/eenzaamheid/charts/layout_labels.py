@@ -4,7 +4,8 @@ neighbour, a reference line), inside the end, in black or white, whichever reads
 if it fits there; else moved out past the marks it would touch, inside the axes, with a thin
 leader to its bar that crosses no mark; else at the end on an opaque box where only a line
 across the axes runs (a knockout). Where no place is clear it stays at the end, and the
-collision check (``layout_check``) reports it."""
+collision check (``layout_check``) reports it. Point names (:func:`label_point`) likewise
+take the first side of their dot that is clear."""
 
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ from matplotlib.axes import Axes
 from matplotlib.colors import to_rgb
 from matplotlib.container import BarContainer
 from matplotlib.patches import Rectangle
+from matplotlib.path import Path
 from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox
 
+from .layout_check import leaders, texts
 from .layout_marks import TOUCH, Mark, Marks
 
 # How a text lies on the side ``direction`` of its anchor: (horizontal, vertical) alignment.
@@ -53,12 +56,9 @@ class BarValue(Annotation):
         self.outward = (0, sign) if vertical else (sign, 0)
         end = (x + width / 2, y + height) if vertical else (x + width, y + height / 2)
         style = {"clip_on": False, **style}  # as ``ax.annotate``: may stand outside the axes
-        width = mpl.rcParams["lines.linewidth"] / 2  # the theme's: thin beside its lines
-        leader = {"arrowstyle": "-", "linewidth": width, "shrinkA": 0, "shrinkB": 0}
-        super().__init__(text, end, (0, 0), "data", "offset points", arrowprops=leader, **style)
+        super().__init__(text, end, (0, 0), "data", "offset points", arrowprops=_LEADER, **style)
         self.bar, self.padding, self.ink = bar, padding, self.get_color()
-        self.arrow_patch.set_color(self.ink)
-        self.leader = (self.arrowprops, self.arrow_patch)  # shown only when moved out
+        self.leader = _leader(self)
 
     def update_positions(self, renderer) -> None:
         """Beyond the end; else inside it; else further out with a leader; else beyond the
@@ -136,9 +136,96 @@ class BarValue(Annotation):
         return (edge - box.x0) if dx > 0 else (box.x1 - edge)
 
 
+_LEADER = {"arrowstyle": "-", "shrinkA": 0, "shrinkB": 0}  # a thin line from label to mark
+
+
+def _leader(label: Annotation) -> tuple[dict, object]:
+    """The label's leader, in its colour and half the theme's line width, kept to be shown
+    only when the label stands away from its mark (``arrowprops``, ``arrow_patch``)."""
+    label.arrow_patch.set_color(label.get_color())
+    label.arrow_patch.set_linewidth(mpl.rcParams["lines.linewidth"] / 2)
+    return label.arrowprops, label.arrow_patch
+
+
 def _knockout(ax: Axes) -> dict:
     """An opaque box in the axes' own colour, hiding the line that runs behind a label."""
     return {"facecolor": ax.get_facecolor(), "edgecolor": "none", "pad": 1}
+
+
+# The sides of a point a label may stand on, in the order tried: right, left, above, below,
+# then the corners (x, y: 1 after the point, -1 before it, 0 centred on it).
+SIDES = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (1, -1), (-1, 1), (-1, -1))
+
+
+def label_point(
+    ax: Axes, text: str, xy: tuple[float, float], *, padding: float = 3, **style
+) -> PointLabel:
+    """Name the point ``xy`` (data) beside it, ``padding`` points from its dot, on the first
+    side clear of the other marks and texts (:class:`PointLabel`);
+    ``style`` as for ``ax.annotate``."""
+    return ax.add_artist(PointLabel(text, xy, padding, **style))
+
+
+class PointLabel(Annotation):
+    """A point's name; where it stands is decided whenever it is drawn or measured: the
+    first of :data:`SIDES` clear of the other marks and of every text, inside the figure;
+    else the same sides further out, with a leader to the dot; where none is clear, the
+    right (and the collision check reports it)."""
+
+    def __init__(self, text: str, xy: tuple[float, float], padding: float, **style):
+        style = {"clip_on": False, **style}
+        super().__init__(text, xy, (0, 0), "data", "offset points", arrowprops=_LEADER, **style)
+        self.padding = padding
+        self.leader = _leader(self)
+
+    def update_positions(self, renderer) -> None:
+        marks = Marks([self.axes], self.axes.figure.dpi)
+        x, y = self._get_position_xy(renderer)
+        own = marks.owners_at(x, y)
+        dots = [
+            m.box.width / 2
+            for m in marks.marks
+            if m.owner in own and m.path is None and m.box.contains(x, y)
+        ]
+        near = max(dots, default=0) / marks.pixels + self.padding  # points
+        figure = self.axes.figure
+        names = [t for t in self.axes.texts if isinstance(t, PointLabel)]
+        later = names[names.index(self) + 1 :]  # placed after this one, around it
+        shown = [t for t in texts(figure) if t is not self and t not in later]
+        others = [Text.get_window_extent(t, renderer) for t in shown]
+        lines = [path for _, path in leaders(shown)]
+        for ring in range(3):  # beside the dot, then one and two lines of type further out
+            for side in SIDES:
+                box = self._try(renderer, side, near, ring * 1.2 * self.get_size())
+                leader = Path([box.get_points().mean(axis=0), (x, y)])  # centre to dot
+                clear = (
+                    not marks.under(box, own)
+                    and not any(
+                        _meet(box, t) or (ring and leader.intersects_bbox(t)) for t in others
+                    )
+                    and not any(line.intersects_bbox(box, filled=False) for line in lines)
+                )
+                if clear and _holds(figure.bbox, box):
+                    return
+        self._try(renderer, SIDES[0], near, 0.0)
+
+    def _try(self, renderer, side: tuple[int, int], near: float, further: float) -> Bbox:
+        """Put the label on ``side`` of the dot, ``near`` points from its centre and
+        ``further`` points more (with a leader); returns its box."""
+        distance = near + further
+        self.xyann = (side[0] * distance, side[1] * distance)
+        self.set_horizontalalignment({1: "left", -1: "right", 0: "center"}[side[0]])
+        self.set_verticalalignment({1: "bottom", -1: "top", 0: "center"}[side[1]])
+        self.arrowprops, self.arrow_patch = self.leader if further else (None, None)
+        self.leader[1].shrinkB = near - self.padding  # to the dot's edge
+        super().update_positions(renderer)
+        return Text.get_window_extent(self, renderer)
+
+
+def _meet(a: Bbox, b: Bbox) -> bool:
+    """Whether two boxes overlap by more than a pixel."""
+    both = Bbox.intersection(a, b)
+    return both is not None and both.width * both.height > 1.0
 
 
 def _holds(outer: Bbox, inner: Bbox) -> bool:

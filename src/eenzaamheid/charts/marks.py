@@ -37,8 +37,9 @@ def horizontal_layout(ax: Axes) -> None:
     ax.grid(axis="x", visible=True)
 
 
-def label_line_end(ax: Axes, x, y, label: str, colour: str, dy: float = 0) -> None:
-    """Direct label at the end of a line, instead of a legend; ``dy`` moves it, in lines."""
+def label_line_end(ax: Axes, x, y, label: str, colour: str, dy: float = 0, **style) -> None:
+    """Direct label at the end of a line, instead of a legend; ``dy`` moves it, in lines;
+    ``style`` (e.g. ``fontsize``) as for ``ax.annotate``."""
     size = mpl.rcParams["font.size"]
     ax.annotate(
         label,
@@ -49,6 +50,7 @@ def label_line_end(ax: Axes, x, y, label: str, colour: str, dy: float = 0) -> No
         va="center",
         fontweight="bold",
         annotation_clip=False,
+        **style,
     )
 
 

@@ -130,7 +130,7 @@ class Chart:
         try:
             self.fig.canvas.draw()
             self.fig.set_layout_engine("none")
-            yield text_collisions(self.fig, allowed=(self._texts[:2],))
+            yield text_collisions(self.fig)
         finally:
             self.fig.set_layout_engine(engine)
             self.fig.set_dpi(screen_dpi)

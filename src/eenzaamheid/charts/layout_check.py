@@ -15,19 +15,17 @@ from matplotlib.transforms import Bbox
 from .layout_marks import Mark, Marks
 
 
-def text_collisions(fig: Figure, allowed: tuple[tuple[Text, Text], ...] = ()) -> list[str]:
+def text_collisions(fig: Figure) -> list[str]:
     """Pairs of texts whose words overlap, leaders (an annotation's line) across another
     text, texts cut off by the figure's edge, and texts on a data mark they do not label, as
-    words. ``allowed`` pairs of texts overlap on purpose. Measured as drawn: a label that
-    chose its place when drawn is not placed again."""
+    words. Measured as drawn: a label that chose its place when drawn is not placed again."""
     renderer = fig.canvas.get_renderer()
     shown = texts(fig)
     words = [(t, _words(t, renderer)) for t in shown]
-    exempt = {frozenset(pair) for pair in allowed}
     found = [
         f"{a.get_text()!r} overlaps {b.get_text()!r}"
         for (a, box_a), (b, box_b) in itertools.combinations(words, 2)
-        if frozenset((a, b)) not in exempt and _overlap_area(box_a, box_b) > 1.0
+        if _overlap_area(box_a, box_b) > 1.0
     ]
     for text, leader in leaders(shown):
         found += [

@@ -80,7 +80,7 @@ class BarValue(Annotation):
         """Move the label out past the marks it lies on; whether it found a place clear of
         them, inside the axes, with a leader that crosses no mark."""
         shift = 0.0
-        for _ in marks.marks:  # each step moves the label past at least one mark
+        for _ in range(len(marks)):  # each step moves the label past at least one mark
             box = self._try(renderer, inside=False, shift=shift)
             hit = self._hits(marks, box)
             if not hit:
@@ -181,12 +181,9 @@ class PointLabel(Annotation):
     def update_positions(self, renderer) -> None:
         marks = Marks([self.axes], self.axes.figure.dpi)
         x, y = self._get_position_xy(renderer)
-        own = marks.owners_at(x, y)
-        dots = [
-            m.box.width / 2
-            for m in marks.marks
-            if m.owner in own and m.path is None and m.box.contains(x, y)
-        ]
+        here = marks.at(x, y)
+        own = {m.owner for m in here}
+        dots = [m.box.width / 2 for m in here if m.path is None]
         near = max(dots, default=0) / marks.pixels + self.padding  # points
         figure = self.axes.figure
         names = [t for t in self.axes.texts if isinstance(t, PointLabel)]

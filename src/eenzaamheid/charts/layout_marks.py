@@ -114,8 +114,7 @@ def _groups(ax: Axes, pixels: float) -> Iterator[_Group]:
     for container in ax.containers:
         if isinstance(container, BarContainer):
             bars = [bar for bar in container.patches if bar.get_visible()]
-            extents = [bar.get_window_extent().extents for bar in bars]
-            yield _boxes("a bar", np.reshape(extents, (-1, 4)), bars, clip)
+            yield _boxes("a bar", _bar_extents(ax, bars), bars, clip)
     for line in ax.lines:
         if line.get_visible():
             yield from _line_marks(line, pixels, clip if line.get_clip_on() else None)
@@ -123,6 +122,16 @@ def _groups(ax: Axes, pixels: float) -> Iterator[_Group]:
         if collection.get_visible():
             within = clip if collection.get_clip_on() else None
             yield from _collection_marks(collection, pixels, within)
+
+
+def _bar_extents(ax: Axes, bars: list) -> np.ndarray:
+    """The bars' extents in pixels, transformed all at once (a bar is an upright rectangle
+    in data coordinates; ``get_window_extent`` one by one is slow)."""
+    corners = np.array([(b.get_x(), b.get_y(), b.get_width(), b.get_height()) for b in bars])
+    corners = corners.reshape(-1, 4)
+    start = ax.transData.transform(corners[:, :2])
+    end = ax.transData.transform(corners[:, :2] + corners[:, 2:])
+    return np.column_stack([np.minimum(start, end), np.maximum(start, end)])
 
 
 def _boxes(kind: str, extents: np.ndarray, owners: Sequence, clip: Bbox | None) -> _Group:

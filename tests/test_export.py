@@ -284,3 +284,15 @@ def test_long_titles_are_wrapped_inside_the_figure(theme):
                 box = text.get_window_extent()
                 assert box.x0 >= 0 and box.x1 <= chart.fig.bbox.width, text.get_text()
             assert chart._texts[0].get_text().count("\n") >= 2  # wrapped, not cut
+
+
+def test_a_percentage_is_not_broken_from_its_sign_when_a_title_wraps():
+    """Dutch writes "37,4 %" with a space: a line may not start with the sign."""
+    from eenzaamheid.charts.frame import _wrap
+
+    configure(theme="notebook", lang="nl")
+    text = "Eenpersoonshuishoudens, 2015; de lijn: heel Nederland (37,4 %) en 18,8 % in Urk"
+    with ch.Chart("t", "s"):  # the theme's font
+        lines = [_wrap(text, width / 10, 11).split("\n") for width in range(20, 80)]
+    assert all(not line.startswith("%") for wrapped in lines for line in wrapped)
+    assert any(line.endswith("(37,4 %)") for wrapped in lines for line in wrapped)

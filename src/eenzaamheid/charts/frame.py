@@ -171,7 +171,7 @@ def _wrap(text: str, width_inches: float, font_size: float, bold: bool = False) 
     lines = []
     for paragraph in text.split("\n"):
         line = ""
-        for word in paragraph.split(" "):
+        for word in _words(paragraph):
             longer = f"{line} {word}" if line else word
             if line and _MEASURE.get_text_width_height_descent(longer, font, False)[0] > room:
                 lines.append(line)
@@ -179,6 +179,18 @@ def _wrap(text: str, width_inches: float, font_size: float, bold: bool = False) 
             line = longer
         lines.append(line)
     return "\n".join(lines)
+
+
+def _words(paragraph: str) -> list[str]:
+    """The paragraph's words, a percent sign kept with its number: ``37,4 %`` (Dutch) never
+    breaks over two lines."""
+    words: list[str] = []
+    for word in paragraph.split(" "):
+        if words and word.startswith("%"):
+            words[-1] += f" {word}"
+        else:
+            words.append(word)
+    return words
 
 
 _MEASURE = TextToPath()

@@ -214,11 +214,23 @@ def test_rows_without_a_source_are_refused():
 def test_overlapping_texts_are_reported(figures):
     with ch.Chart("t", "s") as chart:
         chart.ax.plot(FIXTURE["jaar"], FIXTURE["waarde"])
-        chart.ax.text(2010, 1.5, "een label")
-        chart.ax.text(2010, 1.5, "een ander label")
+        chart.ax.text(2018, 1.1, "een label")
+        chart.ax.text(2018, 1.1, "een ander label")
         record = chart.save("botsing", FIXTURE, alt="Lijn.")
     collisions = json.loads(record["json"].read_text())["collisions"][""]
     assert collisions == ["'een label' overlaps 'een ander label'"]
+
+
+def test_collisions_are_recorded_at_every_size_written(figures):
+    """Full width, without titles (``_kaal``) and one column (``_smal``): each its own layout."""
+    configure(theme="artikel", lang="nl")
+    with ch.Chart("t", "s") as chart:
+        chart.ax.plot(FIXTURE["jaar"], FIXTURE["waarde"])
+        chart.ax.text(0.5, 0.5, "op de lijn", ha="center", transform=chart.ax.transAxes)
+        ch.number_axis(chart.ax)
+        record = chart.save("botsing", FIXTURE, alt="Lijn.", narrow=True)
+    collisions = json.loads(record["json"].read_text())["collisions"]
+    assert collisions == {size: ["'op de lijn' lies on a line"] for size in ("", "kaal", "smal")}
 
 
 def test_an_english_build_writes_english_data_files(figures):

@@ -10,6 +10,7 @@ In a notebook: ``from eenzaamheid import charts as ch``, then::
 from .alt import alt_change, alt_range, alt_series, alt_values
 from .export import ExportedFigure, figures_dir
 from .frame import Chart
+from .layout_labels import bar_values
 from .maps import draw_map, load_map, map_aspect, region_areas
 from .marks import (
     dumbbell,
@@ -42,6 +43,7 @@ __all__ = [
     "alt_range",
     "alt_series",
     "alt_values",
+    "bar_values",
     "book_rows",
     "category",
     "country",

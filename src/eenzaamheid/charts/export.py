@@ -116,12 +116,13 @@ def _write_images(
     return paths, collisions
 
 
-def _write_bare(chart: Chart, out: Path, name: str, alt: str) -> dict[str, Path]:
+def _write_bare(chart: Chart, out: Path, name: str, alt: str) -> tuple[dict[str, Path], list[str]]:
     """The chart without title, subtitle and source line (``<name>_kaal.*``) for a page or CMS
-    that sets its own; they stay in the JSON and the XLSX about-sheet."""
+    that sets its own; they stay in the JSON and the XLSX about-sheet. Also returns the texts
+    that collide (the plot takes the titles' room, so marks and labels move)."""
     with chart.bare():
-        paths, _ = _write_images(chart, out, f"{name}_kaal", alt, _short(alt))
-    return {f"{fmt}_kaal": path for fmt, path in paths.items()}
+        paths, collisions = _write_images(chart, out, f"{name}_kaal", alt, _short(alt))
+    return {f"{fmt}_kaal": path for fmt, path in paths.items()}, collisions
 
 
 def _write_narrow(
@@ -216,7 +217,8 @@ def save_chart(
     paths, collisions = ExportedFigure(images), {"": collided}
     width, height = chart.fig.get_size_inches() * chart.theme.dpi
     if chart.theme.name in BARE_THEMES:
-        paths.update(_write_bare(chart, out, name, alt))
+        bare_paths, collisions["kaal"] = _write_bare(chart, out, name, alt)
+        paths.update(bare_paths)
     smallest = _smallest_text_pt(chart.fig)
     if narrow and chart.theme.narrow:  # also the one-column size (print, a phone)
         narrow_paths, collisions["smal"] = _write_narrow(chart, out, name, alt)

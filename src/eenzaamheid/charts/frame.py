@@ -29,7 +29,7 @@ from matplotlib.image import imsave
 from matplotlib.textpath import TextToPath
 
 from .export import save_chart
-from .qa import text_collisions
+from .layout_check import text_collisions
 from .theme import Theme, theme
 
 

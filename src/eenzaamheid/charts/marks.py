@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.container import BarContainer
 from matplotlib.lines import Line2D
 
+from .layout_labels import bar_values
 from .numbers import fmt_percent, number_axis
 from .theme import CONTEXT, HIGHLIGHT, MAIN
 
@@ -96,11 +97,12 @@ def hbar_percent(
     padding: float = 4,
 ) -> BarContainer:
     """Horizontal bars, first row on top, each labelled with its percentage ``padding`` points
-    beyond the bar's end."""
+    beyond the bar's end, or where that is not clear of the other marks, inside it
+    (:func:`layout_labels.bar_values`)."""
     y = list(positions) if positions is not None else list(range(len(labels)))
     bars = ax.barh(y, values, color=colours)
     ax.set_yticks(y, labels)
-    ax.bar_label(bars, labels=[prefix + fmt_percent(v, decimals) for v in values], padding=padding)
+    bar_values(ax, bars, [prefix + fmt_percent(v, decimals) for v in values], padding=padding)
     ax.invert_yaxis()
     horizontal_layout(ax)
     number_axis(ax, "x", "percent", 0)

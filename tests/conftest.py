@@ -15,6 +15,16 @@ RAW = ROOT / "data" / "raw"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist hands out the tests
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """With several workers (``make test``): one test that needs the built site runs first, so
+    its worker starts the build at once; the other tests of the built site run last, so the
+    other workers run everything else meanwhile instead of waiting for that build."""
+    site = [item for item in items if "built_once" in item.fixturenames]
+    rest = [item for item in items if "built_once" not in item.fixturenames]
+    items[:] = site[:1] + rest + site[1:]
+
+
 @pytest.fixture(scope="session")
 def raw() -> Path:
     """The project's unmodified copies of the CBS files its snapshot is built from."""

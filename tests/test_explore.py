@@ -2,6 +2,7 @@
 and the chart it saves with a generated title, source line and alt text."""
 
 import json
+import warnings
 from pathlib import Path
 
 import pytest
@@ -190,7 +191,7 @@ def test_loneliness_per_municipality_for_18_and_65_plus_side_by_side(figures):
     assert list(dict.fromkeys(drawn["reeks"])) == ["18 jaar of ouder", "65 jaar of ouder"]
     chart = explore.draw(frame, choice, offer, save=True)
     assert [line.get_color() for line in chart.ax.lines][:2] == ch.PALETTE[:2]
-    assert chart.source.endswith("dan CBS 85766NED.") and "Modelschattingen" in chart.source
+    assert chart.source.endswith("dan CBS 85766NED (15+)") and "Modelschattingen" in chart.source
     assert "het hoogst in 65 jaar of ouder (54,5 % in 2020)" in chart.title
 
 
@@ -348,16 +349,25 @@ def test_the_web_explorer_gets_flags_and_units_from_the_one_vocabulary():
     assert '"aantal"' not in script  # no unit translated in the page's own script
 
 
-def test_notebook_10s_controls_follow_the_settings_language():
-    """The notebook's code run as JupyterLab runs it, in English: every control speaks it."""
-    configure(lang="en")
+def _run_notebook_10() -> tuple[dict, list[str]]:
+    """The notebook's code run as JupyterLab runs it: its names, and the deprecation warnings
+    it raised (a widget API that ipywidgets is dropping)."""
     notebook = json.loads((ROOT / "notebooks" / "10_verkenner.ipynb").read_text("utf-8"))
     space: dict = {}
-    # ipywidgets 8 deprecates Text.on_submit, which the notebook still uses for Enter
-    with pytest.warns(DeprecationWarning, match="on_submit"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         for cell in notebook["cells"]:
             if cell["cell_type"] == "code":
                 exec("".join(cell["source"]), space)  # the project's own notebook
+    deprecated = [str(w.message) for w in caught if issubclass(w.category, DeprecationWarning)]
+    return space, deprecated
+
+
+def test_notebook_10s_controls_follow_the_settings_language():
+    """Every control speaks the settings' language, through supported widget APIs only."""
+    configure(lang="en")
+    space, deprecated = _run_notebook_10()
+    assert deprecated == []
     shown = {
         name: space[name].description
         for name in ("table", "typed", "measure", "per", "first_year", "last_year", "save")
@@ -376,3 +386,39 @@ def test_notebook_10s_controls_follow_the_settings_language():
     assert space["pickers"].children[0].description == "Age"
     region = space["chosen"].children[0]
     assert region.description == "the Netherlands ×" and region.tooltip == "remove the Netherlands"
+
+
+def test_notebook_10_adds_a_region_when_the_reader_confirms_the_name():
+    """JupyterLab sends the region box's text to the kernel only when the reader presses Enter
+    (or leaves the box): then the name, typed without accents or case, joins the chart; an
+    unknown name is said, and the box keeps it to be corrected."""
+    space, deprecated = _run_notebook_10()
+    typed, chosen, message = space["typed"], space["chosen"], space["message"]
+    assert deprecated == [] and typed.continuous_update is False  # no text before Enter
+    assert "Súdwest-Fryslân" in typed.options and "Amsterdam" in typed.options  # suggestions
+    typed.value = "sudwest-fryslan"  # what the browser sends on Enter
+    assert [b.description for b in chosen.children] == ["Nederland ×", "Súdwest-Fryslân ×"]
+    assert typed.value == "" and space["state"]["regions"] == ["Nederland", "Súdwest-Fryslân"]
+    assert space["current"]().regions == ("Nederland", "Súdwest-Fryslân")  # redrawn with it
+    assert message.value == ""
+    typed.value = "atlantis"
+    assert "onbekende regio &#x27;atlantis&#x27;" in message.value
+    assert typed.value == "atlantis" and len(chosen.children) == 2
+    chosen.children[1].click()  # its button takes a region away again
+    assert [b.description for b in chosen.children] == ["Nederland ×"]
+
+
+def test_a_while_in_another_language_leaves_the_environment_in_charge(monkeypatch):
+    """The web export draws in both languages for a while; afterwards the environment decides
+    the language again (no setting left behind for the rest of the session)."""
+    from eenzaamheid import settings
+
+    monkeypatch.setenv("EENZAAMHEID_LANG", "nl")
+    with explore.language("en"):
+        assert settings.current().lang == "en"
+    monkeypatch.setenv("EENZAAMHEID_LANG", "en")
+    assert settings.current().lang == "en"
+    configure(theme="college")
+    with explore.language("nl"):
+        assert settings.current().theme == "college"
+    assert settings.current().lang == "en" and settings.current().theme == "college"

@@ -168,6 +168,29 @@ def test_artikel_also_writes_the_one_column_size_on_request():
     assert "png_smal" not in _line_chart(name="breed")
 
 
+@pytest.mark.parametrize(("theme", "pixels"), [("notebook", (660, 600)), ("college", (1320, 1200))])
+def test_screen_themes_write_a_one_column_size_for_phones(theme, pixels):
+    """A page on a phone shows the one-column PNG in every theme, not only in print."""
+    configure(theme=theme, lang="nl")
+    paths = _line_chart(name="smal", narrow=True)
+    height, width = imread(paths["png_smal"]).shape[:2]
+    assert (width, height) == pixels
+
+
+def test_the_record_gives_the_smallest_text_drawn():
+    """Pages size a chart on a phone by its smallest text (the source line, small labels), not
+    by the theme's axis text."""
+    configure(theme="notebook", lang="nl")
+    with ch.Chart("Titel", "Wat en eenheid") as chart:
+        chart.ax.plot(FIXTURE["jaar"], FIXTURE["waarde"])
+        chart.ax.annotate("klein", (2000, 1.0), fontsize=6)
+        paths = chart.save("klein", FIXTURE, alt="Een lijn.")
+    record = json.loads(paths["json"].read_text(encoding="utf-8"))
+    assert record["smallest_text_pt"] == 6
+    record = json.loads(_line_chart(name="gewoon")["json"].read_text(encoding="utf-8"))
+    assert record["smallest_text_pt"] == pytest.approx(11 * 0.8)  # the source line
+
+
 def test_empty_alt_text_is_refused():
     with ch.Chart("t", "s") as chart, pytest.raises(ValueError, match="alt text"):
         chart.save("x", FIXTURE, alt=" ")

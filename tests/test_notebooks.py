@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 from eenzaamheid.charts.sources import kind_of
-from eenzaamheid.charts.words import VOCABULARY
 from eenzaamheid.site import NotebookFailed, notebooks, run_notebook
 
 
@@ -213,11 +212,6 @@ def test_eurostat_charts_hold_the_dutch_and_eu_figures_with_their_flags(built):
         "Bron: CBS, tabel 37296ned (opgehaald 26-03-2024); Eurostat (ilc_lvph03, versie van "
         "15-11-2021), EU-SILC-enquête"
     )
-
-
-def test_every_word_has_both_languages():
-    for key, texts in VOCABULARY.items():
-        assert set(texts) == {"nl", "en"} and all(texts.values()), key
 
 
 def test_a_failing_cell_names_the_notebook_and_cell(tmp_path):

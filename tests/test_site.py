@@ -4,6 +4,7 @@ page shows only reader text, tables a person reads, charts with their sources, a
 from data as text."""
 
 import json
+import re
 import time
 
 import pandas as pd
@@ -11,7 +12,7 @@ import pytest
 
 from eenzaamheid import charts as ch
 from eenzaamheid import settings
-from eenzaamheid.site import build, listing
+from eenzaamheid.site import build, chartdata, listing
 from eenzaamheid.site.cache import Cache, notebook_digest
 from eenzaamheid.site.chartblock import chart_block
 from eenzaamheid.site.layout import Chart
@@ -189,6 +190,7 @@ def _chart(build, lang, title):
         "alt": f"Lijngrafiek {INJECTED[1]}",
         "theme": "artikel",
         "png_pixels": [1950, 1200],
+        "smallest_text_pt": 6.8,
         "files": {k: f"x.{k}" for k in ("png", "svg", "pdf", "csv", "xlsx", "json")}
         | {"png_smal": "x_smal.png"},
     }
@@ -232,3 +234,32 @@ def test_slides_keep_text_from_data_as_text(tmp_path):
         text = path.read_text()
         assert "<img src=x" not in text and "<script>window" not in text
         assert "&lt;img src=x" in text
+
+
+@pytest.mark.parametrize(("lang", "exact", "rounded"), [("nl", "29,2", "43"), ("en", "29.2", "43")])
+def test_a_rounded_figure_keeps_its_whole_number_in_the_reader_table(
+    tmp_path, lang, exact, rounded
+):
+    """A row whose ``precisie`` says rounded (a figure published as a whole percent) is not
+    shown with a decimal it never had."""
+    words = {"nl": "afgerond", "en": "rounded"}[lang]
+    (tmp_path / "x.csv").write_text(
+        f"jaar,percentage,precisie\n2022,29.2,exact\n2016,43.0,{words}\n", encoding="utf-8"
+    )
+    columns = [
+        {"key": "jaar", "label": "Jaar", "kind": "period"},
+        {"key": "percentage", "label": "%", "kind": "percent"},
+        {"key": "precisie", "label": "Precisie", "kind": "text"},
+    ]
+    shown = chartdata.table(tmp_path / "x.csv", {"columns": columns}, lang)
+    cells = re.findall(r'<td class="num">([^<]*)</td>', shown)
+    assert cells == [exact, rounded]
+
+
+def test_a_chart_record_from_an_older_build_still_gets_a_phone_width():
+    """Another theme's files left in figures/ by an older build have no ``smallest_text_pt``:
+    the page is still written (it used to stop with a KeyError)."""
+    from eenzaamheid.site.chartblock import min_width
+
+    record = {"theme": "notebook", "png_pixels": [1200, 750]}
+    assert min_width(record, False) == min_width(record | {"smallest_text_pt": 8.8}, False)

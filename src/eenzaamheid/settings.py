@@ -30,6 +30,8 @@ main job hands them to each notebook's kernel with :func:`as_environment`.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from pathlib import Path
@@ -133,6 +135,18 @@ def configure(**changes: object) -> Settings:
     candidate = replace(current(), **changes)  # validates before anything changes
     _overrides.update(changes)
     return candidate
+
+
+@contextmanager
+def configured(**changes: object) -> Iterator[Settings]:
+    """Settings changed for a while (``with configured(lang="en"): ...``); afterwards exactly
+    what was in force before, the environment included."""
+    before = dict(_overrides)
+    try:
+        yield configure(**changes)
+    finally:
+        _overrides.clear()
+        _overrides.update(before)
 
 
 def as_environment(settings: Settings) -> dict[str, str]:

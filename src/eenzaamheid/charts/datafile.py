@@ -11,18 +11,10 @@ from pathlib import PurePosixPath
 import pandas as pd
 
 from ..errors import InvalidArgumentError, UnknownTableError
+from .columns import COLUMNS, COUNT_UNITS, column_label, topic_unit, unit_kind
 from .maps import load_map
 from .sources import kind_words, row_sources
-from .words import (
-    COLUMNS,
-    COUNT_UNITS,
-    category,
-    column_label,
-    language,
-    say,
-    topic_unit,
-    unit_name,
-)
+from .words import category, language, say, text, unit_name
 
 # Text columns that hold category labels, translated with the chart language.
 LABEL_COLUMNS = (
@@ -144,15 +136,13 @@ def _texts(key: str, values: pd.Series) -> pd.Series:
     elif key == "bron_soort":
         values = values.map(kind_words)
     elif key == "precisie":
-        words = {"exact": "exact", "rounded": say(nl="afgerond", en="rounded")}
+        words = {precision: text(f"precisie_{precision}") for precision in ("exact", "rounded")}
         values = values.map(lambda v: words.get(v, v))
     return _plain(values)
 
 
 def _kind(kind: str, unit: str) -> str:
-    if kind != "value":
-        return kind
-    return "count" if unit in COUNT_UNITS else "percent" if unit.startswith("%") else "number"
+    return unit_kind(unit) if kind == "value" else kind
 
 
 def _topic(data: pd.DataFrame, key: str) -> tuple[str, str] | None:

@@ -15,17 +15,21 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 from fontTools import subset
+from matplotlib.text import Text
 
 from .. import settings
+from .columns import kind_name
 from .datafile import DataFile, about, export_frame
 from .origin import Origin, origin
 from .qa import missing_from_data
 from .sheets import Sheet, number_format, write_csv, write_xlsx
 from .sources import source_line
 from .wide import Wide, wide
-from .words import kind_name, say
+from .words import say
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
     from .frame import Chart
 
 FORMATS = ("png", "svg", "pdf")
@@ -132,6 +136,13 @@ def _write_narrow(
     return {f"{fmt}_smal": path for fmt, path in paths.items()}, collisions
 
 
+def _smallest_text_pt(fig: Figure) -> float:
+    """The size of the smallest text drawn, in points: a page sizes the chart on a phone by it
+    (the source line and small labels, not only the axis text)."""
+    texts = fig.findobj(lambda a: isinstance(a, Text) and a.get_visible() and a.get_text().strip())
+    return min(text.get_fontsize() for text in texts)
+
+
 def _write_data(out: Path, name: str, data: DataFile, about_rows: list) -> tuple[dict, Wide | None]:
     """``<name>.csv`` (RFC 4180), ``<name>_excel-nl.csv`` (Excel with Dutch settings),
     ``<name>_breed.csv`` (wide layout, when one holds every value once) and ``<name>.xlsx``
@@ -208,7 +219,8 @@ def save_chart(
     if chart.theme.name in BARE_THEMES:
         bare_paths, collisions["kaal"] = _write_bare(chart, out, name, alt)
         paths.update(bare_paths)
-    if narrow and chart.theme.narrow:  # print: also the one-column size
+    smallest = _smallest_text_pt(chart.fig)
+    if narrow and chart.theme.narrow:  # also the one-column size (print, a phone)
         narrow_paths, collisions["smal"] = _write_narrow(chart, out, name, alt)
         paths.update(narrow_paths)
     files, layout = _write_data(out, name, frame, _about_rows(chart, alt, drawn, frame))
@@ -224,6 +236,7 @@ def save_chart(
         "lang": settings.current().lang,
         **drawn.record(),
         "png_pixels": [round(width), round(height)],
+        "smallest_text_pt": smallest,
         "files": {k: p.name for k, p in paths.items()},
         "columns": [c.record() for c in frame.columns],
         "wide": layout.record() if layout else None,

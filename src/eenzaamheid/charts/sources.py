@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 import pandas as pd
 from babel.dates import format_date
 
-from .words import listed, say, text
+from ..settings import LANGUAGES
+from .words import listed, say, text, word
 
 # The kinds of source a row can have, with the words for the source line.
 STATLINE = "statline"  # a StatLine table (export or OData): "CBS, tabel 71488ned (2025)"
@@ -32,24 +33,9 @@ KINDS = (
     BOOK,
     "study",  # a paper, named in `tabel`
 )
-# The kinds in words, as a data file's "Soort bron" column shows them to a reader.
-KIND_WORDS = {
-    STATLINE: {"nl": "CBS-tabel (StatLine)", "en": "CBS table (StatLine)"},
-    "statline_table_page": {
-        "nl": "CBS-tabel, overgenomen van cbs.nl",
-        "en": "CBS table, transcribed from cbs.nl",
-    },
-    "cbs_longread": {"nl": "CBS-longread", "en": "CBS longread"},
-    "cbs_news": {"nl": "CBS-nieuwsbericht", "en": "CBS news release"},
-    "cbs_news_reprint": {"nl": "CBS-nieuwsbericht, elders herplaatst", "en": "CBS news, reprinted"},
-    "press_report": {"nl": "nieuwsbericht in de pers", "en": "press report"},
-    "rivm_page": {"nl": "RIVM-pagina", "en": "RIVM page"},
-    "rivm_table": {"nl": "RIVM-tabel (modelschattingen)", "en": "RIVM table (model estimates)"},
-    "eurostat": {"nl": "Eurostat-dataset", "en": "Eurostat dataset"},
-    BOOK: {"nl": "het boek", "en": "the book"},
-    "study": {"nl": "onderzoek (artikel)", "en": "study (paper)"},
-}
-_KIND_OF = {words[lang]: kind for kind, words in KIND_WORDS.items() for lang in words}
+# The kinds in words (the vocabulary's soort_<kind>, as a data file's "Soort bron" column
+# shows them), back to the kind.
+_KIND_OF = {word(f"soort_{kind}", lang): kind for kind in KINDS for lang in LANGUAGES}
 # The columns every drawn row keeps: ``rows[[..., *ch.SOURCE_COLUMNS]]``.
 SOURCE_COLUMNS = ("bron_soort", "tabel", "bron_url", "bron_datum")
 # Snapshot tables that are not CBS StatLine tables, by layout: their kind of source, and how
@@ -65,14 +51,11 @@ PUBLIC_PAGES = {
     "eurostat": "https://ec.europa.eu/eurostat/databrowser/view/{table}/default/table",
     "rivm_table": "https://www.vzinfo.nl/eenzaamheid/regionaal/volwassenen",
 }
-RETRIEVED = {"nl": "opgehaald", "en": "retrieved"}  # a table's date: when it was downloaded
-RELEASED = {"nl": "versie van", "en": "release of"}  # Eurostat's: its release
 
 
 def kind_words(kind: object) -> object:
     """A kind of source (``rivm_table``) in words in the chart language, for a data file."""
-    words = KIND_WORDS.get(kind) if isinstance(kind, str) else None
-    return say(nl=words["nl"], en=words["en"]) if words else kind
+    return text(f"soort_{kind}") if isinstance(kind, str) and kind in KINDS else kind
 
 
 def kind_of(value: str) -> str:
@@ -154,12 +137,13 @@ def _date(iso: str) -> str:
     return format_date(day, say(nl="dd-MM-y", en="d MMM y"), locale=say(nl="nl", en="en"))
 
 
-def _when(rows: pd.DataFrame, verb: dict[str, str]) -> str:
-    """``opgehaald 05-06-2025`` (``verb`` in both languages), or ``datum niet vastgelegd``."""
+def _when(rows: pd.DataFrame, verb: str) -> str:
+    """``opgehaald 05-06-2025`` (``verb`` a word of the vocabulary), or ``datum niet
+    vastgelegd``."""
     dates = sorted({d for d in rows.get("bron_datum", pd.Series(dtype=object)).map(_iso_date) if d})
     if not dates:
         return say(nl="datum niet vastgelegd", en="date not recorded")
-    return f"{say(**verb)} {listed(map(_date, dates))}"
+    return f"{text(verb)} {listed(map(_date, dates))}"
 
 
 def _tables(rows: pd.DataFrame) -> str:
@@ -170,12 +154,12 @@ def _tables(rows: pd.DataFrame) -> str:
     for table, found in rows.groupby("tabel", sort=False):
         on_page = found["bron_soort"] == "statline_table_page"
         page = found[on_page]
-        parts = [_when(found[~on_page], RETRIEVED)] if len(page) < len(found) else []
+        parts = [_when(found[~on_page], "opgehaald")] if len(page) < len(found) else []
         if len(page):
             years = f"{_years(page)} " if parts and _years(page) else ""
             parts.append(
                 say(nl=f"{years}overgenomen van cbs.nl", en=f"{years}transcribed from cbs.nl")
-                + f", {_when(page, RETRIEVED)}"
+                + f", {_when(page, 'opgehaald')}"
             )
         named.append(f"{table} ({'; '.join(parts)})")
     return f"{text('tabel' if len(named) == 1 else 'tabellen')} {listed(named)}"
@@ -192,7 +176,7 @@ def _eurostat(rows: pd.DataFrame) -> str:
     """``Eurostat (ilc_lvph03, versie van 15-11-2021), EU-SILC-enquête``: each dataset with
     its release; the ilc_ datasets are EU-SILC's."""
     named = [
-        f"{name}, {_when(found, RELEASED)}" for name, found in rows.groupby("tabel", sort=False)
+        f"{name}, {_when(found, 'versie_van')}" for name, found in rows.groupby("tabel", sort=False)
     ]
     silc = all(str(name).startswith("ilc_") for name in rows["tabel"])
     survey = say(nl=", EU-SILC-enquête", en=", EU-SILC survey") if silc else ""
@@ -218,9 +202,9 @@ def _phrase(kind: str, rows: pd.DataFrame) -> str:
         "rivm_page": lambda: f"RIVM ({hosts})",
         "rivm_table": lambda: say(
             nl=f"RIVM/CBS/GGD'en, Gezondheidsmonitor Volwassenen en Ouderen{when} "
-            f"(modelschattingen; {_when(rows, RETRIEVED)})",
+            f"(modelschattingen; {_when(rows, 'opgehaald')})",
             en=f"RIVM/CBS/GGDs, Health Monitor Adults and Elderly{when} (model estimates; "
-            f"{_when(rows, RETRIEVED)})",
+            f"{_when(rows, 'opgehaald')})",
         ),
         "eurostat": lambda: _eurostat(rows),
         BOOK: lambda: say(nl="het boek (claimregister)", en="the book (claim register)"),

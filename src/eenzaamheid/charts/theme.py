@@ -51,7 +51,7 @@ class Theme:
     font_size: float
     line_width: float
     marker_size: float
-    narrow: tuple[float, float] | None = None  # one-column size (artikel)
+    narrow: tuple[float, float] | None = None  # one-column size (print; a phone's page)
     extra: tuple[tuple[str, Any], ...] = ()
 
     def rc(self) -> dict[str, Any]:
@@ -73,11 +73,14 @@ _HIGH_CONTRAST = (
     ("axes.linewidth", 1.5),
 )
 THEMES = {
-    "notebook": Theme("notebook", (8.0, 5.0), 150, 11, 2.0, 9),
+    # screens; the one-column size is what a page shows on a phone
+    "notebook": Theme("notebook", (8.0, 5.0), 150, 11, 2.0, 9, narrow=(4.4, 4.0)),
     # print: full width 165 mm, one column 85 mm, at 300 dpi
     "artikel": Theme("artikel", (6.5, 4.0), 300, 8.5, 1.5, 7, narrow=(3.35, 3.0)),
     # slides: 16:9, 1920 x 1080 px, type readable from the back of a lecture hall
-    "college": Theme("college", (12.8, 7.2), 150, 22, 4.0, 18, extra=_HIGH_CONTRAST),
+    "college": Theme(
+        "college", (12.8, 7.2), 150, 22, 4.0, 18, narrow=(8.8, 8.0), extra=_HIGH_CONTRAST
+    ),
 }
 
 

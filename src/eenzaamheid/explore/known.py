@@ -37,9 +37,10 @@ KNOWN = {
         None,
         {
             "nl": "Modelschattingen (RIVM, Gezondheidsmonitor Volwassenen en Ouderen), geen "
-            "telling: een andere enquête, schaal en leeftijd (18+, 65+) dan CBS 85766NED.",
-            "en": "Model estimates (RIVM, Health Monitor for Adults and the Elderly), not a "
-            "count: another survey, scale and age (18+, 65+) than CBS 85766NED.",
+            "telling: een andere enquête, schaal en leeftijdsgrens (18+, 65+) dan CBS 85766NED "
+            "(15+)",
+            "en": "Model estimates (RIVM, Health Monitor Adults and Elderly), not a count: a "
+            "different survey, scale and age range (18+, 65+) from CBS 85766NED (15+)",
         },
     ),
     "71488ned": Known(
@@ -48,9 +49,9 @@ KNOWN = {
         "TotaalPersonenInHuishoudens_1",
         {
             "nl": "Telling uit de basisregistratie personen (BRP) op 1 januari: alle inwoners, "
-            "geen steekproef.",
+            "geen steekproef",
             "en": "Count from the population register (BRP) on 1 January: every resident, "
-            "not a sample.",
+            "not a sample",
         },
         ("Alleenstaand_4", "TotaalPersonenInHuishoudens_1", "TotaalSamenwonendePersonen_5"),
     ),
@@ -60,9 +61,9 @@ KNOWN = {
         None,
         {
             "nl": "Telling uit de basisregistratie personen (BRP); gemeenten alleen voor 2015, "
-            "provincies 1995–2019.",
+            "provincies 1995–2019",
             "en": "Count from the population register (BRP); municipalities for 2015 only, "
-            "provinces 1995–2019.",
+            "provinces 1995–2019",
         },
         (
             "TotaleBevolking_1",
@@ -77,9 +78,9 @@ KNOWN = {
         None,
         {
             "nl": "EU-SILC is een steekproef onder huishoudens; het CBS telt huishoudens in "
-            "de BRP. Andere bronnen, die niet hoeven te kloppen met elkaar.",
+            "de BRP: andere bronnen, die niet met elkaar hoeven te kloppen",
             "en": "EU-SILC is a sample survey of households; CBS counts households in the "
-            "population register. Different sources, which need not agree.",
+            "population register: different sources, which need not agree",
         },
     ),
 }
@@ -173,9 +174,5 @@ def flag_note(flags: Iterable[object]) -> str:
 @contextmanager
 def language(lang: str):
     """Charts and words in ``lang`` for a while (the web export writes both languages)."""
-    before = settings.current().lang
-    settings.configure(lang=lang)
-    try:
+    with settings.configured(lang=lang):
         yield
-    finally:
-        settings.configure(lang=before)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts as ch
-from ..charts.words import column_label, unit_name
+from ..charts.columns import column_label
+from ..charts.words import unit_name
 from .known import TOPICS_EN, ExploreError, words
 from .offer import Choice, Offer
 

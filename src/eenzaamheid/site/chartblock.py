@@ -12,20 +12,23 @@ from . import chartdata
 from .layout import PAGE_THEMES, WORDS, Chart, esc
 
 PHONE = "(max-width: 40rem)"  # below this width a page shows the one-column image
-MIN_TEXT_PX = 9  # the smallest axis text a phone reader gets, in CSS px
+MIN_TEXT_PX = 9  # the smallest text a phone reader gets, in CSS px
 VARIANTS = ("", "smal", "kaal")  # full width, one column, without title (file key suffix)
 DATA_FILES = ("csv", "csv_excel_nl", "csv_breed", "xlsx", "json")  # file keys, in words in WORDS
 VIEWS = ("chart", "table", "download")
 
 
 def text_px(record: dict) -> float:
-    """The height of the chart's axis text (the theme's font size) in the PNG's pixels."""
+    """The height of the chart's smallest text (often the source line) in the PNG's pixels.
+    A record written before it was recorded (another theme's files left in ``figures/`` by an
+    older build) counts with the source line's size, 0.8 of the theme's text."""
     theme = THEMES[record["theme"]]
-    return theme.font_size * theme.dpi / 72
+    return record.get("smallest_text_pt", 0.8 * theme.font_size) * theme.dpi / 72
 
 
 def min_width(record: dict, narrow: bool) -> int:
-    """The narrowest CSS width at which the PNG's axis text is still ``MIN_TEXT_PX`` high."""
+    """The narrowest CSS width at which the PNG's smallest text is still ``MIN_TEXT_PX``
+    high."""
     theme = THEMES[record["theme"]]
     width = theme.narrow[0] * theme.dpi if narrow and theme.narrow else record["png_pixels"][0]
     return math.ceil(width * MIN_TEXT_PX / text_px(record))
@@ -100,7 +103,8 @@ def chart_block(chart: Chart, lang: str, build: Path, prefix: str) -> str:
         for view in VIEWS
     )
     views = {
-        "chart": f'<a href="{esc(image)}">{picture(chart, PAGE_THEMES, prefix, sized=True)}</a>',
+        "chart": f'<a href="{esc(image)}">{picture(chart, PAGE_THEMES, prefix, sized=True)}</a>'
+        + ("" if chart.narrow(PAGE_THEMES) else f'<p class="swipe">{esc(words["swipe"])}</p>'),
         "table": table,
         "download": downloads(chart, lang, prefix),
     }

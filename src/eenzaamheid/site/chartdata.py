@@ -12,7 +12,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..charts.sources import SOURCE_COLUMNS, kind_of
-from ..charts.words import VOCABULARY, word
+from ..charts.vocabulary import VOCABULARY
+from ..charts.words import word
 from .layout import WORDS, esc
 
 NUMERIC_KINDS = ("count", "number", "percent")
@@ -98,14 +99,18 @@ def table(path: Path, record: dict, lang: str) -> str:
         )
         return f"<{tag}{attributes}>{esc(value)}</{tag}>"
 
-    def shown_value(i: int, value: str) -> str:
+    precision = next((i for i, c in enumerate(columns) if c.key == "precisie"), None)
+
+    def shown_value(row: list[str], i: int) -> str:
+        """A rounded figure (``precisie``) keeps its whole number: 43, not 43,0."""
         if i not in numeric:
-            return value
-        return number(value, lang, 0 if columns[i].kind == "count" else None)
+            return row[i]
+        rounded = precision is not None and row[precision] == word("precisie_rounded", lang)
+        return number(row[i], lang, 0 if columns[i].kind == "count" or rounded else None)
 
     head = "".join(cell("th", i, columns[i].label) for i in shown)
     lines = "".join(
-        "<tr>" + "".join(cell("td", i, shown_value(i, row[i])) for i in shown) + "</tr>"
+        "<tr>" + "".join(cell("td", i, shown_value(row, i)) for i in shown) + "</tr>"
         for row in body[:TABLE_ROWS]
     )
     note = ""

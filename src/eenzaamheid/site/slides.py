@@ -5,14 +5,16 @@ elsewhere.
 
 A slide shows the college theme's PNG (1920 × 1080, lecture type) when that theme was built for
 the deck's language; otherwise the SVG of the theme that was built, which scales sharply to
-any screen (its type then about three quarters of the college size). Drawing the college theme
-for every build would run every notebook twice, and the main job has to stay within 30 s."""
+any screen (its type then about three quarters of the college size). On a phone a chart is
+never narrower than its axis text allows (9 CSS px) unless a one-column image exists; the
+slide then scrolls sideways. Drawing the college theme for every build would run every
+notebook twice, and the main job has to stay within 30 s."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .chartblock import PHONE
+from .chartblock import PHONE, min_width
 from .layout import SLIDE_THEMES, WORDS, esc
 from .passages import mark
 from .story import Story
@@ -27,8 +29,10 @@ def _chart_slides(story: Story, root: str) -> list[str]:
         narrow = chart.narrow(SLIDE_THEMES)  # a phone gets the one-column image
         phone = root + chart.file(narrow, "png_smal") if narrow else ""
         source = f'<source media="{PHONE}" srcset="{esc(phone)}">' if narrow else ""
+        # without one, a phone keeps the axis text legible and the slide scrolls sideways
+        legible = f' tabindex="0" style="--legible: {min_width(record, False)}px"'
         slides.append(
-            f'<section class="slide chart" id="{esc(chart.name)}" '
+            f'<section class="slide chart" id="{esc(chart.name)}"{"" if narrow else legible} '
             f'aria-label="{esc(record["title"])}"><picture>{source}'
             f'<img src="{esc(image)}" alt="{esc(record["alt"])}"></picture></section>'
         )

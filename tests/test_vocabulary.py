@@ -1,0 +1,118 @@
+"""One vocabulary: every word the charts write is looked up in ``charts.vocabulary`` by key,
+in one shape (``{"nl": ..., "en": ...}``), with one function (``word``/``text``)."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from eenzaamheid import configure
+from eenzaamheid.charts.columns import COLUMNS, column_label, kind_name, topic_unit
+from eenzaamheid.charts.sources import KINDS, kind_of, kind_words
+from eenzaamheid.charts.vocabulary import VOCABULARY
+from eenzaamheid.charts.words import word
+
+CHARTS = Path(__file__).resolve().parents[1] / "src" / "eenzaamheid" / "charts"
+
+
+@pytest.fixture(autouse=True)
+def dutch_again():
+    yield
+    configure()
+
+
+def _word_tables(path: Path) -> list[str]:
+    """Module-level tables in ``path`` that hold words: a dict with ``nl`` and ``en`` keys,
+    or a dict whose entries are such dicts or tuples that start with a Dutch and an English
+    header (``("Jaar", "Year", "period")``)."""
+
+    def bilingual(node: ast.AST) -> bool:
+        keys = [k.value for k in getattr(node, "keys", []) if isinstance(k, ast.Constant)]
+        return isinstance(node, ast.Dict) and {"nl", "en"} <= set(keys)
+
+    def headed(node: ast.AST) -> bool:
+        first = node.elts[0] if isinstance(node, ast.Tuple) and len(node.elts) > 2 else None
+        return isinstance(first, ast.Constant) and str(first.value)[:1].isupper()
+
+    found = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
+        value = getattr(node, "value", None)
+        entries = value.values if isinstance(value, ast.Dict) else []
+        if isinstance(target, ast.Name) and (
+            bilingual(value) or any(bilingual(e) or headed(e) for e in entries)
+        ):
+            found.append(f"{path.name}:{target.id}")
+    return found
+
+
+def test_the_rule_finds_a_word_table_of_either_shape(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text(
+        'A = {"nl": "opgehaald", "en": "retrieved"}\n'
+        'B: dict = {"x": {"nl": "een", "en": "one"}}\n'
+        'C = {"jaar": ("Jaar", "Year", "period")}\n'
+        'D = {"jaar": ("period", None), "Eenzaam_28": ("value", "%")}\n'
+    )
+    assert _word_tables(module) == ["m.py:A", "m.py:B", "m.py:C"]
+
+
+def test_words_live_in_the_vocabulary_module_only():
+    tables = [t for path in sorted(CHARTS.glob("*.py")) for t in _word_tables(path)]
+    assert "vocabulary.py:VOCABULARY" in tables
+    assert [t for t in tables if not t.startswith("vocabulary.py:")] == []
+
+
+def test_every_word_has_both_languages():
+    for key, texts in VOCABULARY.items():
+        assert set(texts) == {"nl", "en"} and all(texts.values()), key
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_of_source_has_its_words_and_is_found_by_them(kind):
+    for lang in ("nl", "en"):
+        configure(lang=lang)
+        said = kind_words(kind)
+        assert said == word(f"soort_{kind}", lang) and kind_of(said) == kind
+    assert kind_of(kind) == kind and kind_words("unknown") == "unknown"
+
+
+def test_the_source_kinds_are_said_as_before():
+    configure(lang="en")
+    assert kind_words("rivm_table") == "RIVM table (model estimates)"
+    assert kind_of("CBS-tabel, overgenomen van cbs.nl") == "statline_table_page"
+
+
+def test_every_column_has_a_header_in_both_languages():
+    for key in COLUMNS:
+        assert {word(f"kolom_{key}", lang) for lang in ("nl", "en")}, key
+
+
+@pytest.mark.parametrize(
+    ("lang", "key", "said"),
+    [
+        ("nl", "bron_soort", ("Soort bron", "source")),
+        ("en", "aantal_gemeenten", ("Municipalities", "count")),
+        ("en", "waarde", ("Value", "value")),  # the unit comes from each row's eenheid
+        ("nl", "Alleenstaand_4", ("Alleenstaanden", "count")),  # a CBS topic: personen
+        ("en", "Eenpersoonshuishoudens_63", ("One-person households", "count")),  # x 1 000
+        ("en", "Eenzaam_28", ("Lonely", "percent")),
+        ("nl", "Onbekend_7", ("Onbekend_7", "value")),
+    ],
+)
+def test_a_column_is_named_with_its_kind(lang, key, said):
+    configure(lang=lang)
+    assert column_label(key) == said
+
+
+def test_a_topic_keeps_the_unit_its_table_gives_and_a_column_of_ours_has_none():
+    assert topic_unit("Eenzaam_28") == "% van de leeftijdsgroep (modelschatting)"
+    assert topic_unit("TotaalHuishoudens_62") == "x 1 000"
+    assert topic_unit("jaar") is None and topic_unit("Onbekend_7") is None
+
+
+def test_the_kinds_of_column_are_named_in_the_chart_language():
+    configure(lang="nl")
+    assert [kind_name(k) for k in ("count", "source", "value")] == ["aantal", "bron", "value"]
+    configure(lang="en")
+    assert [kind_name(k) for k in ("count", "source")] == ["count", "source"]

@@ -111,10 +111,11 @@ def test_a_mark_outside_the_axes_view_is_not_seen():
         assert chart.collisions() == ["'boven de grafiek' lies on a line"]
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("theme", ["artikel", "college", "notebook"])
-def test_no_text_collides_in_any_chart_theme_language_or_size(built_once, theme, lang):
-    """Every chart the main job writes, at every size (also ``_smal`` and ``_kaal``)."""
+@pytest.mark.parametrize(("theme", "lang"), [("artikel", "nl"), ("college", "en")])
+def test_no_text_collides_in_any_chart_of_the_test_site_at_any_size(built_once, theme, lang):
+    """Every chart the test site builds, at every size (also ``_smal`` and ``_kaal``). Only
+    the site's own two builds: the other four themes and languages are checked by the build
+    itself (each chart record keeps its collisions), not by building them again here."""
     built_once(theme, lang)
     charts = built_once.figures / theme / lang
     records = sorted(charts.glob("*.json"))

@@ -319,3 +319,15 @@ def test_a_percentage_is_not_broken_from_its_sign_when_a_title_wraps():
         lines = [_wrap(text, width / 10, 11).split("\n") for width in range(20, 80)]
     assert all(not line.startswith("%") for wrapped in lines for line in wrapped)
     assert any(line.endswith("(37,4 %)") for wrapped in lines for line in wrapped)
+
+
+def test_a_day_is_not_broken_from_its_month_when_a_subtitle_wraps():
+    """A subtitle with "op 1 januari": no line ends with the day, the month on the next."""
+    from eenzaamheid.charts.frame import _wrap
+
+    configure(theme="notebook", lang="nl")
+    text = "Alleenstaanden (= eenpersoonshuishoudens) op 1 januari, Nederland"
+    with ch.Chart("t", "s"):  # the theme's font
+        lines = [_wrap(text, width / 10, 11).split("\n") for width in range(20, 80)]
+    assert all(not line.endswith(" 1") for wrapped in lines for line in wrapped)
+    assert any(line.endswith("op 1 januari,") for wrapped in lines for line in wrapped)

@@ -13,6 +13,7 @@ saved chart is shown at the end of the block, with its alt text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -182,11 +183,12 @@ def _wrap(text: str, width_inches: float, font_size: float, bold: bool = False) 
 
 
 def _words(paragraph: str) -> list[str]:
-    """The paragraph's words, a percent sign kept with its number: ``37,4 %`` (Dutch) never
+    """The paragraph's words, a percent sign kept with its number (``37,4 %``, Dutch) and a
+    number of one or two digits with the word after it (``1 januari``, ``14 keer``): neither
     breaks over two lines."""
     words: list[str] = []
     for word in paragraph.split(" "):
-        if words and word.startswith("%"):
+        if words and (word.startswith("%") or re.fullmatch(r"\(?\d{1,2}", words[-1])):
             words[-1] += f" {word}"
         else:
             words.append(word)

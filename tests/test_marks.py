@@ -61,6 +61,15 @@ def test_a_value_label_clear_of_the_other_marks_stays_just_beyond_its_bar(chart)
     assert collisions == [] and offset == (0, 3) and leader is None and box is None
 
 
+def test_each_bar_may_keep_its_own_distance_to_its_label(chart):
+    """A bar with a marker at its end labels further out than one without (03's diamonds)."""
+    bars = chart.ax.barh(["a", "b"], [5.0, 9.0])
+    labels = ch.bar_values(chart.ax, bars, ["5,0 %", "9,0 %"], padding=[3, 12])
+    chart.ax.set_xlim(0, 20)
+    collisions, (near, *_) = _placed(chart, labels[0])
+    assert collisions == [] and near == (3, 0) and labels[1].xyann == (12, 0)
+
+
 def test_a_value_label_on_a_taller_neighbour_moves_up_with_a_leader_to_its_bar(chart):
     bars = chart.ax.bar(list("abcdefghij"), [10.0, 9.0, *[1.0] * 8])
     (label,) = ch.bar_values(chart.ax, bars, ["", "38,3 % van alle huishoudens", *[""] * 8])

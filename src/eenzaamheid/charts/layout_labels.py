@@ -34,15 +34,21 @@ ALIGN = {
 
 
 def bar_values(
-    ax: Axes, bars: BarContainer, labels: Sequence[str], *, padding: float = 3, **style
+    ax: Axes,
+    bars: BarContainer,
+    labels: Sequence[str],
+    *,
+    padding: float | Sequence[float] = 3,
+    **style,
 ) -> list[BarValue]:
     """Label each bar at its end with its value (an empty label: none), in the first place
-    clear of the chart's other marks (:class:`BarValue`); ``padding`` in points, ``style`` as
-    for ``ax.annotate``."""
+    clear of the chart's other marks (:class:`BarValue`); ``padding`` in points, one for all
+    bars or one per bar; ``style`` as for ``ax.annotate``."""
     vertical = bars.orientation == "vertical"
+    paddings = [padding] * len(labels) if np.isscalar(padding) else list(padding)
     return [
-        ax.add_artist(BarValue(bar, label, vertical, padding, **style))
-        for bar, label in zip(bars.patches, labels, strict=True)
+        ax.add_artist(BarValue(bar, label, vertical, pad, **style))
+        for bar, label, pad in zip(bars.patches, labels, paddings, strict=True)
         if label
     ]
 

@@ -96,11 +96,11 @@ def hbar_percent(
     decimals: int = 1,
     positions: Sequence[float] | None = None,
     prefix: str = "",
-    padding: float = 4,
+    padding: float | Sequence[float] = 4,
 ) -> BarContainer:
     """Horizontal bars, first row on top, each labelled with its percentage ``padding`` points
-    beyond the bar's end, or where that is not clear of the other marks, inside it
-    (:func:`layout_labels.bar_values`)."""
+    (one for all bars or one per bar) beyond the bar's end, or where that is not clear of the
+    other marks, inside it (:func:`layout_labels.bar_values`)."""
     y = list(positions) if positions is not None else list(range(len(labels)))
     bars = ax.barh(y, values, color=colours)
     ax.set_yticks(y, labels)

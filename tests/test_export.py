@@ -331,3 +331,15 @@ def test_a_day_is_not_broken_from_its_month_when_a_subtitle_wraps():
         lines = [_wrap(text, width / 10, 11).split("\n") for width in range(20, 80)]
     assert all(not line.endswith(" 1") for wrapped in lines for line in wrapped)
     assert any(line.endswith("op 1 januari,") for wrapped in lines for line in wrapped)
+
+
+def test_a_wrapped_text_does_not_end_with_a_tiny_word_alone_on_its_last_line():
+    """A subtitle ending "… a break (b)": the "(b)" goes down with "break", not alone."""
+    from eenzaamheid.charts.frame import _wrap
+
+    configure(theme="notebook", lang="en")
+    text = "One-person households, % of all households (EU-SILC); the line stops at a break (b)"
+    with ch.Chart("t", "s"):  # the theme's font
+        lines = [_wrap(text, width / 10, 11).split("\n") for width in range(20, 80)]
+    assert all(wrapped[-1] != "(b)" for wrapped in lines)
+    assert any(wrapped[-1] == "break (b)" for wrapped in lines)

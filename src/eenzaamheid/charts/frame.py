@@ -183,15 +183,18 @@ def _wrap(text: str, width_inches: float, font_size: float, bold: bool = False) 
 
 
 def _words(paragraph: str) -> list[str]:
-    """The paragraph's words, a percent sign kept with its number (``37,4 %``, Dutch) and a
-    number of one or two digits with the word after it (``1 januari``, ``14 keer``): neither
-    breaks over two lines."""
+    """The paragraph's words, a percent sign kept with its number (``37,4 %``, Dutch), a
+    number of one or two digits with the word after it (``1 januari``, ``14 keer``) and a last
+    word of three characters or less with the one before (``break (b)``): none of them breaks
+    over two lines, and no line holds only a tiny last word."""
     words: list[str] = []
     for word in paragraph.split(" "):
         if words and (word.startswith("%") or re.fullmatch(r"\(?\d{1,2}", words[-1])):
             words[-1] += f" {word}"
         else:
             words.append(word)
+    if len(words) > 1 and len(words[-1]) <= 3:
+        words[-2:] = [" ".join(words[-2:])]
     return words
 
 

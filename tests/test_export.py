@@ -309,37 +309,34 @@ def test_long_titles_are_wrapped_inside_the_figure(theme):
             assert chart._texts[0].get_text().count("\n") >= 2  # wrapped, not cut
 
 
-def test_a_percentage_is_not_broken_from_its_sign_when_a_title_wraps():
-    """Dutch writes "37,4 %" with a space: a line may not start with the sign."""
+def _wrapped(text: str, lang: str) -> list[list[str]]:
+    """The lines of ``text`` wrapped at widths from 2 to 8 inches, in the theme's font."""
     from eenzaamheid.charts.frame import _wrap
 
-    configure(theme="notebook", lang="nl")
-    text = "Eenpersoonshuishoudens, 2015; de lijn: heel Nederland (37,4 %) en 18,8 % in Urk"
+    configure(theme="notebook", lang=lang)
     with ch.Chart("t", "s"):  # the theme's font
-        lines = [_wrap(text, width / 10, 11).split("\n") for width in range(20, 80)]
-    assert all(not line.startswith("%") for wrapped in lines for line in wrapped)
-    assert any(line.endswith("(37,4 %)") for wrapped in lines for line in wrapped)
+        return [_wrap(text, width / 10, 11).split("\n") for width in range(20, 80)]
+
+
+def test_a_percentage_is_not_broken_from_its_sign_when_a_title_wraps():
+    """Dutch writes "37,4 %" with a space: a line may not start with the sign."""
+    text = "Eenpersoonshuishoudens, 2015; de lijn: heel Nederland (37,4 %) en 18,8 % in Urk"
+    lines = [line for wrapped in _wrapped(text, "nl") for line in wrapped]
+    assert not any(line.startswith("%") for line in lines)
+    assert any(line.endswith("(37,4 %)") for line in lines)
 
 
 def test_a_day_is_not_broken_from_its_month_when_a_subtitle_wraps():
     """A subtitle with "op 1 januari": no line ends with the day, the month on the next."""
-    from eenzaamheid.charts.frame import _wrap
-
-    configure(theme="notebook", lang="nl")
     text = "Alleenstaanden (= eenpersoonshuishoudens) op 1 januari, Nederland"
-    with ch.Chart("t", "s"):  # the theme's font
-        lines = [_wrap(text, width / 10, 11).split("\n") for width in range(20, 80)]
-    assert all(not line.endswith(" 1") for wrapped in lines for line in wrapped)
-    assert any(line.endswith("op 1 januari,") for wrapped in lines for line in wrapped)
+    lines = [line for wrapped in _wrapped(text, "nl") for line in wrapped]
+    assert not any(line.endswith(" 1") for line in lines)
+    assert any(line.endswith("op 1 januari,") for line in lines)
 
 
 def test_a_wrapped_text_does_not_end_with_a_tiny_word_alone_on_its_last_line():
     """A subtitle ending "… a break (b)": the "(b)" goes down with "break", not alone."""
-    from eenzaamheid.charts.frame import _wrap
-
-    configure(theme="notebook", lang="en")
     text = "One-person households, % of all households (EU-SILC); the line stops at a break (b)"
-    with ch.Chart("t", "s"):  # the theme's font
-        lines = [_wrap(text, width / 10, 11).split("\n") for width in range(20, 80)]
-    assert all(wrapped[-1] != "(b)" for wrapped in lines)
-    assert any(wrapped[-1] == "break (b)" for wrapped in lines)
+    last_lines = [wrapped[-1] for wrapped in _wrapped(text, "en")]
+    assert "(b)" not in last_lines
+    assert "break (b)" in last_lines

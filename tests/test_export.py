@@ -168,6 +168,21 @@ def test_artikel_also_writes_the_one_column_size_on_request():
     assert "png_smal" not in _line_chart(name="breed")
 
 
+def test_a_one_column_chart_grows_taller_where_its_texts_leave_the_plot_too_little_room():
+    """Many lines of subtitle on one column: the figure grows until its plot is a third of
+    its width high, instead of squashing the plot (08's projection)."""
+    configure(theme="artikel", lang="nl")
+    long = ", ".join(["een ondertitel die op een smalle kolom veel regels vraagt"] * 5)
+    with ch.Chart("Een titel", long) as chart:
+        chart.ax.plot(FIXTURE["jaar"], FIXTURE["waarde"])
+        ch.number_axis(chart.ax)
+        paths = chart.save("hoog", FIXTURE, alt="Een lijn die stijgt.", narrow=True)
+        plot = chart.ax.get_position().height * chart.fig.get_size_inches()[1]
+    height, width = imread(paths["png_smal"]).shape[:2]
+    assert width == 1005 and height > 900  # 85 mm wide, taller than the 3 inches
+    assert plot >= 3.35 / 3 - 0.02
+
+
 @pytest.mark.parametrize(("theme", "pixels"), [("notebook", (660, 600)), ("college", (1320, 1200))])
 def test_screen_themes_write_a_one_column_size_for_phones(theme, pixels):
     """A page on a phone shows the one-column PNG in every theme, not only in print."""

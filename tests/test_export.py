@@ -168,6 +168,21 @@ def test_artikel_also_writes_the_one_column_size_on_request():
     assert "png_smal" not in _line_chart(name="breed")
 
 
+def test_a_one_column_chart_grows_taller_where_its_texts_leave_the_plot_too_little_room():
+    """Many lines of subtitle on one column: the figure grows until its plot is a third of
+    its width high, instead of squashing the plot (08's projection)."""
+    configure(theme="artikel", lang="nl")
+    long = ", ".join(["een ondertitel die op een smalle kolom veel regels vraagt"] * 5)
+    with ch.Chart("Een titel", long) as chart:
+        chart.ax.plot(FIXTURE["jaar"], FIXTURE["waarde"])
+        ch.number_axis(chart.ax)
+        paths = chart.save("hoog", FIXTURE, alt="Een lijn die stijgt.", narrow=True)
+        plot = chart.ax.get_position().height * chart.fig.get_size_inches()[1]
+    height, width = imread(paths["png_smal"]).shape[:2]
+    assert width == 1005 and height > 900  # 85 mm wide, taller than the 3 inches
+    assert plot >= 3.35 / 3 - 0.02
+
+
 @pytest.mark.parametrize(("theme", "pixels"), [("notebook", (660, 600)), ("college", (1320, 1200))])
 def test_screen_themes_write_a_one_column_size_for_phones(theme, pixels):
     """A page on a phone shows the one-column PNG in every theme, not only in print."""
@@ -214,11 +229,23 @@ def test_rows_without_a_source_are_refused():
 def test_overlapping_texts_are_reported(figures):
     with ch.Chart("t", "s") as chart:
         chart.ax.plot(FIXTURE["jaar"], FIXTURE["waarde"])
-        chart.ax.text(2010, 1.5, "een label")
-        chart.ax.text(2010, 1.5, "een ander label")
+        chart.ax.text(2018, 1.1, "een label")
+        chart.ax.text(2018, 1.1, "een ander label")
         record = chart.save("botsing", FIXTURE, alt="Lijn.")
     collisions = json.loads(record["json"].read_text())["collisions"][""]
     assert collisions == ["'een label' overlaps 'een ander label'"]
+
+
+def test_collisions_are_recorded_at_every_size_written(figures):
+    """Full width, without titles (``_kaal``) and one column (``_smal``): each its own layout."""
+    configure(theme="artikel", lang="nl")
+    with ch.Chart("t", "s") as chart:
+        chart.ax.plot(FIXTURE["jaar"], FIXTURE["waarde"])
+        chart.ax.text(0.5, 0.5, "op de lijn", ha="center", transform=chart.ax.transAxes)
+        ch.number_axis(chart.ax)
+        record = chart.save("botsing", FIXTURE, alt="Lijn.", narrow=True)
+    collisions = json.loads(record["json"].read_text())["collisions"]
+    assert collisions == {size: ["'op de lijn' lies on a line"] for size in ("", "kaal", "smal")}
 
 
 def test_an_english_build_writes_english_data_files(figures):
@@ -295,3 +322,36 @@ def test_long_titles_are_wrapped_inside_the_figure(theme):
                 box = text.get_window_extent()
                 assert box.x0 >= 0 and box.x1 <= chart.fig.bbox.width, text.get_text()
             assert chart._texts[0].get_text().count("\n") >= 2  # wrapped, not cut
+
+
+def _wrapped(text: str, lang: str) -> list[list[str]]:
+    """The lines of ``text`` wrapped at widths from 2 to 8 inches, in the theme's font."""
+    from eenzaamheid.charts.frame import _wrap
+
+    configure(theme="notebook", lang=lang)
+    with ch.Chart("t", "s"):  # the theme's font
+        return [_wrap(text, width / 10, 11).split("\n") for width in range(20, 80)]
+
+
+def test_a_percentage_is_not_broken_from_its_sign_when_a_title_wraps():
+    """Dutch writes "37,4 %" with a space: a line may not start with the sign."""
+    text = "Eenpersoonshuishoudens, 2015; de lijn: heel Nederland (37,4 %) en 18,8 % in Urk"
+    lines = [line for wrapped in _wrapped(text, "nl") for line in wrapped]
+    assert not any(line.startswith("%") for line in lines)
+    assert any(line.endswith("(37,4 %)") for line in lines)
+
+
+def test_a_day_is_not_broken_from_its_month_when_a_subtitle_wraps():
+    """A subtitle with "op 1 januari": no line ends with the day, the month on the next."""
+    text = "Alleenstaanden (= eenpersoonshuishoudens) op 1 januari, Nederland"
+    lines = [line for wrapped in _wrapped(text, "nl") for line in wrapped]
+    assert not any(line.endswith(" 1") for line in lines)
+    assert any(line.endswith("op 1 januari,") for line in lines)
+
+
+def test_a_wrapped_text_does_not_end_with_a_tiny_word_alone_on_its_last_line():
+    """A subtitle ending "… a break (b)": the "(b)" goes down with "break", not alone."""
+    text = "One-person households, % of all households (EU-SILC); the line stops at a break (b)"
+    last_lines = [wrapped[-1] for wrapped in _wrapped(text, "en")]
+    assert "(b)" not in last_lines
+    assert "break (b)" in last_lines

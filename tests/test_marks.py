@@ -1,4 +1,5 @@
-"""Marks drawn the same way on every chart: lines that stop at a break in the series."""
+"""Marks drawn the same way on every chart: lines that stop at a break in the series, value
+labels that find a place clear of the other marks."""
 
 import matplotlib
 import pytest
@@ -6,6 +7,8 @@ import pytest
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
+from eenzaamheid import charts as ch
+from eenzaamheid import configure
 from eenzaamheid.charts import line_with_breaks
 
 
@@ -33,3 +36,90 @@ def test_without_breaks_or_with_a_break_on_the_first_point_the_line_is_whole(ax)
 def test_breaks_of_another_length_are_refused(ax):
     with pytest.raises(ValueError, match="differ in length"):
         line_with_breaks(ax, [1, 2, 3], [1.0, 2.0, 3.0], [False])
+
+
+# Value labels that find their place when drawn (``ch.bar_values``); fixture bars, not CBS data.
+@pytest.fixture
+def chart():
+    configure(theme="notebook", lang="nl")
+    with ch.Chart("t", "s") as made:
+        yield made
+    configure()
+
+
+def _placed(chart, label):
+    """The chart's collisions, and where the label went: offset (points), colour, leader, box."""
+    with chart.laid_out() as collisions:
+        return collisions, (label.xyann, label.get_color(), label.arrow_patch, label._bbox_patch)
+
+
+def test_a_value_label_clear_of_the_other_marks_stays_just_beyond_its_bar(chart):
+    bars = chart.ax.bar(["a", "b"], [5.0, 9.0])
+    (label,) = ch.bar_values(chart.ax, bars, ["", "9,0 %"], padding=3)
+    chart.ax.set_ylim(0, 12)
+    collisions, (offset, _, leader, box) = _placed(chart, label)
+    assert collisions == [] and offset == (0, 3) and leader is None and box is None
+
+
+def test_each_bar_may_keep_its_own_distance_to_its_label(chart):
+    """A bar with a marker at its end labels further out than one without (03's diamonds)."""
+    bars = chart.ax.barh(["a", "b"], [5.0, 9.0])
+    labels = ch.bar_values(chart.ax, bars, ["5,0 %", "9,0 %"], padding=[3, 12])
+    chart.ax.set_xlim(0, 20)
+    collisions, (near, *_) = _placed(chart, labels[0])
+    assert collisions == [] and near == (3, 0) and labels[1].xyann == (12, 0)
+
+
+def test_a_value_label_on_a_taller_neighbour_moves_up_with_a_leader_to_its_bar(chart):
+    bars = chart.ax.bar(list("abcdefghij"), [10.0, 9.0, *[1.0] * 8])
+    (label,) = ch.bar_values(chart.ax, bars, ["", "38,3 % van alle huishoudens", *[""] * 8])
+    chart.ax.set_ylim(0, 14)
+    collisions, (offset, _, leader, _) = _placed(chart, label)
+    assert collisions == [] and offset[1] > 3 and leader is not None
+
+
+def test_a_value_label_across_a_reference_line_goes_inside_its_bar_in_a_readable_ink(chart):
+    bars = chart.ax.barh(["a", "b"], [20.0, 20.0], color=[ch.CONTEXT, ch.MAIN])
+    labels = ch.bar_values(chart.ax, bars, ["20,0 %", "20,0 %"])
+    chart.ax.axvline(21.0)
+    chart.ax.set_xlim(0, 40)
+    collisions, (offset, grey_ink, _, _) = _placed(chart, labels[0])
+    assert collisions == [] and offset[0] < 0 and grey_ink == "black"
+    assert labels[1].get_color() == "white"  # on blue
+
+
+def test_where_a_line_across_the_axes_leaves_no_room_the_label_stands_out_on_a_box(chart):
+    bars = chart.ax.barh(["a"], [2.0])
+    (label,) = ch.bar_values(chart.ax, bars, ["2,0 % van alle huishoudens"])
+    chart.ax.axvline(3.0)  # too short a bar to hold the label; a leader would cross the line
+    chart.ax.set_xlim(0, 100)
+    collisions, (offset, _, leader, box) = _placed(chart, label)
+    assert collisions == [] and offset == (3, 0) and leader is None and box is not None
+
+
+def test_a_point_is_named_on_its_first_clear_side(chart):
+    chart.ax.plot([0.5], [0.5], "o")
+    chart.ax.plot([0.54], [0.5], "o")  # a neighbour right of the named dot
+    chart.ax.set(xlim=(0, 1), ylim=(0, 1))
+    label = ch.label_point(chart.ax, "naam", (0.5, 0.5))
+    collisions, (offset, _, leader, _) = _placed(chart, label)
+    assert collisions == [] and offset[0] < 0 and offset[1] == 0 and leader is None  # left
+
+
+def test_names_of_nearby_points_keep_clear_of_each_other(chart):
+    chart.ax.plot([0.5, 0.5], [0.5, 0.53], "o")
+    chart.ax.set(xlim=(0, 1), ylim=(0, 1))
+    ch.label_point(chart.ax, "eerste naam", (0.5, 0.5))
+    second = ch.label_point(chart.ax, "tweede naam", (0.5, 0.53))
+    collisions, (offset, _, _, _) = _placed(chart, second)
+    assert collisions == [] and offset != (0, 0)
+
+
+def test_a_point_crowded_on_every_side_is_named_further_out_with_a_leader(chart):
+    grid = [(0.5 + dx, 0.5 + dy) for dx in (-0.04, 0, 0.04) for dy in (-0.04, 0, 0.04)]
+    for x, y in grid:  # each dot its own mark: the others are not the named one
+        chart.ax.plot([x], [y], "o")
+    chart.ax.set(xlim=(0, 1), ylim=(0, 1))
+    label = ch.label_point(chart.ax, "midden", (0.5, 0.5))
+    collisions, (_, _, leader, _) = _placed(chart, label)
+    assert collisions == [] and leader is not None

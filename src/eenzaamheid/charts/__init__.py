@@ -10,6 +10,7 @@ In a notebook: ``from eenzaamheid import charts as ch``, then::
 from .alt import alt_change, alt_range, alt_series, alt_values
 from .export import ExportedFigure, figures_dir
 from .frame import Chart
+from .layout_labels import bar_values, label_point
 from .maps import draw_map, load_map, map_aspect, region_areas
 from .marks import (
     dumbbell,
@@ -42,6 +43,7 @@ __all__ = [
     "alt_range",
     "alt_series",
     "alt_values",
+    "bar_values",
     "book_rows",
     "category",
     "country",
@@ -54,6 +56,7 @@ __all__ = [
     "hbar_percent",
     "horizontal_layout",
     "label_line_end",
+    "label_point",
     "line_with_breaks",
     "listed",
     "load_map",

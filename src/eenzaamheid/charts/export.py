@@ -116,23 +116,46 @@ def _write_images(
     return paths, collisions
 
 
-def _write_bare(chart: Chart, out: Path, name: str, alt: str) -> dict[str, Path]:
+def _write_bare(chart: Chart, out: Path, name: str, alt: str) -> tuple[dict[str, Path], list[str]]:
     """The chart without title, subtitle and source line (``<name>_kaal.*``) for a page or CMS
-    that sets its own; they stay in the JSON and the XLSX about-sheet."""
+    that sets its own; they stay in the JSON and the XLSX about-sheet. Also returns the texts
+    that collide (the plot takes the titles' room, so marks and labels move)."""
     with chart.bare():
-        paths, _ = _write_images(chart, out, f"{name}_kaal", alt, _short(alt))
-    return {f"{fmt}_kaal": path for fmt, path in paths.items()}
+        paths, collisions = _write_images(chart, out, f"{name}_kaal", alt, _short(alt))
+    return {f"{fmt}_kaal": path for fmt, path in paths.items()}, collisions
+
+
+PLOT_SHARE = 1 / 3  # a one-column chart's plot is at least this share of its width high
 
 
 def _write_narrow(
     chart: Chart, out: Path, name: str, alt: str
 ) -> tuple[dict[str, Path], list[str]]:
     """The same chart at the theme's one-column width (``<name>_smal.*``), written after the
-    full-width files; the figure keeps this size. Also returns the texts that collide."""
+    full-width files; taller where its texts leave the plot less than :data:`PLOT_SHARE`
+    of the width (then written again); the figure keeps this size. Also returns the texts
+    that collide."""
     chart.fig.set_size_inches(chart.theme.narrow)
     chart.fit_texts()
     paths, collisions = _write_images(chart, out, f"{name}_smal", alt, chart.title)
+    short = _plot_shortfall(chart.fig)
+    if short > 0:  # measured on the drawing just written: only a squashed chart draws twice
+        width, height = chart.fig.get_size_inches()
+        chart.fig.set_size_inches(width, height + short)
+        chart.fit_texts()
+        paths, collisions = _write_images(chart, out, f"{name}_smal", alt, chart.title)
     return {f"{fmt}_smal": path for fmt, path in paths.items()}, collisions
+
+
+def _plot_shortfall(fig: Figure) -> float:
+    """Inches of height the plot (all Axes together, as last laid out) lacks of
+    :data:`PLOT_SHARE` of the figure's width."""
+    boxes = [ax.get_position() for ax in fig.axes if ax.get_visible()]
+    if not boxes:
+        return 0.0
+    width, height = fig.get_size_inches()
+    plot = (max(b.y1 for b in boxes) - min(b.y0 for b in boxes)) * height
+    return max(0.0, PLOT_SHARE * width - plot)
 
 
 def _smallest_text_pt(fig: Figure) -> float:
@@ -216,7 +239,8 @@ def save_chart(
     paths, collisions = ExportedFigure(images), {"": collided}
     width, height = chart.fig.get_size_inches() * chart.theme.dpi
     if chart.theme.name in BARE_THEMES:
-        paths.update(_write_bare(chart, out, name, alt))
+        bare_paths, collisions["kaal"] = _write_bare(chart, out, name, alt)
+        paths.update(bare_paths)
     smallest = _smallest_text_pt(chart.fig)
     if narrow and chart.theme.narrow:  # also the one-column size (print, a phone)
         narrow_paths, collisions["smal"] = _write_narrow(chart, out, name, alt)

@@ -13,6 +13,7 @@ saved chart is shown at the end of the block, with its alt text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -29,7 +30,7 @@ from matplotlib.image import imsave
 from matplotlib.textpath import TextToPath
 
 from .export import save_chart
-from .qa import text_collisions
+from .layout_check import text_collisions
 from .theme import Theme, theme
 
 
@@ -130,7 +131,7 @@ class Chart:
         try:
             self.fig.canvas.draw()
             self.fig.set_layout_engine("none")
-            yield text_collisions(self.fig, allowed=(self._texts[:2],))
+            yield text_collisions(self.fig)
         finally:
             self.fig.set_layout_engine(engine)
             self.fig.set_dpi(screen_dpi)
@@ -171,7 +172,7 @@ def _wrap(text: str, width_inches: float, font_size: float, bold: bool = False) 
     lines = []
     for paragraph in text.split("\n"):
         line = ""
-        for word in paragraph.split(" "):
+        for word in _words(paragraph):
             longer = f"{line} {word}" if line else word
             if line and _MEASURE.get_text_width_height_descent(longer, font, False)[0] > room:
                 lines.append(line)
@@ -179,6 +180,22 @@ def _wrap(text: str, width_inches: float, font_size: float, bold: bool = False) 
             line = longer
         lines.append(line)
     return "\n".join(lines)
+
+
+def _words(paragraph: str) -> list[str]:
+    """The paragraph's words, a percent sign kept with its number (``37,4 %``, Dutch), a
+    number of one or two digits with the word after it (``1 januari``, ``14 keer``) and a last
+    word of three characters or less with the one before (``break (b)``): none of them breaks
+    over two lines, and no line holds only a tiny last word."""
+    words: list[str] = []
+    for word in paragraph.split(" "):
+        if words and (word.startswith("%") or re.fullmatch(r"\(?\d{1,2}", words[-1])):
+            words[-1] += f" {word}"
+        else:
+            words.append(word)
+    if len(words) > 1 and len(words[-1]) <= 3:
+        words[-2:] = [" ".join(words[-2:])]
+    return words
 
 
 _MEASURE = TextToPath()

@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.container import BarContainer
 from matplotlib.lines import Line2D
 
+from .layout_labels import bar_values
 from .numbers import fmt_percent, number_axis
 from .theme import CONTEXT, HIGHLIGHT, MAIN
 
@@ -36,8 +37,9 @@ def horizontal_layout(ax: Axes) -> None:
     ax.grid(axis="x", visible=True)
 
 
-def label_line_end(ax: Axes, x, y, label: str, colour: str, dy: float = 0) -> None:
-    """Direct label at the end of a line, instead of a legend; ``dy`` moves it, in lines."""
+def label_line_end(ax: Axes, x, y, label: str, colour: str, dy: float = 0, **style) -> None:
+    """Direct label at the end of a line, instead of a legend; ``dy`` moves it, in lines;
+    ``style`` (e.g. ``fontsize``) as for ``ax.annotate``."""
     size = mpl.rcParams["font.size"]
     ax.annotate(
         label,
@@ -48,6 +50,7 @@ def label_line_end(ax: Axes, x, y, label: str, colour: str, dy: float = 0) -> No
         va="center",
         fontweight="bold",
         annotation_clip=False,
+        **style,
     )
 
 
@@ -93,14 +96,15 @@ def hbar_percent(
     decimals: int = 1,
     positions: Sequence[float] | None = None,
     prefix: str = "",
-    padding: float = 4,
+    padding: float | Sequence[float] = 4,
 ) -> BarContainer:
     """Horizontal bars, first row on top, each labelled with its percentage ``padding`` points
-    beyond the bar's end."""
+    (one for all bars or one per bar) beyond the bar's end, or where that is not clear of the
+    other marks, inside it (:func:`layout_labels.bar_values`)."""
     y = list(positions) if positions is not None else list(range(len(labels)))
     bars = ax.barh(y, values, color=colours)
     ax.set_yticks(y, labels)
-    ax.bar_label(bars, labels=[prefix + fmt_percent(v, decimals) for v in values], padding=padding)
+    bar_values(ax, bars, [prefix + fmt_percent(v, decimals) for v in values], padding=padding)
     ax.invert_yaxis()
     horizontal_layout(ax)
     number_axis(ax, "x", "percent", 0)

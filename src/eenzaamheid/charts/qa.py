@@ -1,8 +1,8 @@
-"""Checks on a drawn chart: every number it draws is in its data, and no two texts collide."""
+"""A check on a drawn chart: every number it draws is in its data (what collides on it:
+``layout_check``)."""
 
 from __future__ import annotations
 
-import itertools
 import math
 import weakref
 
@@ -12,7 +12,6 @@ from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PatchCollection, PathCollection
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
-from matplotlib.text import Text
 
 # Which axis of an Axes carries the values ("x" or "y"); set by ``numbers.number_axis``.
 VALUE_AXIS: weakref.WeakKeyDictionary[Axes, str] = weakref.WeakKeyDictionary()
@@ -78,53 +77,3 @@ def missing_from_data(fig: Figure, data: pd.DataFrame) -> list[float]:
         if not np.any(np.abs(near - value) <= 1e-6 * max(1.0, abs(value))):
             missing.append(value)
     return missing
-
-
-def _texts(fig: Figure) -> list[Text]:
-    texts = list(fig.texts)
-    for ax in fig.axes:
-        texts += [*ax.texts, ax.title, ax.xaxis.label, ax.yaxis.label]
-        if ax.axison:
-            texts += _tick_labels(ax.xaxis, ax.get_xlim()) + _tick_labels(ax.yaxis, ax.get_ylim())
-        legend = ax.get_legend()
-        if legend is not None:
-            texts += legend.get_texts()
-    if fig.legends:
-        texts += [t for legend in fig.legends for t in legend.get_texts()]
-    return [t for t in texts if t.get_visible() and t.get_text().strip()]
-
-
-def _tick_labels(axis, limits: tuple[float, float]) -> list[Text]:
-    """The tick labels drawn: those of ticks inside the axis's view limits."""
-    low, high = sorted(limits)
-    slack = 1e-9 * max(1.0, abs(high - low))
-    return [
-        tick.label1
-        for tick in axis.get_major_ticks()
-        if low - slack <= tick.get_loc() <= high + slack and tick.label1.get_visible()
-    ]
-
-
-def text_collisions(fig: Figure, allowed: tuple[tuple[Text, Text], ...] = ()) -> list[str]:
-    """Pairs of texts whose boxes overlap, and texts cut off by the figure's edge, as words.
-    ``allowed`` pairs overlap on purpose (the title reserves blank lines for the subtitle)."""
-    renderer = fig.canvas.get_renderer()
-    boxes = [(t, t.get_window_extent(renderer)) for t in _texts(fig)]
-    exempt = {frozenset(pair) for pair in allowed}
-    found = []
-    for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
-        if frozenset((a, b)) in exempt:
-            continue
-        if box_a.overlaps(box_b) and _overlap_area(box_a, box_b) > 1.0:
-            found.append(f"{a.get_text()!r} overlaps {b.get_text()!r}")
-    canvas = fig.bbox
-    for text, box in boxes:
-        if box.x0 < canvas.x0 - 1 or box.x1 > canvas.x1 + 1 or box.y0 < canvas.y0 - 1:
-            found.append(f"{text.get_text()!r} is cut off at the edge")
-    return found
-
-
-def _overlap_area(a, b) -> float:
-    width = min(a.x1, b.x1) - max(a.x0, b.x0)
-    height = min(a.y1, b.y1) - max(a.y0, b.y0)
-    return max(width, 0) * max(height, 0)

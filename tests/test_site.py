@@ -15,6 +15,7 @@ from eenzaamheid import settings
 from eenzaamheid.site import build, chartdata, listing
 from eenzaamheid.site.cache import Cache, notebook_digest
 from eenzaamheid.site.chartblock import chart_block
+from eenzaamheid.site.i18n import TranslationError
 from eenzaamheid.site.layout import Chart
 from eenzaamheid.site.slides import write_decks
 from eenzaamheid.site.story import Story, markdown, mathml, render
@@ -82,6 +83,29 @@ def test_only_what_changed_runs_again(project, capsys):
     assert _ran(capsys) == {"01_leest.ipynb", "02_rekent.ipynb"}
     build(force=True)
     assert _ran(capsys) == {"01_leest.ipynb", "02_rekent.ipynb"}
+
+
+def test_a_build_keeps_the_other_languages_pages_when_their_run_is_too_old_to_translate(
+    project, capsys
+):
+    """Building Dutch rewrites the English pages too, from English's last run. When that run
+    holds a paragraph the catalogue no longer translates (the notebook changed since), the
+    English pages stay as they were and the build says how to bring them up to date."""
+    build(lang="en")
+    executed = project / "build" / ".cache" / "notebook-en" / "01_leest.ipynb"
+    notebook = json.loads(executed.read_text())
+    old = {"cell_type": "markdown", "metadata": {}, "source": "Een alinea die niet meer bestaat."}
+    executed.write_text(json.dumps(notebook | {"cells": [old, *notebook["cells"]]}))
+    english = project / "build" / "en" / "01_leest.html"
+    before = english.read_text()
+    capsys.readouterr()
+    build()
+    out = capsys.readouterr().out
+    assert "--lang en" in out and "01_leest" in out
+    assert english.read_text() == before
+    assert (project / "build" / "01_leest.html").exists()
+    with pytest.raises(TranslationError):  # the English build itself still refuses
+        build(lang="en")
 
 
 def test_the_record_names_the_data_and_the_modules(project):

@@ -19,6 +19,7 @@ from .. import settings
 from .cache import Cache
 from .chartblock import picture
 from .explorer import explorer_link, write_explorer
+from .i18n import TranslationError
 from .layout import PAGE_THEMES, WORDS, Chart, esc, other_language, page
 from .listing import charts_in, notebooks
 from .slides import write_decks
@@ -182,6 +183,17 @@ def _assets(build: Path) -> None:
             target.write_text(text, encoding="utf-8")
 
 
+def _write_language(
+    config: settings.Settings, lang: str, themes: list[str], *, other: bool
+) -> None:
+    """The story pages, index and decks of one language, from its last runs."""
+    (config.build_dir / _folder(lang)).mkdir(parents=True, exist_ok=True)
+    listed = stories(config, lang, themes)
+    _story_pages(config, lang, listed, other)
+    _index(config, lang, listed, other)
+    write_decks(config.build_dir / _folder(lang), lang, listed, "../" if _folder(lang) else "")
+
+
 def write_site(config: settings.Settings) -> Path:
     """Every language built so far; returns the index of ``config.lang``."""
     built = _built(config)
@@ -189,12 +201,16 @@ def write_site(config: settings.Settings) -> Path:
     colours = config.build_dir / ".cache" / "code-colours.json"
     code_colours.load(colours)
     for lang, themes in built.items():
-        (config.build_dir / _folder(lang)).mkdir(parents=True, exist_ok=True)
-        listed = stories(config, lang, themes)
-        other = len(built) > 1
-        _story_pages(config, lang, listed, other)
-        _index(config, lang, listed, other)
-        write_decks(config.build_dir / _folder(lang), lang, listed, "../" if _folder(lang) else "")
+        try:
+            _write_language(config, lang, themes, other=len(built) > 1)
+        except TranslationError as error:
+            if lang == config.lang:
+                raise
+            reason = str(error).partition(";")[0]  # without the advice to translate
+            print(  # that language's last run is older than the catalogue: its pages stay
+                f"{lang}: pages kept from the last build in this language ({reason}); "
+                f"`python -m eenzaamheid build --lang {lang}` brings them up to date"
+            )
     write_explorer(config.build_dir, list(built))
     code_colours.save(colours)
     if "nl" not in built:  # only English so far: the top of the site leads there

@@ -137,9 +137,15 @@ class Browser:
             return [f"{url}: {answer['errorText']}"]
         if answer.get("loaderId"):  # a new document (not just another #anchor on this one)
             self.wait_for("Page.loadEventFired")
+        return self.loaded()
+
+    def loaded(self) -> list[str]:
+        """Wait until every image of the open page is loaded (also those a new window size
+        chose); returns the page's errors so far."""
         self.evaluate(
-            "Promise.all([...document.images].map(i => { i.loading = 'eager';"
-            " return i.complete ? 0 : new Promise(r => { i.onload = i.onerror = r; }); }))"
+            "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+            ".then(() => Promise.all([...document.images].map(i => { i.loading = 'eager';"
+            " return i.complete ? 0 : new Promise(r => { i.onload = i.onerror = r; }); })))"
         )
         return self.errors()
 

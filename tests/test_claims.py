@@ -145,9 +145,12 @@ def test_a_figure_keeps_its_precision(lang, rounded, exact, message):
     [
         (
             "nl",
-            "de woorden 'bijna de helft' overdrijven: dat is minstens 45 %, de data geven 39,9 %",
+            "de woorden 'bijna de helft' overdrijven: wij lezen die als minstens 45 %, de data geven 39,9 %",
         ),
-        ("en", "the words 'almost half' overstate: that is at least 45%, the data give 39.9%"),
+        (
+            "en",
+            "the words 'almost half' overstate: we read them as at least 45%, the data give 39.9%",
+        ),
     ],
 )
 def test_a_right_number_in_overstated_words_is_said_to_be_so(lang, words, tmp_path):

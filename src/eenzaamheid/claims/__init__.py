@@ -64,9 +64,9 @@ def _summary(claim: dict, parts: list[Part]) -> ClaimResult:
     if wording and verdict in (CONFIRMED, FITS_ROUNDED) and main.data_value < wording["at_least"]:
         verdict = OVERSTATED
         explanation += say(
-            nl=f"; de woorden '{wording['says']}' overdrijven: dat is minstens "
+            nl=f"; de woorden '{wording['says']}' overdrijven: wij lezen die als minstens "
             f"{amount(wording['at_least'], '%')}, de data geven {main.data_text()}",
-            en=f"; the words '{wording['says_en']}' overstate: that is at least "
+            en=f"; the words '{wording['says_en']}' overstate: we read them as at least "
             f"{amount(wording['at_least'], '%')}, the data give {main.data_text()}",
         )
     if claim.get("note"):

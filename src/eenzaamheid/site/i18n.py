@@ -43,7 +43,12 @@ _KEPT = re.compile(r"`[^`]*`|\$[^$]+\$|\]\([^)]*\)|\d+")  # what a translation m
 
 
 class TranslationError(CbsError, LookupError):
-    """A story paragraph has no finished English translation in the catalogue."""
+    """A story paragraph has no finished English translation in the catalogue; ``where``
+    names the notebook, cell and paragraph."""
+
+    def __init__(self, where: str):
+        super().__init__(f"{where}; {FIX}")
+        self.where = where
 
 
 @dataclass(frozen=True)
@@ -202,8 +207,7 @@ def translate_markdown(stem: str, cell_index: int, text: str, lang: str) -> str:
         if not english or fuzzy:
             state = "a fuzzy" if english else "no"
             raise TranslationError(
-                f"{stem}.ipynb cell {cell_index}: {state} English translation of "
-                f'"{unit.text[:70]}"; {FIX}'
+                f'{stem}.ipynb cell {cell_index}: {state} English translation of "{unit.text[:70]}"'
             )
     lines = text.split("\n")
     for unit in reversed(found):  # from the end, so that earlier line numbers stay right

@@ -206,9 +206,8 @@ def write_site(config: settings.Settings) -> Path:
         except TranslationError as error:
             if lang == config.lang:
                 raise
-            reason = str(error).partition(";")[0]  # without the advice to translate
             print(  # that language's last run is older than the catalogue: its pages stay
-                f"{lang}: pages kept from the last build in this language ({reason}); "
+                f"{lang}: pages kept from the last build in this language ({error.where}); "
                 f"`python -m eenzaamheid build --lang {lang}` brings them up to date"
             )
     write_explorer(config.build_dir, list(built))

@@ -38,6 +38,7 @@ import re
 import sys
 import threading
 import time
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -202,7 +203,10 @@ class StandIn:
         self.closing = threading.Event()
         self.server = _Server(("127.0.0.1", 0), self._handler())
         self.url = f"http://127.0.0.1:{self.server.server_port}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        # a short poll: close() waits for the serving loop to notice, 0.5 s by default, which
+        # every test with a stand-in would pay in its teardown
+        serve = partial(self.server.serve_forever, poll_interval=0.02)
+        threading.Thread(target=serve, daemon=True).start()
 
     def add_table(self, table_id: str, entities: dict[str, list[dict]]) -> None:
         self.tables[table_id.lower()] = entities

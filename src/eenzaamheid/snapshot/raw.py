@@ -68,7 +68,8 @@ def manifest(folder: Path | None = None) -> dict[str, dict[str, Any]]:
             f"no {MANIFEST} in {path.parent}: the raw files of the snapshot are missing. "
             "Restore them with `git checkout data/raw/`."
         )
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: read once per raw file
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     return {entry["file"]: entry for entry in entries}
 
 

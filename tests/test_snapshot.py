@@ -15,22 +15,19 @@ from .odata_server import entities_from_snapshot
 SNAPSHOT = settings.ROOT / "data" / "snapshot"
 
 
-@pytest.fixture(scope="module")
-def tables():
-    """Every snapshot table built in memory from the raw files, once for this module."""
-    return build_tables()
+@pytest.fixture
+def rebuilt(tmp_path):
+    """Every snapshot table built in memory from the raw files, and the snapshot written from
+    them into a folder of its own. One test uses it: building takes ~10 s, and a module fixture
+    is built again in each pytest-xdist worker whose tests need it."""
+    tables = build_tables()
+    return tables, tmp_path, build_snapshot(tmp_path, tables)
 
 
-@pytest.fixture(scope="module")
-def rebuilt(tmp_path_factory, tables):
-    """The snapshot written from those tables into a folder of its own."""
-    out = tmp_path_factory.mktemp("snapshot")
-    counts = build_snapshot(out, tables)
-    return out, counts
-
-
-def test_committed_snapshot_is_reproducible_byte_for_byte(rebuilt):
-    out, counts = rebuilt
+def test_the_raw_files_give_the_committed_snapshot_byte_for_byte_and_it_loads_as_built(
+    rebuilt, monkeypatch
+):
+    tables, out, counts = rebuilt
     written = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
     committed = sorted(p.relative_to(SNAPSHOT) for p in SNAPSHOT.rglob("*") if p.is_file())
     assert written == committed
@@ -39,14 +36,8 @@ def test_committed_snapshot_is_reproducible_byte_for_byte(rebuilt):
             f"data/snapshot/{name} is stale: run `make snapshot`"
         )
     assert counts["71488ned"] == 20_476 and counts["kaarten/gemeente_2015"] == 393
-
-
-def test_snapshot_round_trips(rebuilt, tables, monkeypatch):
-    out, _ = rebuilt
     monkeypatch.setenv("EENZAAMHEID_SNAPSHOT", str(out))
-    expected = tables["37296ned"]
-    loaded = load("37296ned", source="snapshot")
-    pd.testing.assert_frame_equal(loaded, expected)
+    pd.testing.assert_frame_equal(load("37296ned", source="snapshot"), tables["37296ned"])
 
 
 def test_snapshot_figures_equal_the_sources():
@@ -140,9 +131,12 @@ def test_every_table_names_its_original_sources(raw):
             assert source["source"] and source["licence"], source
 
 
-def test_used_raw_files_are_exactly_the_listed_ones(tables):
-    """Every file in the manifest is read by the snapshot step (copy only what is used)."""
-    used = {s["file"] for frame in tables.values() for s in frame.attrs["meta"].sources}
+def test_used_raw_files_are_exactly_the_listed_ones():
+    """Every file in the manifest is read by the snapshot step (copy only what is used): the
+    committed snapshot names the files it was built from (and the raw files give that snapshot
+    byte for byte, as tested above)."""
+    sidecars = (json.loads(p.read_text(encoding="utf-8")) for p in SNAPSHOT.glob("*.json"))
+    used = {s["file"] for record in sidecars for s in record["meta"]["sources"]}
     used |= {f"data/raw/{m['file']}" for m in spec()["maps"].values()}
     assert used == {f"data/raw/{name}" for name in manifest()}
 

@@ -25,9 +25,13 @@ UNJUDGED = ["bgGradient", "bgImage"]  # axe's reasons for leaving a text's contr
 # (9,000 cells on story 06 with every chart on its table). This marks each text-only cell that
 # looks like one before it in the same table: the same row, row group and cell backgrounds,
 # colour, font, opacity, shadow, classes, lang and visibility. Only the contrast check skips
-# them; every other rule sees every cell.
+# them; every other rule sees every cell. The contents of a closed <details> (the folded code,
+# thousands of highlighted words) are not shown, so contrast does not apply to them: they are
+# marked too, which spares axe finding that out for each word.
 ALIKE = """(() => {
   document.querySelectorAll('[data-axe-alike]').forEach(e => e.removeAttribute('data-axe-alike'));
+  document.querySelectorAll('details:not([open]) > :not(summary), details:not([open]) > :not(summary) *')
+    .forEach(e => e.setAttribute('data-axe-alike', ''));
   const looks = (e) => { const s = getComputedStyle(e);
     return [s.color, s.backgroundColor, s.font, s.opacity, s.textShadow, s.visibility]; };
   document.querySelectorAll('table').forEach(table => {

@@ -331,6 +331,45 @@ def test_english_pages_have_no_dutch_table_cell(site):
     assert _dutch_cells(site.build / "en") == []
 
 
+class _Looks(HTMLParser):
+    """What decides how a page's elements look, without their text: each element's tag and
+    classes, the properties of its style attribute (not their values: sizes), the page's
+    stylesheets."""
+
+    def __init__(self):
+        super().__init__()
+        self.looks: set[tuple[str, str, str]] = set()
+
+    def handle_starttag(self, tag, attrs):
+        found = dict(attrs)
+        style = ";".join(sorted(p.split(":")[0].strip() for p in (found.get("style") or "").split(";") if p.strip()))  # fmt: skip
+        self.looks.add((tag, found.get("class") or "", style))
+        if tag == "link" and found.get("rel") == "stylesheet":
+            self.looks.add(("stylesheet", Path(found["href"]).name, ""))
+
+
+def _looks(path: Path) -> set[tuple[str, str, str]]:
+    reader = _Looks()
+    reader.feed(path.read_text(encoding="utf-8"))
+    return reader.looks
+
+
+def test_english_pages_use_only_the_looks_of_the_dutch_pages(site):
+    """Why the browser tests judge contrast on the Dutch pages only: each English page has no
+    element whose tag, classes or styled properties its Dutch page lacks, and the same
+    stylesheets (the assets are shared)."""
+    english = sorted((site.build / "en").glob("*.html"))
+    assert len(english) > 20
+    names = {"explorer.html": "verkenner.html"}
+    found = {}
+    for page in english:
+        dutch_page = site.build / names.get(page.name, page.name)
+        extra = _looks(page) - _looks(dutch_page)
+        if extra:
+            found[page.name] = sorted(extra)
+    assert found == {}
+
+
 def test_claims_explain_their_verdicts_in_the_build_language(monkeypatch):
     from eenzaamheid import load
     from eenzaamheid.claims import check_claims

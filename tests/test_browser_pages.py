@@ -108,31 +108,28 @@ def test_every_page_at_desktop_width(browser, site):
     assert not {name: problems for name, problems in found.items() if problems}
 
 
-def test_a_phone_gets_the_one_column_chart_with_readable_text(browser, site):
+def _phone_charts(browser: Browser, path: Path) -> tuple[int, int]:
     """At 400 px every chart that has a one-column image shows it; the smallest text of every
     chart (often its source line) is at least 9 CSS px high; a chart that is then wider than
-    the phone says that it scrolls sideways."""
-    browser.size(400, 800)
+    the phone says that it scrolls sideways. Returns the charts and one-column images seen."""
     checked = narrow = 0
-    for path in _stories(site.build):
-        _open(browser, path)
-        images = browser.evaluate(
-            "[...document.querySelectorAll('figure.chart img')].map(i => [i.currentSrc,"
-            " i.naturalWidth, i.getBoundingClientRect().width,"
-            " i.parentElement.querySelector('source') !== null,"
-            " i.closest('.view').querySelector('.swipe')?.offsetHeight > 0])"
-        )
-        for src, pixels, shown, has_narrow, hint in images:
-            assert src.endswith("_smal.png") == has_narrow, f"{path.name}: {src}"
-            assert hint != has_narrow, f"{path.name}: {src} wider than a phone, and no hint"
-            png = Path(urllib.parse.unquote(urllib.parse.urlparse(src).path))
-            record = json.loads(png.with_name(png.name.replace("_smal.png", ".png"))
-                                .with_suffix(".json").read_text("utf-8"))  # fmt: skip
-            theme = THEMES[record["theme"]]
-            text = record["smallest_text_pt"] * theme.dpi / 72 * shown / pixels
-            assert text >= MIN_TEXT_PX - 0.1, f"{path.name}: text {text:.1f} px in {src}"
-            checked, narrow = checked + 1, narrow + has_narrow
-    assert checked > 40 and narrow > 20  # both themes write _smal files
+    images = browser.evaluate(
+        "[...document.querySelectorAll('figure.chart img')].map(i => [i.currentSrc,"
+        " i.naturalWidth, i.getBoundingClientRect().width,"
+        " i.parentElement.querySelector('source') !== null,"
+        " i.closest('.view').querySelector('.swipe')?.offsetHeight > 0])"
+    )
+    for src, pixels, shown, has_narrow, hint in images:
+        assert src.endswith("_smal.png") == has_narrow, f"{path.name}: {src}"
+        assert hint != has_narrow, f"{path.name}: {src} wider than a phone, and no hint"
+        png = Path(urllib.parse.unquote(urllib.parse.urlparse(src).path))
+        record = json.loads(png.with_name(png.name.replace("_smal.png", ".png"))
+                            .with_suffix(".json").read_text("utf-8"))  # fmt: skip
+        theme = THEMES[record["theme"]]
+        text = record["smallest_text_pt"] * theme.dpi / 72 * shown / pixels
+        assert text >= MIN_TEXT_PX - 0.1, f"{path.name}: text {text:.1f} px in {src}"
+        checked, narrow = checked + 1, narrow + has_narrow
+    return checked, narrow
 
 
 def _offers_no_page(page: Path, name: str) -> bool:
@@ -255,33 +252,42 @@ SCROLLERS = (  # the boxes in a page that scroll sideways on their own
 )
 
 
+def _phone_tables(browser: Browser, path: Path) -> int:
+    """With every chart on its table at 400 px: the page does not scroll sideways; each box
+    that does is focusable, named and shows that it scrolls. Returns the number of boxes."""
+    browser.evaluate(
+        "document.querySelectorAll('[role=tab][data-view=table]').forEach(t => t.click())"
+    )
+    overflow = browser.evaluate("document.scrollingElement.scrollWidth - innerWidth")
+    assert overflow <= 0, f"{path.parent.name}/{path.name} scrolls {overflow} px sideways"
+    boxes = browser.evaluate(
+        f"{SCROLLERS}.filter(e => !e.closest('details')).map(e => [e.tagName, e.className,"
+        " e.tabIndex, e.getAttribute('aria-label') || e.getAttribute('aria-labelledby'),"
+        " getComputedStyle(e).backgroundImage.includes('gradient')])"
+    )
+    for tag, classes, tabindex, name, shadow in boxes:
+        where = f"{path.name}: {tag}.{classes}"
+        assert tabindex >= 0 and name, f"{where} cannot be reached or named"
+        assert shadow, f"{where} does not show that it scrolls"
+    return len(boxes)
+
+
 @pytest.mark.long
-def test_on_a_phone_tables_scroll_in_their_own_box_not_the_page(browser, site):
-    """At 400 px with every chart on its table: the page does not scroll sideways; each box
-    that does is focusable, named and scrolls with the arrow keys; axe finds nothing on the
-    Dutch pages (the English ones have the same markup and styles, and axe checks them at
-    1280 px; here they get every other check)."""
+def test_every_story_on_a_phone(browser, site):
+    """Each story opened once at 400 px: its charts (:func:`_phone_charts`), then every chart
+    on its table (:func:`_phone_tables`); axe finds nothing on the Dutch pages (the English
+    ones have the same markup and styles, and axe checks them at 1280 px; here they get every
+    other check). A box that scrolls sideways scrolls with the arrow keys."""
     browser.size(400, 800)
-    wide = 0
+    checked = narrow = wide = 0
     for path in _stories(site.build):
         _open(browser, path)
-        browser.evaluate(
-            "document.querySelectorAll('[role=tab][data-view=table]').forEach(t => t.click())"
-        )
-        overflow = browser.evaluate("document.scrollingElement.scrollWidth - innerWidth")
-        assert overflow <= 0, f"{path.parent.name}/{path.name} scrolls {overflow} px sideways"
-        boxes = browser.evaluate(
-            f"{SCROLLERS}.filter(e => !e.closest('details')).map(e => [e.tagName, e.className,"
-            " e.tabIndex, e.getAttribute('aria-label') || e.getAttribute('aria-labelledby'),"
-            " getComputedStyle(e).backgroundImage.includes('gradient')])"
-        )
-        for tag, classes, tabindex, name, shadow in boxes:
-            where = f"{path.name}: {tag}.{classes}"
-            assert tabindex >= 0 and name, f"{where} cannot be reached or named"
-            assert shadow, f"{where} does not show that it scrolls"
-        wide += len(boxes)
+        charts, narrow_charts = _phone_charts(browser, path)
+        checked, narrow = checked + charts, narrow + narrow_charts
+        wide += _phone_tables(browser, path)
         if path.parent.name != "en":
             assert browser.axe() == [], path.name
+    assert checked > 40 and narrow > 20  # both themes write _smal files
     assert wide > 10  # tables wider than a phone exist, and each scrolls in its box
     _open(browser, site.build / "01_alleenstaanden.html")
     browser.evaluate("document.querySelector('[role=tab][data-view=table]').click()")

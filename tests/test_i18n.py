@@ -342,8 +342,9 @@ class _Looks(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         found = dict(attrs)
-        style = ";".join(sorted(p.split(":")[0].strip() for p in (found.get("style") or "").split(";") if p.strip()))  # fmt: skip
-        self.looks.add((tag, found.get("class") or "", style))
+        declarations = (found.get("style") or "").split(";")
+        styled = sorted(d.split(":")[0].strip() for d in declarations if d.strip())
+        self.looks.add((tag, found.get("class") or "", ";".join(styled)))
         if tag == "link" and found.get("rel") == "stylesheet":
             self.looks.add(("stylesheet", Path(found["href"]).name, ""))
 

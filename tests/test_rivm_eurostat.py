@@ -174,3 +174,21 @@ def test_rivm_and_eurostat_rows_write_their_own_source_line():
         )
     finally:
         configure()
+
+
+def test_a_rivm_export_read_as_text_and_a_missing_column_named(tmp_path):
+    from openpyxl import Workbook
+
+    from eenzaamheid.snapshot.others import RIVM_COLUMNS, _read_xlsx
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([*RIVM_COLUMNS, "Eenzaam_28"])
+    sheet.append(["NL01  ", "Nederland", "Land", 20300.0, "2020JJ00", "MW00000", "  39.6"])
+    sheet.append(["GM0003", "Appingedam", "Gemeente", 20300.0, "2020JJ00", "MW00000", None])
+    book.save(tmp_path / "rivm.xlsx")
+    rows = _read_xlsx(str(tmp_path / "rivm.xlsx"), "test", ("Eenzaam_28",))
+    assert rows["Leeftijd"].tolist() == ["20300", "20300"]  # a whole number without ".0"
+    assert rows["Eenzaam_28"].tolist() == ["  39.6", None]  # as published; empty is missing
+    with pytest.raises(ValueError, match=r"no column \['SociaalEenzaam_31'\]"):
+        _read_xlsx(str(tmp_path / "rivm.xlsx"), "test", ("SociaalEenzaam_31",))

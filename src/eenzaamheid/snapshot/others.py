@@ -22,10 +22,41 @@ def _origin(what: str, files: list[RawFile]) -> str:
     return f"{what} ({count}{'; '.join(places)})"
 
 
+RIVM_COLUMNS = (
+    "WijkenEnBuurten",
+    "Gemeentenaam_1",
+    "SoortRegio_2",
+    "Leeftijd",
+    "Perioden",
+    "Marges",
+)
+
+
+def _cell_text(value: Any) -> str | None:
+    """A cell as pandas' ``read_excel(dtype=str)`` gives it: empty is missing, a whole float
+    is written without ``.0``."""
+    if value == "":
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 @cache
-def _read_xlsx(path: str, sha256: str) -> pd.DataFrame:
-    """One RIVM export as text cells (read once per process; keyed by content)."""
-    return pd.read_excel(path, engine="calamine", dtype=str)
+def _read_xlsx(path: str, sha256: str, topics: tuple[str, ...]) -> pd.DataFrame:
+    """The columns of one RIVM export that the spec uses, as text cells (read once per
+    process; keyed by content). Read with python-calamine itself: pandas converts all of the
+    file's 43 columns cell by cell first, 2.5 s of a snapshot build's 9 s."""
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(path).get_sheet_by_index(0).to_python()
+    header, wanted = rows[0], [*RIVM_COLUMNS, *topics]
+    missing = [name for name in wanted if name not in header]
+    if missing:
+        raise ValueError(f"{path}: no column {missing}; the spec names columns the file lacks")
+    places = {name: header.index(name) for name in wanted}
+    cells = {name: [_cell_text(row[i]) for row in rows[1:]] for name, i in places.items()}
+    return pd.DataFrame(cells, dtype=object)
 
 
 def rivm_table(spec: dict[str, Any]) -> pd.DataFrame:
@@ -35,7 +66,7 @@ def rivm_table(spec: dict[str, Any]) -> pd.DataFrame:
     files = [raw_file(name) for name in spec["files"]]
     frames, sources = [], []
     for file in files:
-        rows = _read_xlsx(str(file.path), file.entry["sha256"])
+        rows = _read_xlsx(str(file.path), file.entry["sha256"], tuple(spec["topics"]))
         rows = rows.apply(lambda column: column.str.strip())
         keep = rows["WijkenEnBuurten"].str.startswith(tuple(spec["regions"]))
         keep &= rows["Marges"] == spec["margin"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 import numpy as np
@@ -23,6 +24,12 @@ def _locale(lang: str) -> Locale:
 @cache
 def _pattern(decimals: int) -> NumberPattern:
     return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
+
+
+def decimals(precision: float) -> int:
+    """The decimals of a figure known to ± ``precision`` (half its last digit): 0.05 -> 1,
+    0.5 -> 0 (a rounded 11 % is no 11.0 %), 500 -> 0."""
+    return max(0, round(-math.log10(2 * precision)))
 
 
 def fmt_number(value: float, decimals: int = 0) -> str:

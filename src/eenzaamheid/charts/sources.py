@@ -8,7 +8,6 @@ the chart does not draw, nor leave one out.
 
 from __future__ import annotations
 
-import math
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -16,6 +15,7 @@ import pandas as pd
 from babel.dates import format_date
 
 from ..settings import LANGUAGES
+from .numbers import decimals
 from .words import listed, say, text, word
 
 # The kinds of source a row can have, with the words for the source line.
@@ -120,12 +120,6 @@ def sourced(frame: pd.DataFrame) -> pd.DataFrame:
     out.loc[on_page, "bron_url"] = frame.loc[on_page, "periode_code"].map(from_page)
     out.loc[on_page, "bron_datum"] = ""  # the page's date was not recorded
     return out
-
-
-def decimals(precision: float) -> int:
-    """The decimals of a figure known to ± ``precision`` (half its last digit): 0.05 -> 1,
-    0.5 -> 0 (a rounded 11 % is no 11.0 %), 500 -> 0."""
-    return max(0, round(-math.log10(2 * precision)))
 
 
 def book_rows(values: pd.DataFrame, claim_id: str) -> pd.DataFrame:

@@ -48,7 +48,6 @@ __all__ = [
     "check_claims",
     "claim",
     "claims_table",
-    "decimals",
     "population",
     "read_claims",
 ]

@@ -9,9 +9,8 @@ from typing import Any
 
 import pandas as pd
 
+from ..charts.numbers import decimals, fmt_percent
 from ..charts.numbers import fmt_number as number
-from ..charts.numbers import fmt_percent
-from ..charts.sources import decimals
 from ..charts.words import say, text
 from ..data.cbs import AGE_TOTAL, AGES_71488, NETHERLANDS, SEX_TOTAL
 

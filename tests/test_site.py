@@ -6,6 +6,7 @@ from data as text."""
 import json
 import re
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -262,6 +263,15 @@ def test_slides_keep_text_from_data_as_text(tmp_path):
         assert "&lt;img src=x" in text
 
 
+def _reader_table(tmp_path: Path, columns: list[tuple[str, str, str]], rows: str, lang: str):
+    """The reader's table of a chart whose data file holds these columns (key, label, kind)
+    and CSV rows."""
+    header = ",".join(key for key, _, _ in columns)
+    (tmp_path / "x.csv").write_text(f"{header}\n{rows}", encoding="utf-8")
+    record = {"columns": [{"key": k, "label": label, "kind": kind} for k, label, kind in columns]}
+    return chartdata.table(tmp_path / "x.csv", record, lang)
+
+
 @pytest.mark.parametrize(("lang", "exact", "rounded"), [("nl", "29,2", "43"), ("en", "29.2", "43")])
 def test_a_rounded_figure_keeps_its_whole_number_in_the_reader_table(
     tmp_path, lang, exact, rounded
@@ -269,17 +279,14 @@ def test_a_rounded_figure_keeps_its_whole_number_in_the_reader_table(
     """A row whose ``precisie`` says rounded (a figure published as a whole percent) is not
     shown with a decimal it never had."""
     words = {"nl": "afgerond", "en": "rounded"}[lang]
-    (tmp_path / "x.csv").write_text(
-        f"jaar,percentage,precisie,ondergrens\n2022,29.2,exact,\n2016,43.0,{words},42.5\n",
-        encoding="utf-8",
-    )
+    rows = f"2022,29.2,exact,\n2016,43.0,{words},42.5\n"
     columns = [
-        {"key": "jaar", "label": "Jaar", "kind": "period"},
-        {"key": "percentage", "label": "%", "kind": "percent"},
-        {"key": "precisie", "label": "Precisie", "kind": "text"},
-        {"key": "ondergrens", "label": "Ondergrens", "kind": "percent"},
+        ("jaar", "Jaar", "period"),
+        ("percentage", "%", "percent"),
+        ("precisie", "Precisie", "text"),
+        ("ondergrens", "Ondergrens", "percent"),
     ]
-    shown = chartdata.table(tmp_path / "x.csv", {"columns": columns}, lang)
+    shown = _reader_table(tmp_path, columns, rows, lang)
     cells = re.findall(r'<td class="num">([^<]*)</td>', shown)
     bound = "42,5" if lang == "nl" else "42.5"  # a bound computed from it keeps its half
     assert cells == [exact, "", rounded, bound]
@@ -302,24 +309,19 @@ def test_reader_table_says_which_rows_are_the_books_and_drops_rows_without_a_num
     with no number at all (an age group without figures) is left out, a gap in a row that
     has a number stays an empty cell."""
     cbs = {"nl": "CBS-tabel (StatLine)", "en": "CBS table (StatLine)"}[lang]
-    (tmp_path / "x.csv").write_text(
-        "groep,percentage,aantal,bron_soort\n"
-        f"0 tot 5 jaar,,,{cbs}\n15 tot 25 jaar,12.1,,{cbs}\n15 tot 25 jaar,12.1,,{book}\n",
-        encoding="utf-8",
-    )
+    rows = f"0 tot 5 jaar,,,{cbs}\n15 tot 25 jaar,12.1,,{cbs}\n15 tot 25 jaar,12.1,,{book}\n"
     columns = [
-        {"key": "groep", "label": "Groep", "kind": "text"},
-        {"key": "percentage", "label": "%", "kind": "percent"},
-        {"key": "aantal", "label": "Aantal", "kind": "count"},
-        {"key": "bron_soort", "label": "Soort bron", "kind": "source"},
+        ("groep", "Groep", "text"),
+        ("percentage", "%", "percent"),
+        ("aantal", "Aantal", "count"),
+        ("bron_soort", "Soort bron", "source"),
     ]
-    shown = chartdata.table(tmp_path / "x.csv", {"columns": columns}, lang)
+    shown = _reader_table(tmp_path, columns, rows, lang)
     assert "<th scope=col>Soort bron</th>" in shown and "0 tot 5 jaar" not in shown
     rows = re.findall(r"<tr>(.*?)</tr>", shown)[1:]
     assert [re.findall(r"<td[^>]*>([^<]*)</td>", row) for row in rows] == [
         ["15 tot 25 jaar", "12.1".replace(".", "," if lang == "nl" else "."), "", cbs],
         ["15 tot 25 jaar", "12.1".replace(".", "," if lang == "nl" else "."), "", book],
     ]
-    (tmp_path / "x.csv").write_text(f"groep,percentage,bron_soort\nTotaal,10.7,{cbs}\n")
-    one_source = chartdata.table(tmp_path / "x.csv", {"columns": columns[:2] + columns[3:]}, lang)
+    one_source = _reader_table(tmp_path, columns[:2] + columns[3:], f"Totaal,10.7,{cbs}\n", lang)
     assert "Soort bron" not in one_source and cbs not in one_source

@@ -162,6 +162,15 @@ def site(built_once):
 
 
 @pytest.fixture(scope="session")
+def usb(site, tmp_path_factory) -> Path:
+    """The built site copied somewhere else on its own, as to a USB stick: what the browser
+    tests open, so a page that reaches back into the repository fails."""
+    target = tmp_path_factory.mktemp("usb") / "site"
+    shutil.copytree(site.build, target, ignore=shutil.ignore_patterns(".cache"))
+    return target
+
+
+@pytest.fixture(scope="session")
 def chromium():
     """One headless Chromium for the session's browser tests; without one they are skipped,
     on CI ($CI set) they fail."""

@@ -48,10 +48,6 @@ def _pages(build: Path) -> list[Path]:
     return sorted(build.glob("*.html")) + sorted((build / "en").glob("*.html"))
 
 
-def _stories(build: Path) -> list[Path]:
-    return [p for p in _pages(build) if re.match(r"\d\d_", p.name)]
-
-
 LINKS = (  # each chart's source links online, and the page's closing list of sources
     "[[...document.querySelectorAll('figure.chart')].map(f => [f.id,"
     " [...f.querySelectorAll('figcaption a[href^=http]')].map(a => a.href)]),"
@@ -88,19 +84,36 @@ def _story_problems(browser: Browser, path: Path) -> list[str]:
     return problems
 
 
+IMAGES = "[...document.images].map(i => [i.getAttribute('src'), i.naturalWidth, i.alt])"
+
+
+def _page_problems(browser: Browser, width: int) -> list[str]:
+    """What no page may have at any width: an image that did not load or has no alt text, and
+    sideways scrolling."""
+    images = browser.evaluate(IMAGES)
+    problems = [f"{src} did not load" for src, pixels, _ in images if pixels == 0]
+    problems += [f"{src} has no alt text" for src, _, alt in images if not alt.strip()]
+    scroll = browser.evaluate("document.documentElement.scrollWidth - innerWidth")
+    return problems + ([f"scrolls {scroll} px sideways at {width} px"] if scroll > 0 else [])
+
+
 @pytest.mark.long
-def test_every_page_at_desktop_width(browser, site):
-    """Each page opened once at 1280 px: axe finds nothing, and a story holds nothing in
-    :func:`_story_problems`. axe judges contrast on the Dutch pages: the English pages use the
-    same markup and styles (``test_english_pages_use_only_the_looks_of_the_dutch_pages``)."""
-    pages = _pages(site.build)
-    assert len(pages) > 20 and any(p.parent.name == "en" for p in pages)
+def test_every_page_at_desktop_width(browser, usb):
+    """Each page of the site copied away on its own (``usb``) opened once at 1280 px: it loads
+    without errors, :func:`_page_problems` finds nothing, axe finds nothing, and a story holds
+    nothing in :func:`_story_problems`. axe judges contrast on the Dutch pages: the English
+    pages use the same markup and styles
+    (``test_english_pages_use_only_the_looks_of_the_dutch_pages``)."""
+    pages = _pages(usb)
+    assert {"index.html", "slides.html", "01_alleenstaanden.html"} <= {p.name for p in pages}
+    assert len(pages) > 20 and (usb / "en" / "index.html") in pages
     browser.size(1280, 900)
     found = {}
     for path in pages:
         _open(browser, path)
         lang = "en" if path.parent.name == "en" else "nl"
         problems = [] if browser.evaluate("document.documentElement.lang") == lang else ["lang"]
+        problems += _page_problems(browser, 1280)
         problems += browser.axe(("color-contrast",) if lang == "en" else ())
         if re.match(r"\d\d_", path.name):
             problems += _story_problems(browser, path)
@@ -273,23 +286,29 @@ def _phone_tables(browser: Browser, path: Path) -> int:
 
 
 @pytest.mark.long
-def test_every_story_on_a_phone(browser, site):
-    """Each story opened once at 400 px: its charts (:func:`_phone_charts`), then every chart
-    on its table (:func:`_phone_tables`); axe finds nothing on the Dutch pages (the English
-    ones have the same markup and styles, and axe checks them at 1280 px; here they get every
-    other check). A box that scrolls sideways scrolls with the arrow keys."""
+def test_every_page_on_a_phone(browser, usb):
+    """Each page of the copied site opened once at 400 px: it loads without errors and
+    :func:`_page_problems` finds nothing. A story's charts (:func:`_phone_charts`), then every
+    chart on its table (:func:`_phone_tables`); axe finds nothing on the Dutch stories (the
+    English ones have the same markup and styles, and axe checks them at 1280 px; here they
+    get every other check). A box that scrolls sideways scrolls with the arrow keys."""
     browser.size(400, 800)
     checked = narrow = wide = 0
-    for path in _stories(site.build):
+    found = {}
+    for path in _pages(usb):
         _open(browser, path)
+        found[f"{path.parent.name}/{path.name}"] = _page_problems(browser, 400)
+        if not re.match(r"\d\d_", path.name):
+            continue
         charts, narrow_charts = _phone_charts(browser, path)
         checked, narrow = checked + charts, narrow + narrow_charts
         wide += _phone_tables(browser, path)
         if path.parent.name != "en":
             assert browser.axe() == [], path.name
+    assert not {name: problems for name, problems in found.items() if problems}
     assert checked > 40 and narrow > 20  # both themes write _smal files
     assert wide > 10  # tables wider than a phone exist, and each scrolls in its box
-    _open(browser, site.build / "01_alleenstaanden.html")
+    _open(browser, usb / "01_alleenstaanden.html")
     browser.evaluate("document.querySelector('[role=tab][data-view=table]').click()")
     browser.evaluate("document.querySelector('[role=tabpanel][data-view=table]').focus()")
     browser.press("ArrowRight")

@@ -10,7 +10,7 @@ from eenzaamheid import configure
 from eenzaamheid.charts.columns import COLUMNS, column_label, kind_name, topic_unit
 from eenzaamheid.charts.sources import KINDS, kind_of, kind_words
 from eenzaamheid.charts.vocabulary import VOCABULARY
-from eenzaamheid.charts.words import word
+from eenzaamheid.charts.words import age_bounds, age_short, word
 
 CHARTS = Path(__file__).resolve().parents[1] / "src" / "eenzaamheid" / "charts"
 
@@ -116,3 +116,25 @@ def test_the_kinds_of_column_are_named_in_the_chart_language():
     assert [kind_name(k) for k in ("count", "source", "value")] == ["aantal", "bron", "value"]
     configure(lang="en")
     assert [kind_name(k) for k in ("count", "source")] == ["count", "source"]
+
+
+@pytest.mark.parametrize(
+    ("labels", "short"),
+    [
+        (("35 tot 45 jaar",), "35–44"),  # CBS's "tot" leaves 45 out: 35 up to 44 in whole years
+        (("0 tot 5 jaar",), "0–4"),
+        (("95 jaar of ouder",), "95+"),
+        (("15 tot 20 jaar", "20 tot 25 jaar"), "15–24"),
+        (("90 tot 95 jaar", "95 jaar of ouder"), "90+"),
+        (("Totaal",), "Totaal"),  # not an age group: as it is
+    ],
+)
+def test_an_age_group_is_shortened_to_the_ages_it_holds(labels, short):
+    assert age_short(*labels) == short
+
+
+def test_age_bounds_give_the_first_and_last_age_and_refuse_other_labels():
+    assert age_bounds("25 tot 30 jaar") == (25, 29)
+    assert age_bounds("75 jaar of ouder") == (75, None)
+    with pytest.raises(ValueError, match=r"'Totaal'.*tot"):
+        age_bounds("Totaal")

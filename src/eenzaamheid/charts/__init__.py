@@ -25,7 +25,7 @@ from .places import place
 from .sources import SOURCE_COLUMNS, book_rows, source_line, sourced
 from .tables import table
 from .theme import CONTEXT, HIGHLIGHT, MAIN, PALETTE, SEX_COLOURS, THEMES, Theme, theme
-from .words import age_short, category, country, listed, prose, say, text
+from .words import age_bounds, age_short, category, country, listed, prose, say, text
 
 __all__ = [
     "CONTEXT",
@@ -38,6 +38,7 @@ __all__ = [
     "Chart",
     "ExportedFigure",
     "Theme",
+    "age_bounds",
     "age_short",
     "alt_change",
     "alt_range",

@@ -80,10 +80,28 @@ def unit_name(unit: object) -> object:
     return UNITS.get(unit, {}).get(language(), unit)
 
 
-def age_short(label: str) -> str:
-    """Compact age group for ticks: ``0 tot 5 jaar`` -> ``0-5``, ``95 jaar of ouder`` -> ``95+``."""
-    label = re.sub(r"^(\d+) tot (\d+) jaar$", r"\1-\2", label)
-    return re.sub(r"^(\d+) jaar of ouder$", r"\1+", label)
+_AGE_GROUP = re.compile(r"^(\d+) tot (\d+) jaar$")
+_AGE_AND_OVER = re.compile(r"^(\d+) jaar of ouder$")
+
+
+def age_bounds(label: str) -> tuple[int, int | None]:
+    """The first and last age of a CBS age group in whole years (CBS's "tot" leaves the upper
+    age out): ``35 tot 45 jaar`` -> ``(35, 44)``, ``95 jaar of ouder`` -> ``(95, None)``."""
+    if found := _AGE_GROUP.match(label):
+        return int(found[1]), int(found[2]) - 1
+    if found := _AGE_AND_OVER.match(label):
+        return int(found[1]), None
+    raise ValueError(f"{label!r} is not a CBS age group ('N tot M jaar' or 'N jaar of ouder')")
+
+
+def age_short(first: str, last: str | None = None) -> str:
+    """The ages a CBS age group holds, or consecutive groups from ``first`` to ``last``, both
+    ends included: ``35 tot 45 jaar`` -> ``35–44``, ``95 jaar of ouder`` -> ``95+``; a label
+    that is no age group stays as it is."""
+    if not (_AGE_GROUP.match(first) or _AGE_AND_OVER.match(first)):
+        return first
+    low, high = age_bounds(first)[0], age_bounds(last or first)[1]
+    return f"{low}+" if high is None else f"{low}–{high}"
 
 
 _EUROSTAT_TO_ISO = {"EL": "GR", "UK": "GB"}  # Eurostat's own codes for Greece and the UK

@@ -14,7 +14,7 @@ saved chart is shown at the end of the block, with its alt text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
@@ -169,32 +169,38 @@ def _wrap(text: str, width_inches: float, font_size: float, bold: bool = False) 
         family=mpl.rcParams["font.family"], size=font_size, weight="bold" if bold else "normal"
     )
     room = 0.97 * width_inches * 72  # points; the texts start 1 % from the left edge
-    lines = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in _words(paragraph):
-            longer = f"{line} {word}" if line else word
-            if line and _MEASURE.get_text_width_height_descent(longer, font, False)[0] > room:
-                lines.append(line)
-                longer = word
-            line = longer
-        lines.append(line)
-    return "\n".join(lines)
+
+    def fits(words: list[str]) -> bool:
+        return _MEASURE.get_text_width_height_descent(" ".join(words), font, False)[0] <= room
+
+    lines = [line for paragraph in text.split("\n") for line in _fill(_words(paragraph), fits)]
+    return "\n".join(" ".join(line) for line in lines)
+
+
+def _fill(words: list[str], fits: Callable[[list[str]], bool]) -> list[list[str]]:
+    """The words in lines, each as full as ``fits`` allows; when the last line would hold one
+    word alone, the word before it goes down too."""
+    lines: list[list[str]] = [[]]
+    for word in words:
+        if lines[-1] and not fits([*lines[-1], word]):
+            lines.append([])
+        lines[-1].append(word)
+    alone = len(lines) > 1 and len(lines[-1]) == 1 < len(lines[-2])
+    if alone and fits([lines[-2][-1], *lines[-1]]):
+        lines[-1].insert(0, lines[-2].pop())
+    return lines
 
 
 def _words(paragraph: str) -> list[str]:
-    """The paragraph's words, a percent sign kept with its number (``37,4 %``, Dutch), a
-    number of one or two digits with the word after it (``1 januari``, ``14 keer``) and a last
-    word of three characters or less with the one before (``break (b)``): none of them breaks
-    over two lines, and no line holds only a tiny last word."""
+    """The paragraph's words, a percent sign kept with its number (``37,4 %``, Dutch) and a
+    number of one or two digits with the word after it (``1 januari``, ``14 keer``): neither
+    breaks over two lines."""
     words: list[str] = []
     for word in paragraph.split(" "):
         if words and (word.startswith("%") or re.fullmatch(r"\(?\d{1,2}", words[-1])):
             words[-1] += f" {word}"
         else:
             words.append(word)
-    if len(words) > 1 and len(words[-1]) <= 3:
-        words[-2:] = [" ".join(words[-2:])]
     return words
 
 

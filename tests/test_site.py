@@ -325,3 +325,22 @@ def test_reader_table_says_which_rows_are_the_books_and_drops_rows_without_a_num
     ]
     one_source = _reader_table(tmp_path, columns[:2] + columns[3:], f"Totaal,10.7,{cbs}\n", lang)
     assert "Soort bron" not in one_source and cbs not in one_source
+
+
+def test_reader_table_leaves_out_a_unit_column_its_header_already_gives(tmp_path):
+    """``Percentage (%)`` beside a column of ``%`` in every row: the column goes. A unit that
+    says more than the header (``% van personen``), or that differs between rows, stays."""
+    columns = [
+        ("jaar", "Jaar", "period"),
+        ("percentage", "Percentage (%)", "percent"),
+        ("eenheid", "Eenheid", "text"),
+    ]
+
+    def headers(rows: str) -> list[str]:
+        return re.findall(
+            r"<th scope=col[^>]*>([^<]*)</th>", _reader_table(tmp_path, columns, rows, "nl")
+        )
+
+    assert headers("2022,29.2,%\n2016,43.0,%\n") == ["Jaar", "Percentage (%)"]
+    assert "Eenheid" in headers("2022,29.2,% van personen\n")
+    assert "Eenheid" in headers("2022,29.2,%\n2016,12.0,personen\n")

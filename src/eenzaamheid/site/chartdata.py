@@ -75,6 +75,16 @@ def _shown(column: Column, values: list[str]) -> bool:
     return column.kind not in HIDDEN_KINDS
 
 
+def _said_in_a_header(column: Column, values: list[str], columns: list[Column]) -> bool:
+    """A unit column that holds one unit, which a header already gives in brackets
+    (``Percentage (%)`` beside ``%`` in every row)."""
+    units = set(values)
+    if column.key != "eenheid" or len(units) != 1:
+        return False
+    said = f"({units.pop()})"
+    return any(said in other.label for other in columns if other is not column)
+
+
 def _numeric(column: Column, values: list[str]) -> bool:
     if column.kind:
         return column.kind in NUMERIC_KINDS
@@ -97,7 +107,12 @@ def table(path: Path, record: dict, lang: str) -> str:
     """The numbers behind a chart: headers in words, numbers per language, no provenance
     columns (they are in the source note), every cell escaped."""
     columns, body = read(path, record)
-    shown = [i for i, c in enumerate(columns) if _shown(c, [row[i] for row in body])]
+    values = [[row[i] for row in body] for i in range(len(columns))]
+    shown = [
+        i
+        for i, c in enumerate(columns)
+        if _shown(c, values[i]) and not _said_in_a_header(c, values[i], columns)
+    ]
     if not shown:
         return ""
     numeric = {i for i in shown if _numeric(columns[i], [row[i] for row in body])}

@@ -199,6 +199,15 @@ def test_counts_are_whole_numbers_also_beside_other_units():
     assert pd.read_csv(paths["csv"], dtype=str)["Waarde"].tolist() == ["456609", "22"]
 
 
+@pytest.mark.parametrize(("lang", "words"), [("nl", "berekend"), ("en", "computed")])
+def test_a_rows_precision_is_said_in_words_and_an_unknown_one_refused(lang, words):
+    precision = ["exact", "rounded", "computed", "exact", "rounded", "computed"]
+    paths = _save(_rows().assign(precisie=precision), lang=lang)
+    assert _labelled(paths)["precisie"].iloc[2] == words
+    with pytest.raises(CbsError, match=r"precisie \['ongeveer'\]: use one of exact, rounded"):
+        _save(_rows().assign(precisie="ongeveer"))
+
+
 def test_a_path_on_this_computer_is_refused_and_a_map_named_by_its_public_source():
     rows = _rows().assign(kaart="data/raw/elders/gemeente_2015.topojson")
     with pytest.raises(CbsError, match=re.escape("'kaart' holds 'data/raw/elders/gemeente_20")):

@@ -126,11 +126,16 @@ def test_the_kinds_of_column_are_named_in_the_chart_language():
         (("95 jaar of ouder",), "95+"),
         (("15 tot 20 jaar", "20 tot 25 jaar"), "15–24"),
         (("90 tot 95 jaar", "95 jaar of ouder"), "90+"),
-        (("Totaal",), "Totaal"),  # not an age group: as it is
+        (("Totaal persoonskenmerken",), "Totaal"),  # no age group: the chart's label
     ],
 )
 def test_an_age_group_is_shortened_to_the_ages_it_holds(labels, short):
     assert age_short(*labels) == short
+
+
+def test_a_label_that_is_no_age_group_is_said_in_the_chart_language():
+    configure(lang="en")
+    assert [age_short(label) for label in ("Mannen", "35 tot 45 jaar")] == ["Men", "35–44"]
 
 
 def test_age_bounds_give_the_first_and_last_age_and_refuse_other_labels():

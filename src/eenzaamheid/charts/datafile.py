@@ -31,6 +31,9 @@ LABEL_COLUMNS = (
     "populatie",
     "label",
 )
+# A row's ``precisie``: as published to its last digit, published rounded, or computed by the
+# notebook from other rows of the data.
+PRECISIONS = ("exact", "rounded", "computed")
 # A path inside the repository (``data/raw/maps/...``), not part of a web address.
 _PATH = re.compile(r"(?<![\w/.:-])(?:data|src|notebooks|tests|build|figures|seeds)/|^~?/")
 
@@ -136,7 +139,10 @@ def _texts(key: str, values: pd.Series) -> pd.Series:
     elif key == "bron_soort":
         values = values.map(kind_words)
     elif key == "precisie":
-        words = {precision: text(f"precisie_{precision}") for precision in ("exact", "rounded")}
+        words = {precision: text(f"precisie_{precision}") for precision in PRECISIONS}
+        unknown = sorted(set(values.dropna()) - set(words) - {""})
+        if unknown:
+            raise InvalidArgumentError(f"precisie {unknown}: use one of {', '.join(PRECISIONS)}")
         values = values.map(lambda v: words.get(v, v))
     return _plain(values)
 

@@ -35,6 +35,7 @@ VOCABULARY: dict[str, dict[str, str]] = {
     # a figure's precision (``precisie``) in a data file
     "precisie_exact": {"nl": "exact", "en": "exact"},
     "precisie_rounded": {"nl": "afgerond", "en": "rounded"},
+    "precisie_computed": {"nl": "berekend", "en": "computed"},  # by the notebook, from its rows
     # source lines
     "bron": {"nl": "Bron", "en": "Source"},
     "tabel": {"nl": "tabel", "en": "table"},

@@ -118,15 +118,19 @@ _EARLY = "Bevolking op 1 januari|Naar leeftijd|{}"  # 37296ned's table view, in 
 def population(households: pd.DataFrame, early: pd.DataFrame) -> pd.DataFrame:
     """Population, under-20s and adults (20+) per year (index ``periode``): from 37296ned's
     download, and from its table view (``37296ned-tabel``, thousands) for the years the
-    download lacks. The rows keep their other columns, such as their source."""
+    download lacks. The rows keep their other columns, such as their source; ``precisie``
+    says whether CBS gives the population in persons (``exact``) or in thousands (``rounded``)."""
     people = pd.concat(
         [
             households.assign(
-                bevolking=households["TotaleBevolking_1"], jong=households["JongerDan20Jaar_10"]
+                bevolking=households["TotaleBevolking_1"],
+                jong=households["JongerDan20Jaar_10"],
+                precisie="exact",
             ),
             early.assign(
                 bevolking=early[_EARLY.format("Totaal bevolking")] * 1000,
                 jong=early[_EARLY.format("0 tot 20 jaar")] * 1000,
+                precisie="rounded",
             ),
         ]
     ).drop_duplicates("periode")

@@ -96,8 +96,8 @@ def age_bounds(label: str) -> tuple[int, int | None]:
 
 def age_short(first: str, last: str | None = None) -> str:
     """The ages a CBS age group holds, or consecutive groups from ``first`` to ``last``, both
-    ends included: ``35 tot 45 jaar`` -> ``35–44``, ``95 jaar of ouder`` -> ``95+``; a label
-    that is no age group in the chart language (:func:`category`: ``Mannen`` -> ``Men``)."""
+    ends included: ``35 tot 45 jaar`` -> ``35–44``, ``95 jaar of ouder`` -> ``95+``; any other
+    label in the chart language (:func:`category`: ``Mannen`` -> ``Men``)."""
     if not (_AGE_GROUP.match(first) or _AGE_AND_OVER.match(first)):
         return category(first)
     low, high = age_bounds(first)[0], age_bounds(last or first)[1]

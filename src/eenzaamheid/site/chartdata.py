@@ -115,7 +115,7 @@ def table(path: Path, record: dict, lang: str) -> str:
     ]
     if not shown:
         return ""
-    numeric = {i for i in shown if _numeric(columns[i], [row[i] for row in body])}
+    numeric = {i for i in shown if _numeric(columns[i], values[i])}
     if numeric:  # a row without a single number carries nothing to read (ages 0-15 alone)
         body = [row for row in body if any(row[i] for i in numeric)]
 

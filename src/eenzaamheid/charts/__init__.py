@@ -20,7 +20,7 @@ from .marks import (
     line_with_breaks,
     mark_book,
 )
-from .numbers import fmt_millions, fmt_number, fmt_percent, number_axis
+from .numbers import decimals, fmt_millions, fmt_number, fmt_percent, number_axis
 from .places import place
 from .sources import SOURCE_COLUMNS, book_rows, source_line, sourced
 from .tables import table
@@ -48,6 +48,7 @@ __all__ = [
     "book_rows",
     "category",
     "country",
+    "decimals",
     "draw_map",
     "dumbbell",
     "figures_dir",

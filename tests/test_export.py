@@ -349,6 +349,25 @@ def test_a_day_is_not_broken_from_its_month_when_a_subtitle_wraps():
     assert sum("1 januari," in line for line in lines) == len(_wrapped(text, "nl"))
 
 
+def test_fill_takes_a_word_down_to_a_lone_last_word_only_where_the_two_fit():
+    from eenzaamheid.charts.frame import _fill, _words
+
+    def fits(words: list[str]) -> bool:  # a line holds 12 characters
+        return len(" ".join(words)) <= 12
+
+    assert _fill(["aaaa", "bbbb", "cc", "dd"], fits) == [["aaaa", "bbbb"], ["cc", "dd"]]
+    assert _fill(["aaaa", "bbbb", "cccc", "dd"], fits) == [["aaaa", "bbbb"], ["cccc", "dd"]]
+    assert _fill(["aaaa", "bbbbbbb", "cccccccc"], fits) == [["aaaa", "bbbbbbb"], ["cccccccc"]]
+    assert _fill(["aaaaaaaaaaaaaaaa"], fits) == [["aaaaaaaaaaaaaaaa"]]  # too long: its own line
+    assert _words("mensen van 35–44 jaar en 75+ jaar") == [
+        "mensen",
+        "van",
+        "35–44 jaar",
+        "en",
+        "75+ jaar",
+    ]
+
+
 def test_a_wrapped_text_does_not_end_with_one_word_alone_on_its_last_line():
     """A source line or subtitle that wraps keeps at least two words on its last line ("… a
     break (b)": the "(b)" goes down with "break"; "… CBS en RIVM": not "RIVM" alone)."""

@@ -82,6 +82,8 @@ def test_adults_are_the_population_minus_the_under_20s_in_both_versions_of_37296
     young = early["Bevolking op 1 januari|Naar leeftijd|0 tot 20 jaar"] * 1000
     assert people.loc["1947", "volwassenen"] == pytest.approx(total - young)
     assert people.index.is_unique
+    # persons in the download, thousands in the table view
+    assert people.loc[["2017", "1947"], "precisie"].tolist() == ["exact", "rounded"]
 
 
 def test_a_place_is_named_in_the_chart_language():

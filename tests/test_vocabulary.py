@@ -10,7 +10,7 @@ from eenzaamheid import configure
 from eenzaamheid.charts.columns import COLUMNS, column_label, kind_name, topic_unit
 from eenzaamheid.charts.sources import KINDS, kind_of, kind_words
 from eenzaamheid.charts.vocabulary import VOCABULARY
-from eenzaamheid.charts.words import age_bounds, age_short, word
+from eenzaamheid.charts.words import age_bounds, age_short, category, word
 
 CHARTS = Path(__file__).resolve().parents[1] / "src" / "eenzaamheid" / "charts"
 
@@ -136,6 +136,22 @@ def test_an_age_group_is_shortened_to_the_ages_it_holds(labels, short):
 def test_a_label_that_is_no_age_group_is_said_in_the_chart_language():
     configure(lang="en")
     assert [age_short(label) for label in ("Mannen", "35 tot 45 jaar")] == ["Men", "35–44"]
+    assert category("35 tot 45 jaar") == "35 to 44 years"  # not "to 45": CBS's tot leaves it out
+    assert age_short("95 jaar of ouder", "95 jaar of ouder") == "95+"
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [
+        ("95 jaar of ouder", "15 tot 20 jaar"),
+        ("45 tot 55 jaar", "15 tot 25 jaar"),
+        ("15 tot 25 jaar", "20 tot 25 jaar"),
+        ("Totaal", "35 tot 45 jaar"),
+    ],
+)
+def test_a_range_of_age_groups_runs_from_younger_to_older(first, last):
+    with pytest.raises(ValueError, match="age group"):
+        age_short(first, last)
 
 
 def test_age_bounds_give_the_first_and_last_age_and_refuse_other_labels():

@@ -140,7 +140,7 @@ def _texts(key: str, values: pd.Series) -> pd.Series:
         values = values.map(kind_words)
     elif key == "precisie":
         words = {precision: text(f"precisie_{precision}") for precision in PRECISIONS}
-        unknown = sorted(set(values.dropna()) - set(words) - {""})
+        unknown = sorted(set(values.dropna()) - set(words) - {""}, key=str)
         if unknown:
             raise InvalidArgumentError(f"precisie {unknown}: use one of {', '.join(PRECISIONS)}")
         values = values.map(lambda v: words.get(v, v))

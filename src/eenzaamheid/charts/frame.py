@@ -179,7 +179,7 @@ def _wrap(text: str, width_inches: float, font_size: float, bold: bool = False) 
 
 def _fill(words: list[str], fits: Callable[[list[str]], bool]) -> list[list[str]]:
     """The words in lines, each as full as ``fits`` allows; when the last line would hold one
-    word alone, the word before it goes down too."""
+    word alone, the word before it goes down too (where the two fit on one line)."""
     lines: list[list[str]] = [[]]
     for word in words:
         if lines[-1] and not fits([*lines[-1], word]):
@@ -191,13 +191,16 @@ def _fill(words: list[str], fits: Callable[[list[str]], bool]) -> list[list[str]
     return lines
 
 
+_SHORT_NUMBER = re.compile(r"\(?\d{1,2}(?:–\d{1,2}|\+)?")  # 1, 14, (3, 35–44, 75+
+
+
 def _words(paragraph: str) -> list[str]:
     """The paragraph's words, a percent sign kept with its number (``37,4 %``, Dutch) and a
-    number of one or two digits with the word after it (``1 januari``, ``14 keer``): neither
-    breaks over two lines."""
+    number of one or two digits or an age range with the word after it (``1 januari``,
+    ``14 keer``, ``35–44 jaar``): none of them breaks over two lines."""
     words: list[str] = []
     for word in paragraph.split(" "):
-        if words and (word.startswith("%") or re.fullmatch(r"\(?\d{1,2}", words[-1])):
+        if words and (word.startswith("%") or _SHORT_NUMBER.fullmatch(words[-1])):
             words[-1] += f" {word}"
         else:
             words.append(word)

@@ -54,12 +54,14 @@ def word(key: str, lang: str) -> str:
 
 
 def category(label: str) -> str:
-    """A CBS category label in the chart language: ``15 tot 25 jaar`` -> ``15 to 25 years``."""
+    """A CBS category label in the chart language: ``15 tot 25 jaar`` -> ``15 to 24 years``."""
     if language() == "nl":
         return "Totaal" if label == "Totaal persoonskenmerken" else label
     if label in CATEGORIES:
         return CATEGORIES[label]
-    label = re.sub(r"(\d+) tot (\d+) jaar", r"\1 to \2 years", label)
+    label = re.sub(  # CBS's "tot" leaves the upper age out; English "to" would take it in
+        r"(\d+) tot (\d+) jaar", lambda m: f"{m[1]} to {int(m[2]) - 1} years", label
+    )
     label = re.sub(r"(\d+) jaar of ouder", r"\1 years and over", label)
     label = label.replace("(gemeente)", "(municipality)")
     for dutch, english in LABEL_WORDS.items():
@@ -98,9 +100,11 @@ def age_short(first: str, last: str | None = None) -> str:
     """The ages a CBS age group holds, or consecutive groups from ``first`` to ``last``, both
     ends included: ``35 tot 45 jaar`` -> ``35–44``, ``95 jaar of ouder`` -> ``95+``; any other
     label in the chart language (:func:`category`: ``Mannen`` -> ``Men``)."""
-    if not (_AGE_GROUP.match(first) or _AGE_AND_OVER.match(first)):
+    if last is None and not (_AGE_GROUP.match(first) or _AGE_AND_OVER.match(first)):
         return category(first)
-    low, high = age_bounds(first)[0], age_bounds(last or first)[1]
+    (low, end), (start, high) = age_bounds(first), age_bounds(last or first)
+    if last not in (None, first) and (end is None or start <= end):  # from 95+, or back
+        raise ValueError(f"{first!r} to {last!r}: not age groups from younger to older")
     return f"{low}+" if high is None else f"{low}–{high}"
 
 

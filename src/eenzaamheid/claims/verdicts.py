@@ -192,7 +192,7 @@ class ClaimData:
         ]
         if rows.empty:
             return None
-        best = rows.sort_values("precisie").iloc[0]  # "exact" sorts before "rounded"
+        best = rows.sort_values("precisie", key=lambda p: p != "exact").iloc[0]  # exact first
         return float(best["percentage"]), 0.05 if best["precisie"] == "exact" else 0.5
 
     def lonely_population(self, year: int) -> str:

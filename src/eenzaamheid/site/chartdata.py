@@ -75,14 +75,14 @@ def _shown(column: Column, values: list[str]) -> bool:
     return column.kind not in HIDDEN_KINDS
 
 
-def _said_in_a_header(column: Column, values: list[str], columns: list[Column]) -> bool:
-    """A unit column that holds one unit, which a header already gives in brackets
-    (``Percentage (%)`` beside ``%`` in every row)."""
+def _said_in_headers(column: Column, values: list[str], numbers: list[Column]) -> bool:
+    """A unit column that holds one unit, which the header of every number shown already
+    gives in brackets (``Percentage (%)`` beside ``%`` in every row)."""
     units = set(values)
-    if column.key != "eenheid" or len(units) != 1:
+    if column.key != "eenheid" or len(units) != 1 or not numbers:
         return False
     said = f"({units.pop()})"
-    return any(said in other.label for other in columns if other is not column)
+    return all(said in number.label for number in numbers)
 
 
 def _numeric(column: Column, values: list[str]) -> bool:
@@ -108,15 +108,15 @@ def table(path: Path, record: dict, lang: str) -> str:
     columns (they are in the source note), every cell escaped."""
     columns, body = read(path, record)
     values = [[row[i] for row in body] for i in range(len(columns))]
-    shown = [
-        i
-        for i, c in enumerate(columns)
-        if _shown(c, values[i]) and not _said_in_a_header(c, values[i], columns)
-    ]
+    shown = [i for i, c in enumerate(columns) if _shown(c, values[i])]
+    numeric = {i for i in shown if _numeric(columns[i], values[i])}
+    numbers = [columns[i] for i in sorted(numeric)]
+    shown = [i for i in shown if not _said_in_headers(columns[i], values[i], numbers)]
     if not shown:
         return ""
-    numeric = {i for i in shown if _numeric(columns[i], values[i])}
-    if numeric:  # a row without a single number carries nothing to read (ages 0-15 alone)
+    if (
+        numeric
+    ):  # a row without a single number carries nothing to read (an age group without figures)
         body = [row for row in body if any(row[i] for i in numeric)]
 
     def cell(tag: str, i: int, value: str) -> str:

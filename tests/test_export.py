@@ -359,13 +359,9 @@ def test_fill_takes_a_word_down_to_a_lone_last_word_only_where_the_two_fit():
     assert _fill(["aaaa", "bbbb", "cccc", "dd"], fits) == [["aaaa", "bbbb"], ["cccc", "dd"]]
     assert _fill(["aaaa", "bbbbbbb", "cccccccc"], fits) == [["aaaa", "bbbbbbb"], ["cccccccc"]]
     assert _fill(["aaaaaaaaaaaaaaaa"], fits) == [["aaaaaaaaaaaaaaaa"]]  # too long: its own line
-    assert _words("mensen van 35–44 jaar en 75+ jaar") == [
-        "mensen",
-        "van",
-        "35–44 jaar",
-        "en",
-        "75+ jaar",
-    ]
+    ages = ["mensen", "van", "35–44 jaar", "en", "75+ jaar"]
+    assert _words("mensen van 35–44 jaar en 75+ jaar") == ages
+    assert _words("r = 0,63; 0,7 miljoen in 2050 *") == ["r = 0,63;", "0,7 miljoen", "in", "2050 *"]
 
 
 def test_a_wrapped_text_does_not_end_with_one_word_alone_on_its_last_line():

@@ -191,13 +191,13 @@ def _fill(words: list[str], fits: Callable[[list[str]], bool]) -> list[list[str]
     return lines
 
 
-_SHORT_NUMBER = re.compile(r"\(?\d{1,2}(?:[,.]\d+)?(?:–\d{1,2}|\+)?")  # 1, (3, 0,7, 35–44, 75+
+_SHORT_NUMBER = re.compile(r"\(?\d{1,2}(?:–\d{1,2}|\+)?")  # 1, (3, 35–44, 75+
 _SIGNS = ("=", "≈", "×", "÷", "*", "–", "—")  # a sign stays between the words on its sides
 
 
 def _words(paragraph: str) -> list[str]:
     """The paragraph's words, a percent sign kept with its number (``37,4 %``, Dutch), a
-    short number or an age range with the word after it (``1 januari``, ``0,7 miljoen``,
+    number of one or two digits or an age range with the word after it (``1 januari``,
     ``35–44 jaar``) and a sign with the words on both sides (``r = 0,63``): none of them
     breaks over two lines."""
     words: list[str] = []

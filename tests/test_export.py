@@ -362,6 +362,10 @@ def test_fill_takes_a_word_down_to_a_lone_last_word_only_where_the_two_fit():
     ages = ["mensen", "van", "35–44 jaar", "en", "75+ jaar"]
     assert _words("mensen van 35–44 jaar en 75+ jaar") == ages
     assert _words("r = 0,63; 14 keer in 2050 *") == ["r = 0,63;", "14 keer", "in", "2050 *"]
+    names = "schaal van De Jong Gierveld; The Netherlands: 47 %, CBS en RIVM"
+    assert _words(names) == [
+        *("schaal", "van", "De Jong Gierveld;", "The Netherlands:", "47 %,", "CBS", "en", "RIVM")
+    ]
 
 
 def test_a_wrapped_text_does_not_end_with_one_word_alone_on_its_last_line():

@@ -198,18 +198,25 @@ _SIGNS = ("=", "≈", "×", "÷", "*", "–", "—")  # a sign stays between the
 def _words(paragraph: str) -> list[str]:
     """The paragraph's words, a percent sign kept with its number (``37,4 %``, Dutch), a
     number of one or two digits or an age range with the word after it (``1 januari``,
-    ``35–44 jaar``) and a sign with the words on both sides (``r = 0,63``): none of them
-    breaks over two lines."""
+    ``35–44 jaar``), a sign with the words on both sides (``r = 0,63``) and a name of
+    capitalised words (``De Jong Gierveld``, ``The Netherlands``): none of them breaks over
+    two lines."""
     words: list[str] = []
-    after_sign = False
+    previous = ""
     for word in paragraph.split(" "):
-        joins = word.startswith("%") or word in _SIGNS or after_sign
-        if words and (joins or _SHORT_NUMBER.fullmatch(words[-1])):
+        joins = word.startswith("%") or word in _SIGNS or previous in _SIGNS
+        if words and (joins or _SHORT_NUMBER.fullmatch(words[-1]) or _name_goes_on(previous, word)):
             words[-1] += f" {word}"
         else:
             words.append(word)
-        after_sign = word in _SIGNS
+        previous = word
     return words
+
+
+def _name_goes_on(previous: str, word: str) -> bool:
+    """A capitalised word right after another, nothing between (no comma, colon or bracket):
+    one name."""
+    return previous[:1].isupper() and previous[-1:].isalpha() and word[:1].isupper()
 
 
 _MEASURE = TextToPath()

@@ -344,6 +344,9 @@ def test_reader_table_leaves_out_a_unit_column_its_header_already_gives(tmp_path
     assert headers("2022,29.2,%\n2016,43.0,%\n") == ["Jaar", "Percentage (%)"]
     assert "Eenheid" in headers("2022,29.2,% van personen\n")
     assert "Eenheid" in headers("2022,29.2,%\n2016,12.0,personen\n")
+    english = [("jaar", "Year", "period"), ("aandeel", "Share (%)", "percent"), columns[2]]
+    shown = _reader_table(tmp_path, english, "2022,29.2,%\n", "en")
+    assert "Eenheid" not in shown and '<th scope=col class="num">Share (%)</th>' in shown
     columns[1] = ("waarde", "Waarde", "number")  # the unit is another column's: it stays
     columns.insert(2, ("marge", "Marge (%)", "percent"))
     assert "Eenheid" in headers("2022,29.2,1.5,%\n")

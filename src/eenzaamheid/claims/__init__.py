@@ -43,6 +43,7 @@ __all__ = [
     "FITS_ROUNDED",
     "OVERSTATED",
     "UNCHECKABLE",
+    "ClaimData",
     "ClaimResult",
     "Part",
     "check_claims",

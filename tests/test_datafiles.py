@@ -5,6 +5,7 @@ whole numbers, no path on this computer, and each names the notebook and cell th
 import json
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import matplotlib
 import pandas as pd
@@ -15,7 +16,6 @@ from openpyxl import load_workbook
 from eenzaamheid import charts as ch
 from eenzaamheid import configure
 from eenzaamheid.errors import CbsError
-from eenzaamheid.site import run_notebook
 
 from .test_export import pdf_text
 
@@ -235,36 +235,21 @@ def test_outside_a_notebook_the_files_say_so():
     assert "niet vastgelegd (buiten een notebook getekend)" in about[1].tolist()
 
 
-def test_a_chart_names_the_notebook_and_cell_that_drew_it(tmp_path, figures):
-    def cell(kind, source, id):
-        extra = {"outputs": [], "execution_count": None} if kind == "code" else {}
-        return {"cell_type": kind, "id": id, "metadata": {}, "source": source, **extra}
-
-    code = (
-        "import matplotlib; matplotlib.use('Agg')\nimport pandas as pd\n"
-        "from eenzaamheid import charts as ch\n"
-        "rows = pd.DataFrame({'jaar': [2000, 2024], 'waarde': [1.0, 2.0]}).assign(\n"
-        "    bron_soort='statline', tabel='71488ned', bron_datum='2025-06-05',\n    bron_url='https://opendata.cbs.nl/statline/#/CBS/nl/dataset/71488ned/table')"
-    )
-    draw = (
-        "with ch.Chart('t', 's') as chart:\n    chart.ax.plot(rows['jaar'], rows['waarde'])\n"
-        "    chart.save('uit_notebook', rows, alt='Lijn.')"
-    )
-    kernel = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    cells = [cell("markdown", "# Proef", "m1"), cell("code", code, "c1"), cell("code", draw, "c2")]
-    path = tmp_path / "98_proef.ipynb"
-    notebook = {"cells": cells, "metadata": {"kernelspec": kernel}, "nbformat": 4}
-    path.write_text(json.dumps(notebook | {"nbformat_minor": 5}))
-    run_notebook(path)
-    record = json.loads(next(figures.glob("*/*/uit_notebook.json")).read_text())
-    assert (record["notebook"], record["cell"], record["cell_id"]) == ("98_proef.ipynb", 3, "c2")
+def test_every_chart_names_the_notebook_and_cell_that_drew_it(every_chart):
+    """The main job's kernels (as JupyterLab's) record where each chart was drawn: the
+    notebook, the cell's number and id in the saved notebook, also in the about-sheet."""
+    notebooks = Path(__file__).resolve().parents[1] / "notebooks"
+    for _folder, record in every_chart:
+        cells = json.loads((notebooks / record["notebook"]).read_text("utf-8"))["cells"]
+        cell = cells[record["cell"] - 1]  # counted from 1, as the about-sheet says it
+        assert (cell["cell_type"], cell["id"]) == ("code", record["cell_id"]), record["name"]
+        assert "save" in "".join(cell["source"]), record["name"]  # .save(…) or save=True
+    folder, record = every_chart[0]
     about = pd.read_excel(
-        next(figures.glob("*/*/uit_notebook.xlsx")),
-        sheet_name="toelichting",
-        header=None,
-        engine="calamine",
+        folder / record["files"]["xlsx"], sheet_name="toelichting", header=None, engine="calamine"
     )
-    assert re.search(r"98_proef.ipynb, cel 3 ", " ".join(about[1].dropna().astype(str)))
+    said = f"{record['notebook']}, cel {record['cell']} "
+    assert said in " ".join(about[1].dropna().astype(str))
 
 
 PATH_LIKE = re.compile(r"(?<![\w/.:-])(?:data|src|notebooks|tests|build|figures)/|^~?/")

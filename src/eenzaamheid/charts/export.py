@@ -8,8 +8,9 @@ import base64
 import html
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,16 +103,30 @@ def _glyphs_only_in_pdf() -> Iterator[None]:
 
 
 def _write_images(
-    chart: Chart, out: Path, stem: str, alt: str, title: str
+    chart: Chart,
+    out: Path,
+    stem: str,
+    alt: str,
+    title: str,
+    shortfall: Callable[[], float] | None = None,
 ) -> tuple[dict[str, Path], list[str]]:
     """The chart as PNG, SVG and PDF, laid out once; returns the paths and the texts that
-    collide in that layout."""
+    collide in that layout. ``shortfall``: the inches of height the layout lacks, asked before
+    anything is written; the figure then grows by that much and is laid out (and written) once
+    more."""
     metadata = _metadata(title, chart.source, alt)
     paths = {fmt: out / f"{stem}.{fmt}" for fmt in FORMATS}
     with chart.laid_out() as collisions, _glyphs_only_in_pdf():
-        chart.write_png(paths["png"], metadata["png"])
-        for fmt in ("svg", "pdf"):
-            chart.fig.savefig(paths[fmt], dpi=chart.theme.dpi, metadata=metadata[fmt])
+        short = shortfall() if shortfall else 0.0
+        if short <= 0:
+            chart.write_png(paths["png"], metadata["png"])
+            for fmt in ("svg", "pdf"):
+                chart.fig.savefig(paths[fmt], dpi=chart.theme.dpi, metadata=metadata[fmt])
+    if short > 0:
+        width, height = chart.fig.get_size_inches()
+        chart.fig.set_size_inches(width, height + short)
+        chart.fit_texts()
+        return _write_images(chart, out, stem, alt, title)
     _svg_desc(paths["svg"], alt)
     return paths, collisions
 
@@ -133,17 +148,12 @@ def _write_narrow(
 ) -> tuple[dict[str, Path], list[str]]:
     """The same chart at the theme's one-column width (``<name>_smal.*``), written after the
     full-width files; taller where its texts leave the plot less than :data:`PLOT_SHARE`
-    of the width (then written again); the figure keeps this size. Also returns the texts
-    that collide."""
+    of the width (measured on the layout, before anything is written); the figure keeps this
+    size. Also returns the texts that collide."""
     chart.fig.set_size_inches(chart.theme.narrow)
     chart.fit_texts()
-    paths, collisions = _write_images(chart, out, f"{name}_smal", alt, chart.title)
-    short = _plot_shortfall(chart.fig)
-    if short > 0:  # measured on the drawing just written: only a squashed chart draws twice
-        width, height = chart.fig.get_size_inches()
-        chart.fig.set_size_inches(width, height + short)
-        chart.fit_texts()
-        paths, collisions = _write_images(chart, out, f"{name}_smal", alt, chart.title)
+    shortfall = partial(_plot_shortfall, chart.fig)
+    paths, collisions = _write_images(chart, out, f"{name}_smal", alt, chart.title, shortfall)
     return {f"{fmt}_smal": path for fmt, path in paths.items()}, collisions
 
 

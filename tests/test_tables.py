@@ -34,3 +34,13 @@ def test_reader_table_names_a_missing_column():
         assert "'b'" in str(error)
     else:
         raise AssertionError("no error for a missing column")
+
+
+def test_a_page_table_writes_a_negative_number_with_a_minus_sign():
+    """The chart's table on a page, read from its CSV (which keeps the hyphen a spreadsheet
+    reads): a minus sign, as on the chart's axis."""
+    from eenzaamheid.site.chartdata import number
+
+    assert number("-144000", "nl") == "\u2212144.000"
+    assert number("-3.5", "en") == "\u22123.5"
+    assert number("3.5", "nl") == "3,5"

@@ -95,16 +95,18 @@ def hbar_percent(
     colours: Sequence[str] | str = MAIN,
     decimals: int = 1,
     positions: Sequence[float] | None = None,
-    prefix: str = "",
+    signed: bool = False,
     padding: float | Sequence[float] = 4,
 ) -> BarContainer:
     """Horizontal bars, first row on top, each labelled with its percentage ``padding`` points
     (one for all bars or one per bar) beyond the bar's end, or where that is not clear of the
-    other marks, inside it (:func:`layout_labels.bar_values`)."""
+    other marks, inside it (:func:`layout_labels.bar_values`); ``signed``: ``+`` before a
+    rise."""
     y = list(positions) if positions is not None else list(range(len(labels)))
     bars = ax.barh(y, values, color=colours)
     ax.set_yticks(y, labels)
-    bar_values(ax, bars, [prefix + fmt_percent(v, decimals) for v in values], padding=padding)
+    texts = [fmt_percent(v, decimals, signed=signed) for v in values]
+    bar_values(ax, bars, texts, padding=padding)
     ax.invert_yaxis()
     horizontal_layout(ax)
     number_axis(ax, "x", "percent", 0)

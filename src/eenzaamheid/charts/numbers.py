@@ -32,15 +32,25 @@ def decimals(precision: float) -> int:
     return max(0, round(-math.log10(2 * precision)))
 
 
-def fmt_number(value: float, decimals: int = 0) -> str:
-    """``1234567`` -> ``1.234.567`` (nl) or ``1,234,567`` (en). (Babel's ``format_decimal``,
-    with locale and pattern parsed once: a chart's data files format thousands of numbers.)"""
-    return _pattern(decimals).apply(value, _locale(settings.current().lang))
+MINUS = "\u2212"  # the minus sign, as matplotlib's own ticks write it; CLDR gives a hyphen
 
 
-def fmt_percent(value: float, decimals: int = 1) -> str:
-    """``10.7`` (already in percent) -> ``10,7 %`` (nl) or ``10.7%`` (en)."""
-    number = fmt_number(value, decimals)
+def fmt_number(value: float, decimals: int = 0, *, signed: bool = False) -> str:
+    """``1234567`` -> ``1.234.567`` (nl) or ``1,234,567`` (en), ``-5`` -> ``−5`` (a minus sign,
+    which a screen reader says as "minus"); ``signed=True`` writes ``+`` before a number above
+    zero (a change). For what a reader sees; the data files write their own numbers. (Babel's
+    ``format_decimal``, with locale and pattern parsed once: a chart's table formats thousands
+    of numbers.)"""
+    written = _pattern(decimals).apply(value, _locale(settings.current().lang))
+    if written.startswith("-"):
+        return MINUS + written[1:]
+    return "+" + written if signed and value > 0 and written.strip("0.,") else written
+
+
+def fmt_percent(value: float, decimals: int = 1, *, signed: bool = False) -> str:
+    """``10.7`` (already in percent) -> ``10,7 %`` (nl) or ``10.7%`` (en); ``signed`` as in
+    :func:`fmt_number`."""
+    number = fmt_number(value, decimals, signed=signed)
     return f"{number} %" if settings.current().lang == "nl" else f"{number}%"
 
 

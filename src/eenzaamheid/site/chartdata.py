@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..charts.numbers import MINUS
 from ..charts.sources import SOURCE_COLUMNS, kind_of
 from ..charts.vocabulary import VOCABULARY
 from ..charts.words import word
@@ -93,13 +94,14 @@ def _numeric(column: Column, values: list[str]) -> bool:
 
 
 def number(value: str, lang: str, decimals: int | None = None) -> str:
-    """A number from a data file (``3340560``, ``47.0``) as the reader's language writes it,
-    with the decimals it has (or ``decimals``)."""
+    """A number from a data file (``3340560``, ``47.0``, ``-5``) as the reader's language
+    writes it (``−5`` with a minus sign), with the decimals it has (or ``decimals``)."""
     match = _NUMBER.fullmatch(value)
     if not match:
         return value
     decimals = len(match.group(1) or "") if decimals is None else decimals
     written = f"{float(value):,.{decimals}f}"  # en_GB's pattern #,##0.0; nl_NL swaps the marks
+    written = MINUS + written[1:] if written.startswith("-") else written
     return written.translate(_DUTCH) if lang == "nl" else written
 
 

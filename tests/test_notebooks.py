@@ -229,3 +229,51 @@ def test_a_failing_cell_names_the_notebook_and_cell(tmp_path):
     broken.write_text(json.dumps(notebook | {"nbformat_minor": 5}))
     with pytest.raises(NotebookFailed, match=r"09_kapot.ipynb, cell 0: ZeroDivisionError"):
         run_notebook(broken)
+
+
+def test_a_missed_wake_up_delays_a_kernel_message_one_short_poll_not_the_cell_timeout(
+    monkeypatch,
+):
+    """pyzmq's poll sometimes misses the wake-up for a message that arrived, and hands it over
+    only when the poll times out (nbclient asks with the whole cell timeout: 120 s). Here every
+    poll misses it: the message, there after 0.2 s, comes after one short poll, and the
+    deadline of the caller still holds for a message that never comes."""
+    import asyncio
+    import time
+    from queue import Empty
+
+    from jupyter_client.channels import AsyncZMQSocketChannel
+
+    from eenzaamheid.site.kernel import POLL, ShortPollChannel
+
+    arrives = time.monotonic() + 0.2
+
+    async def poll_that_misses_every_wake_up(self, timeout=None):
+        if timeout is None or timeout > POLL:
+            raise AssertionError(f"a poll of {timeout} s: a missed wake-up would cost that long")
+        await asyncio.sleep(timeout)
+        if time.monotonic() >= arrives:
+            return {"msg_type": "execute_reply"}
+        raise Empty
+
+    monkeypatch.setattr(AsyncZMQSocketChannel, "get_msg", poll_that_misses_every_wake_up)
+    channel = ShortPollChannel.__new__(ShortPollChannel)  # no socket: the poll is replaced
+    started = time.monotonic()
+    assert asyncio.run(channel.get_msg(timeout=120)) == {"msg_type": "execute_reply"}
+    assert time.monotonic() - started < 2 * POLL
+    arrives = float("inf")
+    started = time.monotonic()
+    with pytest.raises(Empty):
+        asyncio.run(channel.get_msg(timeout=1.2))
+    assert 1.2 <= time.monotonic() - started < 1.5
+
+
+def test_the_main_jobs_kernels_read_their_messages_in_short_polls(tmp_path):
+    from jupyter_client.manager import AsyncKernelManager
+
+    from eenzaamheid.site.kernel import ShortPollChannel, ShortPollClient
+    from eenzaamheid.site.run import _kernel_config
+
+    client = AsyncKernelManager(config=_kernel_config(str(tmp_path))).client()
+    assert isinstance(client, ShortPollClient)
+    assert client.shell_channel_class is client.iopub_channel_class is ShortPollChannel

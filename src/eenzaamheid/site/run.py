@@ -36,12 +36,14 @@ def _record_cell(source: str, part: str) -> dict:
 
 def _kernel_config(folder: str):
     """A kernel reached through local sockets (IPC) in a private folder: nothing on TCP, so no
-    warning about unencrypted TCP, and nothing another user of the machine can connect to."""
+    warning about unencrypted TCP, and nothing another user of the machine can connect to; its
+    messages read in short polls (:mod:`.kernel`)."""
     from traitlets.config import Config
 
     config = Config()
     config.KernelManager.transport = "ipc"
     config.KernelManager.ip = f"{folder}/kernel"
+    config.AsyncKernelManager.client_class = "eenzaamheid.site.kernel.ShortPollClient"
     return config
 
 

@@ -164,6 +164,15 @@ def _code_cell(outputs, tags=()):
     return {"cell_type": "code", "source": "x = 1", "metadata": metadata, "outputs": outputs}
 
 
+def test_a_percentage_in_prose_stays_on_one_line_with_its_number():
+    """Dutch writes "33 %": the line may not break between number and sign (on a phone it
+    left "(33" at the end of one line and "%)" at the start of the next)."""
+    html = markdown(
+        "De andere opbouw is het grootst (33 %), en 4,5 % in **12 %** van de\ngevallen."
+    )
+    assert html.count("\u00a0%") == 3 and " %" not in html
+
+
 def test_markdown_escapes_html_and_draws_math_as_mathml():
     html = markdown(f"Regio {INJECTED[0]} en {INJECTED[1]}: $A = P \\cdot r_i$\n\n$$s_i$$")
     assert "<img" not in html and "<script" not in html

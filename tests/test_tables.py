@@ -25,6 +25,8 @@ def test_reader_table_formats_numbers_per_language_and_escapes_labels():
     assert "3.340.560" in nl and "47,0" in nl
     assert "3,340,560" in en and ">47<" in en
     assert '<td class="num"></td>' in nl  # a missing value stays empty, not 'nan'
+    said = ch.table(pd.DataFrame({"t": ["data: 11 % van de 15-plussers"]}), {"t": "Tekst"})
+    assert "11\u00a0% van" in said._repr_html_()  # number and sign stay on one line
 
 
 def test_reader_table_names_a_missing_column():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from functools import cache
 
 import numpy as np
@@ -52,6 +53,15 @@ def fmt_percent(value: float, decimals: int = 1, *, signed: bool = False) -> str
     :func:`fmt_number`."""
     number = fmt_number(value, decimals, signed=signed)
     return f"{number} %" if settings.current().lang == "nl" else f"{number}%"
+
+
+_SPACE_BEFORE_PERCENT = re.compile(r"(?<=\d) (?=%)")
+
+
+def percent_together(text: str) -> str:
+    """Dutch ``33 %`` with a no-break space: on a page the line may not break between the
+    number and its sign (for HTML text: prose and table cells)."""
+    return _SPACE_BEFORE_PERCENT.sub("\u00a0", text)
 
 
 def fmt_millions(value: float, decimals: int = 1) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from .numbers import fmt_number
+from .numbers import fmt_number, percent_together
 
 READER_TABLE_CLASS = "reader-table"  # the site shows outputs with this class on story pages
 
@@ -22,7 +22,7 @@ class ReaderTable:
     def _repr_html_(self) -> str:
         def cell(tag: str, value: str, right: bool) -> str:
             style = ' class="num"' if right else ""
-            return f"<{tag}{style}>{html.escape(value)}</{tag}>"
+            return f"<{tag}{style}>{html.escape(percent_together(value))}</{tag}>"
 
         head = "".join(cell("th", h, n) for h, n in zip(self.headers, self.numeric, strict=True))
         body = "".join(

@@ -22,6 +22,7 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
+from ..charts.numbers import percent_together
 from .chartblock import chart_block, sources
 from .chartdata import source_list
 from .i18n import translate_markdown
@@ -80,10 +81,14 @@ def mathml(tex: str, display: bool) -> str:
 
 
 class _Renderer(mistune.HTMLRenderer):
-    """Markdown as HTML (raw HTML escaped), an id on every heading, math as MathML."""
+    """Markdown as HTML (raw HTML escaped), an id on every heading, math as MathML; a number
+    and its percent sign on one line (a no-break space between them)."""
 
     def __init__(self) -> None:
         super().__init__(escape=True)
+
+    def text(self, text: str) -> str:
+        return super().text(percent_together(text))
 
     def heading(self, text: str, level: int, **attrs) -> str:
         slug = re.sub(r"[^\w]+", "-", re.sub(r"<[^>]+>", "", text).lower()).strip("-")

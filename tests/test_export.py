@@ -275,13 +275,15 @@ def test_dutch_and_english_number_formats():
     assert ch.fmt_number(1234567) == "1.234.567" and ch.fmt_percent(10.7) == "10,7 %"
     # a minus sign, not a hyphen (as matplotlib's own ticks): a screen reader says "minus"
     assert ch.fmt_number(-100000) == "\u2212100.000" and ch.fmt_percent(-3.5) == "\u22123,5 %"
-    signed = [ch.fmt_number(v, signed=True) for v in (611000, -50, 0.2, 0)]
-    assert signed == ["+611.000", "\u221250", "0", "0"]  # a change: no "+" before what shows 0
+    signed = [ch.fmt_number(v, signed=True) for v in (611000, -50, 0.2, 0, -0.2, -0.0)]
+    assert signed == ["+611.000", "\u221250", "0", "0", "0", "0"]  # what reads 0 has no sign
+    assert ch.fmt_percent(-0.04) == "0,0 %" and ch.fmt_number(-0.2) == "0"
     assert ch.fmt_percent(13.4, 0, signed=True) == "+13 %"
     assert ch.say(nl="Alleen wonen", en="Living alone") == "Alleen wonen"
     configure(lang="en")
     assert ch.fmt_number(1234567) == "1,234,567" and ch.fmt_percent(10.7) == "10.7%"
     assert ch.fmt_millions(-1.5e6) == "\u22121.5 mn"
+    assert ch.fmt_percent(-0.4, signed=True) == "\u22120.4%"
     assert ch.say(nl="Alleen wonen", en="Living alone") == "Living alone"
     rows = pd.concat([FIXTURE, FIXTURE.assign(tabel="37296ned", bron_datum="")])
     assert ch.source_line(rows) == (

@@ -265,7 +265,9 @@ def test_a_missed_wake_up_delays_a_kernel_message_one_short_poll_not_the_cell_ti
     started = time.monotonic()
     with pytest.raises(Empty):
         asyncio.run(channel.get_msg(timeout=1.2))
-    assert 1.2 <= time.monotonic() - started < 1.5
+    assert 1.2 <= time.monotonic() - started < 2.0  # a loaded machine answers late
+    with pytest.raises(Empty):
+        asyncio.run(channel.get_msg(timeout=0))  # one poll that does not wait
 
 
 def test_the_main_jobs_kernels_read_their_messages_in_short_polls(tmp_path):

@@ -46,3 +46,4 @@ def test_a_page_table_writes_a_negative_number_with_a_minus_sign():
     assert number("-144000", "nl") == "\u2212144.000"
     assert number("-3.5", "en") == "\u22123.5"
     assert number("3.5", "nl") == "3,5"
+    assert number("-0.04", "nl", 0) == "0" and number("-0.0", "en") == "0.0"  # no sign on zero

@@ -110,10 +110,10 @@ def _write_images(
     title: str,
     shortfall: Callable[[], float] | None = None,
 ) -> tuple[dict[str, Path], list[str]]:
-    """The chart as PNG, SVG and PDF, laid out once; returns the paths and the texts that
-    collide in that layout. ``shortfall``: the inches of height the layout lacks, asked before
-    anything is written; the figure then grows by that much and is laid out (and written) once
-    more."""
+    """The chart as PNG, SVG and PDF from one layout; returns the paths and the texts that
+    collide in that layout. ``shortfall``: the inches of height the layout lacks, measured
+    before anything is written; when it lacks some, the figure grows by that much, is laid out
+    again and then written."""
     metadata = _metadata(title, chart.source, alt)
     paths = {fmt: out / f"{stem}.{fmt}" for fmt in FORMATS}
     with chart.laid_out() as collisions, _glyphs_only_in_pdf():

@@ -38,14 +38,23 @@ MINUS = "\u2212"  # the minus sign, as matplotlib's own ticks write it; CLDR giv
 
 def fmt_number(value: float, decimals: int = 0, *, signed: bool = False) -> str:
     """``1234567`` -> ``1.234.567`` (nl) or ``1,234,567`` (en), ``-5`` -> ``−5`` (a minus sign,
-    which a screen reader says as "minus"); ``signed=True`` writes ``+`` before a number above
-    zero (a change). For what a reader sees; the data files write their own numbers. (Babel's
-    ``format_decimal``, with locale and pattern parsed once: a chart's table formats thousands
-    of numbers.)"""
+    which a screen reader says as "minus"); a number written as zero has no sign (``-0.2`` ->
+    ``0``). ``signed=True`` (a change) writes ``+`` before a number above zero. For what a
+    reader sees; the data files write their own numbers. (Babel's ``format_decimal``, with
+    locale and pattern parsed once: a chart's table formats thousands of numbers.)"""
     written = _pattern(decimals).apply(value, _locale(settings.current().lang))
+    return sign_written(written, value > 0 and signed)
+
+
+def sign_written(written: str, plus: bool) -> str:
+    """A written number with a minus sign for a hyphen, no sign where it reads as zero, and
+    ``+`` when ``plus``."""
+    digits = written.lstrip("-")
+    if not any(digit in "123456789" for digit in digits):
+        return digits
     if written.startswith("-"):
-        return MINUS + written[1:]
-    return "+" + written if signed and value > 0 and written.strip("0.,") else written
+        return MINUS + digits
+    return "+" + written if plus else written
 
 
 def fmt_percent(value: float, decimals: int = 1, *, signed: bool = False) -> str:

@@ -79,11 +79,12 @@ def words(key: str) -> str:
     return say(nl=key, en=WORDS_EN.get(key, key))
 
 
-def amount(value: float, unit: str, decimals: int = 0) -> str:
-    """``22,3 %`` / ``22.3%``, ``3.340.560 personen`` / ``3,340,560 people``."""
+def amount(value: float, unit: str, decimals: int = 0, *, signed: bool = False) -> str:
+    """``22,3 %`` / ``22.3%``, ``3.340.560 personen`` / ``3,340,560 people``; ``signed``: a
+    change (``+1,3 %``, ``−0,4 %``)."""
     if unit == "%":
-        return fmt_percent(value, decimals)
-    return f"{number(value, decimals)} {words(unit)}"
+        return fmt_percent(value, decimals, signed=signed)
+    return f"{number(value, decimals, signed=signed)} {words(unit)}"
 
 
 def compare(label, book, book_precision, data, data_precision, unit) -> Part:
@@ -103,10 +104,9 @@ def compare(label, book, book_precision, data, data_precision, unit) -> Part:
     if gap <= 1e-9:
         part.verdict = CONFIRMED if data_precision <= book_precision + 1e-9 else FITS_ROUNDED
         return part
-    diff = data - book
     places = max(decimals(book_precision), decimals(data_precision))
     part.explanation += (
-        f", {'+' if diff > 0 else '−'}{amount(abs(diff), unit, places)} "
+        f", {amount(data - book, unit, places, signed=True)} "
         f"{say(nl='t.o.v. het boek', en='against the book')}"
     )
     return part

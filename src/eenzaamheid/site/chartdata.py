@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..charts.numbers import MINUS
+from ..charts.numbers import sign_written
 from ..charts.sources import SOURCE_COLUMNS, kind_of
 from ..charts.vocabulary import VOCABULARY
 from ..charts.words import word
@@ -101,7 +101,7 @@ def number(value: str, lang: str, decimals: int | None = None) -> str:
         return value
     decimals = len(match.group(1) or "") if decimals is None else decimals
     written = f"{float(value):,.{decimals}f}"  # en_GB's pattern #,##0.0; nl_NL swaps the marks
-    written = MINUS + written[1:] if written.startswith("-") else written
+    written = sign_written(written, plus=False)
     return written.translate(_DUTCH) if lang == "nl" else written
 
 

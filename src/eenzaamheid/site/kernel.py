@@ -22,7 +22,8 @@ POLL = 0.5  # seconds: the longest a missed wake-up delays a message
 
 
 class ShortPollChannel(AsyncZMQSocketChannel):
-    """A channel whose ``get_msg`` waits in polls of at most :data:`POLL` seconds."""
+    """A channel whose ``get_msg`` waits in polls of at most :data:`POLL` seconds, until the
+    caller's ``timeout`` (``None``: for ever; 0 or less: one poll that does not wait)."""
 
     async def get_msg(self, timeout: float | None = None) -> dict[str, Any]:
         deadline = None if timeout is None else time.monotonic() + timeout

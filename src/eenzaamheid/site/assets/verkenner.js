@@ -16,8 +16,11 @@
   /* words and numbers */
   const fill = (template, values) =>
     template.replace(/\{(\w+)(!r)?\}/g, (_, key, repr) => (repr ? `'${values[key]}'` : String(values[key])));
-  const number = (value, decimals) =>
-    new Intl.NumberFormat(config.locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  const number = (value, decimals) => {
+    // a minus sign, not CLDR's hyphen, and no sign on what reads as zero (as the charts)
+    const written = new Intl.NumberFormat(config.locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+    return /[1-9]/.test(written) ? written.replace(/^-/, "\u2212") : written.replace(/^-/, "");
+  };
   const fmt = (value, percent) =>
     percent ? number(value, 1) + (lang === "nl" ? " %" : "%") : number(value, Math.abs(value) >= 100 ? 0 : 2);
   const join = (names) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} ${W.and} ${names[names.length - 1]}`);

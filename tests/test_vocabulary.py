@@ -159,3 +159,21 @@ def test_age_bounds_give_the_first_and_last_age_and_refuse_other_labels():
     assert age_bounds("75 jaar of ouder") == (75, None)
     with pytest.raises(ValueError, match=r"'Totaal'.*tot"):
         age_bounds("Totaal")
+
+
+def test_a_municipality_has_one_english_name_as_a_place_and_in_a_label():
+    """06 calls it The Hague (``place``); a table of 04 wrote "'s-Gravenhage (municipality)"
+    (``category``): both now say The Hague."""
+    from eenzaamheid import charts as ch
+    from eenzaamheid import configure
+
+    configure(lang="en")
+    try:
+        assert ch.place("'s-Gravenhage") == "The Hague"
+        assert ch.category("'s-Gravenhage (gemeente)") == "The Hague (municipality)"
+        assert ch.category("'s-Gravenhage") == "The Hague"
+        assert ch.category("Utrecht (gemeente)") == "Utrecht (municipality)"
+        assert ch.category("Nederland") == "the Netherlands"  # inside a sentence, as before
+    finally:
+        configure()
+    assert ch.category("'s-Gravenhage (gemeente)") == "'s-Gravenhage (gemeente)"

@@ -74,7 +74,9 @@ def percent_together(text: str) -> str:
 
 
 def fmt_millions(value: float, decimals: int = 1) -> str:
-    """``2961228`` -> ``3,0 mln`` (nl) or ``3.0 mn`` (en)."""
+    """``2961228`` -> ``3,0 mln`` (nl) or ``3.0 mn`` (en); zero is ``0``."""
+    if value == 0:  # an axis's zero: "0", not "0,0 mln"
+        return "0"
     return f"{fmt_number(value / 1e6, decimals)} {text('mln')}"
 
 

@@ -4,14 +4,8 @@ for Eurostat's countries. Dutch charts keep the names of the tables."""
 
 from __future__ import annotations
 
+from .vocabulary import PLACES_EN
 from .words import language
-
-# Municipalities and the country whose English name differs from the Dutch (CBS/RIVM) name.
-PLACES_EN = {
-    "Nederland": "The Netherlands",
-    "'s-Gravenhage": "The Hague",
-    "Den Haag": "The Hague",
-}
 
 
 def place(name: str) -> str:

@@ -195,6 +195,13 @@ VOCABULARY: dict[str, dict[str, str]] = {
     },
 }
 
+# Municipalities and the country whose English name differs from the Dutch (CBS/RIVM) name
+# (place(), and category() for a label that starts with one).
+PLACES_EN = {
+    "Nederland": "The Netherlands",
+    "'s-Gravenhage": "The Hague",
+    "Den Haag": "The Hague",
+}
 # The data's own Dutch text in English (category() and unit_name()): an open set, keyed by
 # the Dutch text itself, which a Dutch chart shows as it comes.
 CATEGORIES = {

@@ -12,7 +12,7 @@ from babel import Locale
 from IPython.display import Markdown
 
 from .. import settings
-from .vocabulary import CATEGORIES, LABEL_WORDS, UNITS, VOCABULARY
+from .vocabulary import CATEGORIES, LABEL_WORDS, PLACES_EN, UNITS, VOCABULARY
 
 
 def language() -> str:
@@ -59,6 +59,9 @@ def category(label: str) -> str:
         return "Totaal" if label == "Totaal persoonskenmerken" else label
     if label in CATEGORIES:
         return CATEGORIES[label]
+    name, bracket, rest = label.partition(" (")
+    if name in PLACES_EN:  # "'s-Gravenhage (gemeente)" -> "The Hague (municipality)", as place()
+        label = PLACES_EN[name] + bracket + rest
     label = re.sub(  # CBS's "tot" leaves the upper age out; English "to" would take it in
         r"(\d+) tot (\d+) jaar", lambda m: f"{m[1]} to {int(m[2]) - 1} years", label
     )

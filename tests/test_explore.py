@@ -193,6 +193,8 @@ def test_loneliness_per_municipality_for_18_and_65_plus_side_by_side(figures):
     assert [line.get_color() for line in chart.ax.lines][:2] == ch.PALETTE[:2]
     assert chart.source.endswith("dan CBS 85766NED (15+)") and "Modelschattingen" in chart.source
     assert "het hoogst in 65 jaar of ouder (54,5 % in 2020)" in chart.title
+    ticks = [round(t) for t in chart.ax.get_xticks()]
+    assert ticks == [2012, 2016, 2020]  # a survey every four years: its years, not every year
 
 
 def test_two_varying_dimensions_make_small_multiples_and_three_are_refused():

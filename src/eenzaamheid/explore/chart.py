@@ -24,6 +24,8 @@ from .rules import (
     value_column,
 )
 
+SPARSE_YEARS = 8  # at most this many years, with gaps between them: a tick at each year drawn
+
 
 def chart_name(choice: Choice, offer: Offer) -> str:
     """A stable file name for a choice: ``10_verkenner_71488ned_nl01_alleenstaand_4``."""
@@ -87,7 +89,11 @@ def _panel(ax, drawn: pd.DataFrame, choice: Choice, panel: str, top: float) -> N
         ends[name] = (rows["jaar"].iloc[-1], rows[value].iloc[-1])
     _number_axis(ax, "y", unit)
     ax.set_ylim(0, top * 1.08)  # room above the highest point of all panels
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    years = sorted(drawn["jaar"].unique())
+    if len(years) <= SPARSE_YEARS and (pd.Series(years).diff() > 1).any():
+        ax.set_xticks(years)  # a survey every few years: ticks at its years, not every year
+    else:
+        ax.xaxis.get_major_locator().set_params(integer=True)
     ax.margins(x=0.25 if len(series) > 1 else 0.04)
     if len(series) > 1:  # direct labels at the ends, moved apart where they would overlap
         for name, dy in _dodge(ax, {name: y for name, (_, y) in ends.items()}).items():

@@ -116,9 +116,8 @@ def table(path: Path, record: dict, lang: str) -> str:
     shown = [i for i in shown if not _said_in_headers(columns[i], values[i], numbers)]
     if not shown:
         return ""
-    if (
-        numeric
-    ):  # a row without a single number carries nothing to read (an age group without figures)
+    # a row without a single number carries nothing to read (an age group without figures)
+    if numeric:
         body = [row for row in body if any(row[i] for i in numeric)]
 
     def cell(tag: str, i: int, value: str) -> str:

@@ -6,6 +6,7 @@ import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.path import Path as MplPath
 
 from eenzaamheid import UnknownTableError
 from eenzaamheid.charts import draw_map, load_map, number_axis
@@ -100,4 +101,35 @@ def test_a_number_axis_ticks_only_where_its_decimals_are_exact(kind, decimals, t
     unit = (1e6 if kind == "millions" else 1) * 10**-decimals
     ticks = [t for t in ax.get_yticks() if 0 <= t <= top]
     assert len(ticks) >= 3 and all(abs(t / unit - round(t / unit)) < 1e-9 for t in ticks), ticks
+    plt.close(fig)
+
+
+def test_regions_a_title_names_are_outlined_and_labelled_on_the_map():
+    regions = load_map("gemeente_2015")["regions"]
+    fig, ax = plt.subplots(figsize=(6, 6))
+    values = pd.Series(10.0, index=list(regions))  # fixture values, not CBS data
+    named = {"GM0014": "Groningen 61,7 %", "GM0184": "Urk 18,8 %"}  # fixture labels
+    draw_map(ax, regions, values, named=named)
+    fig.canvas.draw()
+    labels = {t.get_text(): t for t in ax.texts}
+    assert set(labels) == set(named.values())
+    for code, label in named.items():
+        outline = MplPath.make_compound_path(
+            *(MplPath(ring, closed=True) for ring in regions[code]["rings"])
+        )
+        assert outline.contains_point(labels[label].xy), (code, labels[label].xy)
+        drawn = [p for p in ax.patches if p.get_path().vertices.shape == outline.vertices.shape]
+        assert drawn and matplotlib.colors.to_hex(drawn[0].get_edgecolor()) == "#000000"
+    with pytest.raises(ValueError, match=r"GM9999.*not on this map"):
+        draw_map(ax, regions, values, named={"GM9999": "Nergens"})
+    plt.close(fig)
+
+
+def test_a_crescent_is_labelled_inside_itself_not_at_its_centroid():
+    crescent = [(0, 0), (4, 0), (4, 4), (0, 4), (0, 3), (3, 3), (3, 1), (0, 1), (0, 0)]
+    regions = {"GM0001": {"rings": [crescent]}}  # a made-up region, a "C" open to the left
+    fig, ax = plt.subplots()
+    draw_map(ax, regions, pd.Series({"GM0001": 1.0}), named={"GM0001": "C"})
+    anchor = ax.texts[0].xy
+    assert MplPath(crescent, closed=True).contains_point(anchor), anchor
     plt.close(fig)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import matplotlib as mpl
 import numpy as np
@@ -14,6 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.collections import PatchCollection
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
+from matplotlib.text import Annotation, Text
 from matplotlib.ticker import FuncFormatter
 
 from .. import settings
@@ -48,12 +49,18 @@ def draw_map(
     *,
     crs: str = "",
     decimals: int = 0,
+    named: Mapping[str, str] | None = None,
 ) -> mpl.cm.ScalarMappable:
     """Colour each region by ``values`` (indexed by region code), with a colour scale beside
     the map labelled by ``fmt`` with ``decimals`` decimals, its ticks where those show them
     exactly (:class:`numbers.ExactTicks`); regions without a value are drawn hatched in grey
     and named "geen cijfer" in a legend below the scale, never coloured as if they had one. ``crs`` is the map's ``crs`` (``load_map(...)["crs"]``):
-    longitude/latitude maps are drawn with the aspect of :func:`map_aspect`."""
+    longitude/latitude maps are drawn with the aspect of :func:`map_aspect`. ``named``: region
+    code -> label, for the regions a title or text names: each is outlined in black and
+    labelled beside the map, north first, so that a reader can find it."""
+    unknown = sorted(set(named or {}) - set(regions))
+    if unknown:
+        raise ValueError(f"{unknown} not on this map; name regions by the codes of the map's year")
     patches, colours, missing = [], [], []
     for code, region in regions.items():
         path = MplPath.make_compound_path(*(MplPath(ring, closed=True) for ring in region["rings"]))
@@ -77,10 +84,84 @@ def draw_map(
     legend.locator = ExactTicks(decimals)
     legend.outline.set_visible(False)
     scale.tick_params(length=0)
+    middles = {code: _middle(_largest(regions[code]["rings"])) for code in named or {}}
+    if middles:  # the map at the left of its room: the labels' margin stays beside it
+        ax.set_anchor("W")
+    for code in sorted(middles, key=lambda code: -middles[code][1]):  # north first
+        _mark_region(ax, regions[code]["rings"], middles[code], named[code])
     if missing:
         key = Patch(label=text("geen_meting"), linewidth=0.5, **NO_FIGURE)
         ax.legend(handles=[key], loc="upper left", bbox_to_anchor=(1.0, 0.12), frameon=False)
     return shaded
+
+
+def _mark_region(ax: Axes, rings: list, middle: tuple[float, float], label: str) -> None:
+    """A black outline round a region and its label left of the map (:class:`MarginLabel`)."""
+    outline = MplPath.make_compound_path(*(MplPath(ring, closed=True) for ring in rings))
+    width = mpl.rcParams["lines.linewidth"] / 2
+    ax.add_patch(PathPatch(outline, facecolor="none", edgecolor="black", linewidth=width))
+    ax.add_artist(MarginLabel(label, middle, linewidth=width))
+
+
+class MarginLabel(Annotation):
+    """A region's name in the margin left of the map, level with the middle of its largest
+    ring (lower where a label added before it would overlap), with a thin line to that
+    middle: it hides no region, whatever the colours and however close the regions are.
+    Add the labels north first."""
+
+    def __init__(self, label: str, middle: tuple[float, float], linewidth: float):
+        line = {"arrowstyle": "-", "relpos": (1, 0.5), "shrinkA": 2, "shrinkB": 0}
+        super().__init__(
+            label,
+            middle,
+            (0, 0),
+            "data",
+            "offset pixels",
+            ha="right",
+            va="center",
+            arrowprops=line | {"linewidth": linewidth, "color": "black"},
+            annotation_clip=False,
+            clip_on=False,
+        )
+
+    def update_positions(self, renderer) -> None:
+        x = self.axes.transData.transform(self.xy)[0]
+        left = self.axes.bbox.x0 - renderer.points_to_pixels(self.get_size()) - x
+        self.xyann = (left, 0.0)
+        super().update_positions(renderer)
+        gap = renderer.points_to_pixels(self.get_size() / 4)
+        earlier = self.axes.texts[: self.axes.texts.index(self)]
+        for other in (t for t in earlier if isinstance(t, MarginLabel)):
+            box, above = Text.get_window_extent(self, renderer), other.get_window_extent(renderer)
+            if box.y1 + gap > above.y0:
+                self.xyann = (left, self.xyann[1] - (box.y1 + gap - above.y0))
+                super().update_positions(renderer)
+
+
+def _largest(rings: list) -> list:
+    return max(rings, key=lambda ring: abs(_signed_area(ring)))
+
+
+def _signed_area(ring: list) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in itertools.pairwise(ring)) / 2
+
+
+def _middle(ring: list) -> tuple[float, float]:
+    """The centroid of a ring (its centre of area); where that lies outside it (a crescent),
+    the middle of the ring's widest stretch along the centroid's latitude."""
+    area, pairs = _signed_area(ring), list(itertools.pairwise(ring))
+    x = sum((x0 + x1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in pairs) / (6 * area)
+    y = sum((y0 + y1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in pairs) / (6 * area)
+    if MplPath(ring, closed=True).contains_point((x, y)):
+        return x, y
+    crossings = sorted(
+        x0 + (y - y0) * (x1 - x0) / (y1 - y0)
+        for (x0, y0), (x1, y1) in pairs
+        if (y0 > y) != (y1 > y)
+    )
+    spans = list(zip(crossings[::2], crossings[1::2], strict=True))
+    start, end = max(spans, key=lambda span: span[1] - span[0])
+    return (start + end) / 2, y
 
 
 def _lonlat(crs: str) -> bool:
@@ -110,7 +191,6 @@ def region_areas(boundaries: dict) -> pd.Series:
                 ring = [(x * east, y * 110.574) for x, y in ring]
             else:
                 ring = [(x / 1000, y / 1000) for x, y in ring]
-            pairs = itertools.pairwise(ring)
-            total += sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairs) / 2
+            total += _signed_area(ring)
         areas[code] = abs(total)
     return pd.Series(areas, name="km2")

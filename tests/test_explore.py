@@ -2,6 +2,7 @@
 and the chart it saves with a generated title, source line and alt text."""
 
 import json
+import re
 import warnings
 from pathlib import Path
 
@@ -349,6 +350,17 @@ def test_the_web_explorer_gets_flags_and_units_from_the_one_vocabulary():
     assert alone["unit"] == {"nl": "aantal", "en": "number"} and persons["flags"] is None
     script = (web.Path(web.__file__).parent / "assets" / "verkenner.js").read_text("utf-8")
     assert '"aantal"' not in script  # no unit translated in the page's own script
+
+
+def test_the_web_explorers_english_names_eurostats_groups_of_countries_in_english():
+    from eenzaamheid.site import explorer as web
+
+    regions = {r["code"]: r for r in web.table_data("eurostat-ilc_lvph03")["regions"]}
+    assert regions["EU27_2020"]["en"] == "European Union, 27 countries (from 2020)"
+    assert regions["EA19"]["en"] == "Euro area, 19 countries"
+    assert regions["DE"]["en"] == "Germany" and regions["DE"]["nl"] == "Duitsland"
+    dutch = re.compile(r"\b(Unie|landen|vanaf|samenstelling|Eurozone)\b")
+    assert [r["en"] for r in regions.values() if dutch.search(r["en"])] == []
 
 
 def _run_notebook_10() -> tuple[dict, list[str]]:

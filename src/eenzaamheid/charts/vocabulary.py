@@ -221,6 +221,14 @@ CATEGORIES = {
     "Totaal": "Total",
     "Totaal persoonskenmerken": "Total",
     "Totaal mannen en vrouwen": "Men and women",
+    # Eurostat's groups of countries, as tables.yaml names them (countries: Babel)
+    "Europese Unie, 27 landen (vanaf 2020)": "European Union, 27 countries (from 2020)",
+    "Europese Unie, 28 landen (2013-2020)": "European Union, 28 countries (2013-2020)",
+    "Europese Unie, 27 landen (2007-2013)": "European Union, 27 countries (2007-2013)",
+    "Europese Unie (samenstelling van het jaar)": "European Union (membership of the year)",
+    "Eurozone (samenstelling van het jaar)": "Euro area (membership of the year)",
+    "Eurozone, 18 landen": "Euro area, 18 countries",
+    "Eurozone, 19 landen": "Euro area, 19 countries",
 }
 LABEL_WORDS = {  # words inside composite labels such as "2021 enigszins + sterk"
     "enigszins": "somewhat",

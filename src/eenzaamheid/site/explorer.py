@@ -167,8 +167,9 @@ def _regions(names: pd.DataFrame, column: str, table: str) -> dict[str, str]:
 
 
 def _country(code: str, label: str) -> str:
-    """A country through Babel; Eurostat's groups (EA, EU, EU27_2007...) keep their label."""
-    return ch.country(code) if len(code) == 2 and code not in ("EA", "EU") else label
+    """A country through Babel; Eurostat's groups (EA, EU, EU27_2007...) through the
+    vocabulary, as the charts name them."""
+    return ch.country(code) if len(code) == 2 and code not in ("EA", "EU") else explore.shown(label)
 
 
 def _dimension(frame: pd.DataFrame, column: str, values: list[str]) -> dict:

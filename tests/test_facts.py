@@ -109,6 +109,29 @@ def test_a_series_with_a_break_is_told_piece_by_piece():
 
 
 @pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nl", "Lijn: Vrouwen van 6,7 % in 15–19 tot 47,9 % in 95+ (het hoogst 60,3 % in 85–89)."),
+        ("en", "Line: Vrouwen from 6.7% in 15–19 to 47.9% in 95+ (highest 60.3% in 85–89)."),
+    ],
+)
+def test_a_series_says_its_peak_and_its_low_where_they_lie_between_its_ends(lang, said):
+    configure(lang=lang)
+    rows = pd.DataFrame(  # fixture values, shaped as 04's women by age
+        {"leeftijd": ["15–19", "40–44", "85–89", "95+"], "aandeel": [6.7, 9.8, 60.3, 47.9]}
+    ).assign(groep="Vrouwen")
+    lead = {"nl": "Lijn", "en": "Line"}[lang]
+    assert ch.alt_series(lead, rows, "leeftijd", "aandeel", ch.fmt_percent, by="groep") == said
+    dip = rows.assign(aandeel=[6.7, 2.0, 60.3, 47.9]).set_axis([0, 1, 0, 1])  # index repeats
+    assert ch.alt_series(lead, dip, "leeftijd", "aandeel", ch.fmt_percent).endswith(
+        {
+            "nl": "(het hoogst 60,3 % in 85–89; het laagst 2,0 % in 40–44).",
+            "en": "(highest 60.3% in 85–89; lowest 2.0% in 40–44).",
+        }[lang]
+    )
+
+
+@pytest.mark.parametrize(
     ("lang", "words"),
     [("nl", "RIVM-tabel (modelschattingen)"), ("en", "RIVM table (model estimates)")],
 )

@@ -17,10 +17,20 @@ def _sentence(lead: str, items: Sequence[str], note: str) -> str:
 
 
 def _span(rows: pd.DataFrame, x: str, y: str, fmt: Format) -> str:
+    """First and last value, then the highest and the lowest where they lie between those
+    two (a peak that "from ... to ..." alone would hide)."""
     first, last = rows.iloc[0], rows.iloc[-1]
     if len(rows) == 1:
         return f"{fmt(first[y])} {say(nl='in', en='in')} {first[x]}"
-    return text("van_tot").format(a=fmt(first[y]), x=first[x], b=fmt(last[y]), y=last[x])
+    span = text("van_tot").format(a=fmt(first[y]), x=first[x], b=fmt(last[y]), y=last[x])
+    ends, between = (first[y], last[y]), []
+    values = rows[y].to_numpy(dtype=float)  # by position: a concatenated index repeats
+    top, bottom = rows.iloc[values.argmax()], rows.iloc[values.argmin()]
+    if top[y] > max(ends):
+        between.append(say(nl="het hoogst ", en="highest ") + f"{fmt(top[y])} in {top[x]}")
+    if bottom[y] < min(ends):
+        between.append(say(nl="het laagst ", en="lowest ") + f"{fmt(bottom[y])} in {bottom[x]}")
+    return f"{span} ({'; '.join(between)})" if between else span
 
 
 def alt_series(

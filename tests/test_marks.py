@@ -1,6 +1,8 @@
 """Marks drawn the same way on every chart: lines that stop at a break in the series, value
 labels that find a place clear of the other marks."""
 
+import itertools
+
 import matplotlib
 import pytest
 
@@ -123,3 +125,35 @@ def test_a_point_crowded_on_every_side_is_named_further_out_with_a_leader(chart)
     label = ch.label_point(chart.ax, "midden", (0.5, 0.5))
     collisions, (_, _, leader, _) = _placed(chart, label)
     assert collisions == [] and leader is not None
+
+
+AGES = [f"{a}–{a + 4}" for a in range(15, 95, 5)] + ["95+"]  # 71488ned's groups, shortened
+
+
+@pytest.mark.parametrize(
+    ("theme", "narrow", "shown"),
+    [("college", False, "some"), ("artikel", False, "stacked"), ("artikel", True, "some")],
+)
+def test_range_labels_stay_level_stack_at_their_dash_and_skip_only_when_stacked_is_too_wide(
+    theme, narrow, shown
+):
+    configure(theme=theme, lang="nl")
+    with ch.Chart("Titel", "Ondertitel") as chart:
+        if narrow:
+            chart.fig.set_size_inches(chart.theme.narrow)
+        ax = chart.ax
+        ax.plot(range(len(AGES)), range(len(AGES)))
+        ch.range_ticks(ax, AGES)
+        chart.fig.canvas.draw()
+        labels = [t for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
+        assert {t.get_rotation() for t in labels} == {0}
+        said = [t.get_text().replace("\n", "") for t in labels]
+        assert set(said) <= set(AGES) and said[0] == AGES[0]
+        if shown == "stacked":
+            assert said == AGES and "15–\n19" in [t.get_text() for t in labels]
+        else:
+            assert 2 < len(said) < len(AGES)
+        renderer = chart.fig.canvas.get_renderer()
+        boxes = [t.get_window_extent(renderer) for t in labels]
+        assert all(a.x1 <= b.x0 for a, b in itertools.pairwise(boxes)), said
+        assert chart.collisions() == []

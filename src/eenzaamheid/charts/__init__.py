@@ -19,6 +19,7 @@ from .marks import (
     label_line_end,
     line_with_breaks,
     mark_book,
+    range_ticks,
 )
 from .numbers import decimals, fmt_millions, fmt_number, fmt_percent, number_axis
 from .places import place
@@ -67,6 +68,7 @@ __all__ = [
     "number_axis",
     "place",
     "prose",
+    "range_ticks",
     "region_areas",
     "say",
     "source_line",

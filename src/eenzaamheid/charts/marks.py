@@ -1,15 +1,20 @@
 """Marks drawn the same way on every chart: the book's figures, line labels, lines with series
-breaks, dumbbells and horizontal percentage bars."""
+breaks, dumbbells, horizontal percentage bars and category labels that stay level."""
 
 from __future__ import annotations
 
+import functools
 import itertools
+import math
 from collections.abc import Sequence
 
 import matplotlib as mpl
 from matplotlib.axes import Axes
 from matplotlib.container import BarContainer
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
+from matplotlib.textpath import TextToPath
+from matplotlib.ticker import FixedLocator, Formatter
 
 from .layout_labels import bar_values
 from .numbers import fmt_percent, number_axis
@@ -111,3 +116,66 @@ def hbar_percent(
     horizontal_layout(ax)
     number_axis(ax, "x", "percent", 0)
     return bars
+
+
+_MEASURE = TextToPath()
+
+
+def range_ticks(ax: Axes, labels: Sequence[str]) -> None:
+    """Label the categories 0, 1, ... of the x axis with ``labels`` such as age groups
+    (``15–19``), level, never turned on their side (which a lecture hall cannot read): whole
+    where they fit, else stacked at their dash (``15–`` over ``19``), else stacked under every
+    second (third, ...) category. Decided at each drawing, for the size it is drawn at."""
+    ax.xaxis.set_major_locator(FixedLocator(range(len(labels))))
+    ax.xaxis.set_major_formatter(RangeLabels(labels))
+    ax.tick_params(axis="x", rotation=0)
+
+
+class RangeLabels(Formatter):
+    """The labels of :func:`range_ticks`, fitted to the room between two ticks."""
+
+    def __init__(self, labels: Sequence[str]):
+        self.labels = list(labels)
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return self.format_ticks([x])[0]
+
+    def format_ticks(self, values) -> list[str]:
+        whole = [self._label(v) for v in values]
+        stacked = [_stack(label) for label in whole]
+        room = self._room()
+        for labels in (whole, stacked):
+            if self._widest(labels) <= room:
+                return labels
+        every = math.ceil(self._widest(stacked) / room)
+        return [
+            label if round(v) % every == 0 else "" for v, label in zip(values, stacked, strict=True)
+        ]
+
+    def _label(self, value: float) -> str:
+        at = round(value)
+        return self.labels[at] if 0 <= at < len(self.labels) else ""
+
+    def _room(self) -> float:
+        """Pixels from one category to the next, as the axes are now laid out."""
+        (x0, _), (x1, _) = self.axis.axes.transData.transform([(0, 0), (1, 0)])
+        return abs(x1 - x0)
+
+    def _widest(self, labels: list[str]) -> float:
+        """The widest line of the labels in pixels, with a quarter em between neighbours."""
+        font = self.axis.get_major_ticks()[0].label1.get_fontproperties()
+        lines = {line for label in labels for line in label.split("\n") if line}
+        points = max((_points(line, font.copy()) for line in lines), default=0.0)
+        return (points + font.get_size_in_points() / 4) * self.axis.figure.dpi / 72
+
+
+@functools.lru_cache(maxsize=512)  # a chart is laid out and measured many times
+def _points(line: str, font: FontProperties) -> float:
+    """The width of one line of text in points."""
+    return _MEASURE.get_text_width_height_descent(line, font, False)[0]
+
+
+def _stack(label: str) -> str:
+    """``15–19`` -> ``15–`` over ``19``; a label without a dash stays whole."""
+    head, dash, tail = label.partition("–")
+    return f"{head}{dash}\n{tail}" if dash and tail else label

@@ -157,3 +157,12 @@ def test_range_labels_stay_level_stack_at_their_dash_and_skip_only_when_stacked_
         boxes = [t.get_window_extent(renderer) for t in labels]
         assert all(a.x1 <= b.x0 for a, b in itertools.pairwise(boxes)), said
         assert chart.collisions() == []
+
+
+def test_a_dumbbells_dots_keep_half_a_row_from_the_axis_also_at_lecture_size():
+    configure(theme="college", lang="nl")
+    with ch.Chart("Titel", "Ondertitel") as chart:
+        ch.dumbbell(chart.ax, AGES[:7], [9.0] * 7, [12.0] * 7, ("2019", "2022"))  # fixture
+        chart.fig.canvas.draw()
+        bottom, top = chart.ax.get_ylim()
+        assert (bottom, top) == (6.5, -0.5)  # first row on top, half a row beyond each end

@@ -86,7 +86,7 @@ def dumbbell(
     ax.plot(before, y, "o", color=CONTEXT, label=names[0])
     ax.plot(after, y, "o", color=HIGHLIGHT, label=names[1])
     ax.set_yticks(list(y), labels)
-    ax.invert_yaxis()
+    ax.set_ylim(len(labels) - 0.5, -0.5)  # first row on top; no dot on the axis line
     horizontal_layout(ax)
     number_axis(ax, "x", "percent", 0)
     ax.legend(loc="lower right")

@@ -283,6 +283,7 @@ def test_dutch_and_english_number_formats():
     configure(lang="en")
     assert ch.fmt_number(1234567) == "1,234,567" and ch.fmt_percent(10.7) == "10.7%"
     assert ch.fmt_millions(-1.5e6) == "\u22121.5 mn" and ch.fmt_millions(0) == "0"
+    assert ch.fmt_millions(6.04e6, in_words=True) == "6.0 million"  # in a sentence
     assert ch.fmt_percent(-0.4, signed=True) == "\u22120.4%"
     assert ch.say(nl="Alleen wonen", en="Living alone") == "Living alone"
     rows = pd.concat([FIXTURE, FIXTURE.assign(tabel="37296ned", bron_datum="")])

@@ -73,11 +73,12 @@ def percent_together(text: str) -> str:
     return _SPACE_BEFORE_PERCENT.sub("\u00a0", text)
 
 
-def fmt_millions(value: float, decimals: int = 1) -> str:
-    """``2961228`` -> ``3,0 mln`` (nl) or ``3.0 mn`` (en); zero is ``0``."""
+def fmt_millions(value: float, decimals: int = 1, *, in_words: bool = False) -> str:
+    """``2961228`` -> ``3,0 mln`` (nl) or ``3.0 mn`` (en), on an axis or a label; in a
+    sentence (``in_words``) ``3,0 miljoen`` or ``3.0 million``. Zero is ``0``."""
     if value == 0:  # an axis's zero: "0", not "0,0 mln"
         return "0"
-    return f"{fmt_number(value / 1e6, decimals)} {text('mln')}"
+    return f"{fmt_number(value / 1e6, decimals)} {text('miljoen' if in_words else 'mln')}"
 
 
 class ExactTicks(MaxNLocator):

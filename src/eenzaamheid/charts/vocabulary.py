@@ -8,6 +8,7 @@ from __future__ import annotations
 VOCABULARY: dict[str, dict[str, str]] = {
     # units and shared words
     "mln": {"nl": "mln", "en": "mn"},  # "m" would read as metres
+    "miljoen": {"nl": "miljoen", "en": "million"},  # in a sentence
     "jaar": {"nl": "Jaar", "en": "Year"},
     "leeftijd": {"nl": "Leeftijd", "en": "Age"},
     "mannen": {"nl": "Mannen", "en": "Men"},

@@ -1,6 +1,7 @@
 """The main job: every notebook runs top to bottom, and the numbers behind the charts are CBS's."""
 
 import json
+import os
 import re
 
 import pandas as pd
@@ -272,10 +273,74 @@ def test_a_missed_wake_up_delays_a_kernel_message_one_short_poll_not_the_cell_ti
 
 def test_the_main_jobs_kernels_read_their_messages_in_short_polls(tmp_path):
     from jupyter_client.manager import AsyncKernelManager
+    from traitlets.utils.importstring import import_item
 
     from eenzaamheid.site.kernel import ShortPollChannel, ShortPollClient
     from eenzaamheid.site.run import _kernel_config
 
-    client = AsyncKernelManager(config=_kernel_config(str(tmp_path))).client()
+    config = _kernel_config(str(tmp_path))
+    manager = import_item(config.NotebookClient.kernel_manager_class)(config=config)
+    assert isinstance(manager, AsyncKernelManager)
+    client = manager.client()
     assert isinstance(client, ShortPollClient)
     assert client.shell_channel_class is client.iopub_channel_class is ShortPollChannel
+
+
+def test_a_forked_kernel_is_a_fresh_kernel_of_its_own_that_started_with_the_libraries(tmp_path):
+    """The main job's kernels are forked from a server that imported pandas, matplotlib and
+    seaborn once (site/forked.py). Each still has the environment, folder, backend and process
+    group of a kernel started on its own, imports this project itself, can be interrupted,
+    and is gone after shutdown."""
+    import asyncio
+
+    from traitlets.utils.importstring import import_item
+
+    from eenzaamheid.site.run import _kernel_config
+
+    config = _kernel_config(str(tmp_path))
+    code = (
+        "import os, sys, matplotlib\n"
+        "print(os.environ['PROEF'], os.getcwd(), matplotlib.get_backend(), 'pandas' in sys.modules,"
+        " 'eenzaamheid' in sys.modules, os.getpgid(0) == os.getpid(), os.getppid() != PARENT)"
+    ).replace("PARENT", str(os.getpid()))
+
+    async def run() -> tuple[str, str, int]:
+        manager = import_item(config.NotebookClient.kernel_manager_class)(config=config)
+        await manager.start_kernel(env=os.environ | {"PROEF": "ja"}, cwd=str(tmp_path))
+        pid, client = manager.provisioner.pid, manager.client()
+        client.start_channels()
+        try:
+            await client.wait_for_ready(timeout=60)
+            said = await _output(client, code)
+            sleeping = client.execute("import time; time.sleep(60)")
+            await asyncio.sleep(0.5)
+            await manager.interrupt_kernel()
+            reply = await client.get_shell_msg(timeout=20)  # not after 60 s
+            while reply["parent_header"]["msg_id"] != sleeping:  # the earlier cell's reply
+                reply = await client.get_shell_msg(timeout=20)
+        finally:
+            client.stop_channels()
+            await manager.shutdown_kernel(now=True)
+        return said, reply["content"].get("ename", ""), pid
+
+    said, interrupted, pid = asyncio.run(run())
+    assert said.split() == ["ja", str(tmp_path), INLINE_BACKEND, "True", "False", "True", "True"]
+    assert interrupted == "KeyboardInterrupt"
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # gone, not left as a zombie
+
+
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
+
+
+async def _output(client, code: str) -> str:
+    """What ``code`` printed, once the kernel is idle again."""
+    asked, printed = client.execute(code), ""
+    while True:
+        message = await client.get_iopub_msg(timeout=30)
+        if message["parent_header"].get("msg_id") != asked:
+            continue
+        if message["msg_type"] == "stream":
+            printed += message["content"]["text"]
+        if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
+            return printed

@@ -35,12 +35,14 @@ def _record_cell(source: str, part: str) -> dict:
 
 
 def _kernel_config(folder: str):
-    """A kernel reached through local sockets (IPC) in a private folder: nothing on TCP, so no
-    warning about unencrypted TCP, and nothing another user of the machine can connect to; its
+    """A kernel forked from a server that imported the heavy libraries once (:mod:`.forked`),
+    reached through local sockets (IPC) in a private folder: nothing on TCP, so no warning
+    about unencrypted TCP, and nothing another user of the machine can connect to; its
     messages read in short polls (:mod:`.kernel`)."""
     from traitlets.config import Config
 
     config = Config()
+    config.NotebookClient.kernel_manager_class = "eenzaamheid.site.forked.ForkedKernelManager"
     config.KernelManager.transport = "ipc"
     config.KernelManager.ip = f"{folder}/kernel"
     config.AsyncKernelManager.client_class = "eenzaamheid.site.kernel.ShortPollClient"

@@ -148,8 +148,14 @@ class RangeLabels(Formatter):
             if self._widest(labels) <= room:
                 return labels
         every = math.ceil(self._widest(stacked) / room)
+        last = len(self.labels) - 1
+        shown = list(range(0, last + 1, every))
+        if shown[-1] != last:  # the last category too: both ends are named
+            if last - shown[-1] < every and len(shown) > 1:  # too close: the one before makes way
+                shown.pop()
+            shown.append(last)
         return [
-            label if round(v) % every == 0 else "" for v, label in zip(values, stacked, strict=True)
+            label if round(v) in shown else "" for v, label in zip(values, stacked, strict=True)
         ]
 
     def _label(self, value: float) -> str:

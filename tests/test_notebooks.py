@@ -328,6 +328,11 @@ def test_a_forked_kernel_is_a_fresh_kernel_of_its_own_that_started_with_the_libr
     assert interrupted == "KeyboardInterrupt"
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # gone, not left as a zombie
+    from eenzaamheid.site.forked import Forked
+
+    stranger = Forked.__new__(Forked)  # a process the server did not fork counts as ended
+    stranger.pid, stranger.returncode = os.getpid(), None
+    assert stranger.poll() == -1
 
 
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"

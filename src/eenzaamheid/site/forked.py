@@ -15,9 +15,11 @@ import importlib
 import json
 import os
 import pathlib
+import signal
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from typing import Any
 
@@ -81,8 +83,6 @@ class Forked:
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int | None:
-        import time
-
         deadline = None if timeout is None else time.monotonic() + timeout
         while self.poll() is None and (deadline is None or time.monotonic() < deadline):
             time.sleep(0.05)
@@ -93,10 +93,10 @@ class Forked:
             os.kill(self.pid, signum)
 
     def terminate(self) -> None:
-        self.send_signal(15)
+        self.send_signal(signal.SIGTERM)
 
     def kill(self) -> None:
-        self.send_signal(9)
+        self.send_signal(signal.SIGKILL)
 
 
 class _Server:
@@ -121,6 +121,8 @@ class _Server:
 
     @classmethod
     def _start(cls) -> None:
+        if cls._answers is not None:  # a server that stopped: its kernels are gone with it
+            cls._answers.close()
         read, write = os.pipe()
         command = [sys.executable, __file__, str(write)]  # not -m: that imports eenzaamheid
         cls._process = subprocess.Popen(
@@ -146,6 +148,7 @@ def _serve(answers: int) -> None:
     of standard input, until it closes (the build ended)."""
     for name in PRELOAD:
         importlib.import_module(name)
+    forked: set[int] = set()
     ended: dict[int, int] = {}
     for line in sys.stdin:
         request = json.loads(line)
@@ -155,9 +158,11 @@ def _serve(answers: int) -> None:
             if pid == 0:
                 os.close(answers)
                 _kernel(*request["fork"])
+            forked.add(pid)
             answer = pid
-        else:
-            answer = ended.get(request["status"])
+        else:  # running: None; ended: its exit code; not forked here: -1, as ended
+            pid = request["status"]
+            answer = ended.get(pid, None if pid in forked else -1)
         os.write(answers, (json.dumps(answer) + "\n").encode())
 
 

@@ -109,6 +109,25 @@ def test_a_build_keeps_the_other_languages_pages_when_their_run_is_too_old_to_tr
         build(lang="en")
 
 
+def test_a_page_takes_its_text_from_a_run_of_the_notebook_as_it_is_now(project):
+    """A site holds the runs of several themes. After a notebook changed and one theme ran it
+    again, its page says what the notebook says now, not what another theme's older run said
+    (the notebook theme comes first on a page when its run is current)."""
+    path = project / "notebooks" / "01_leest.ipynb"
+    notebook = json.loads(path.read_text())
+    heading = {"cell_type": "markdown", "id": "m", "metadata": {}, "source": "# 1. Oude titel"}
+    path.write_text(json.dumps(notebook | {"cells": [heading, *notebook["cells"]]}))
+    build(theme="notebook")
+    page = project / "build" / "01_leest.html"
+    assert "Oude titel" in page.read_text()
+    heading["source"] = "# 1. Nieuwe titel"
+    path.write_text(json.dumps(notebook | {"cells": [heading, *notebook["cells"]]}))
+    build(theme="artikel")  # the notebook theme's run is now of an older notebook
+    assert "Nieuwe titel" in page.read_text() and "Oude titel" not in page.read_text()
+    build(theme="notebook")
+    assert "Nieuwe titel" in page.read_text()
+
+
 def test_the_record_names_the_data_and_the_modules(project):
     build()
     config = settings.current()

@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from .. import settings
-from .cache import Cache
+from .cache import Cache, notebook_digest
 from .chartblock import picture
 from .explorer import explorer_link, write_explorer
 from .i18n import TranslationError
@@ -54,7 +54,9 @@ def _copy(source: Path, target: Path) -> None:
 
 def stories(config: settings.Settings, lang: str, themes: list[str]) -> list[Story]:
     """The notebooks run in this language, with their charts, and every chart file copied
-    into ``build/figures/<theme>/<lang>/``."""
+    into ``build/figures/<theme>/<lang>/``. Of the themes that ran a notebook, only those that
+    ran it as it is now count (a theme's older run would bring back text and charts since
+    changed); where none did, the last runs."""
     caches = {theme: Cache(replace(config, theme=theme, lang=lang)) for theme in themes}
     found = []
     for path in notebooks():
@@ -62,6 +64,9 @@ def stories(config: settings.Settings, lang: str, themes: list[str]) -> list[Sto
         entries = {t: e for t, e in entries.items() if e is not None}
         if not entries:
             continue
+        now = notebook_digest(json.loads(path.read_text(encoding="utf-8")))
+        current = {t: e for t, e in entries.items() if e.key.get("notebook") == now}
+        entries = current or entries  # the runs of the notebook as it is now, where there are
         main = next(t for t in themes if t in entries)
         notebook = caches[main].executed(path)
         figures = config.figures_dir / main / lang

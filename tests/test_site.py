@@ -128,6 +128,27 @@ def test_a_page_takes_its_text_from_a_run_of_the_notebook_as_it_is_now(project):
     assert "Nieuwe titel" in page.read_text()
 
 
+def test_two_sources_of_one_kind_on_one_site_get_link_texts_that_tell_them_apart():
+    """Two news reprints on the same website support different years: each link says which
+    (the same text for two destinations tells a reader, and a screen reader, nothing)."""
+    from eenzaamheid.site.chartdata import Link, source_list, source_note
+
+    found = [  # fixture links, as chartdata.links makes them from a chart's rows
+        Link("https://nieuws.example/a", "CBS news via nieuws.example", ("2019",)),
+        Link("https://nieuws.example/b", "CBS news via nieuws.example", ("2023", "2024")),
+        Link("https://www.cbs.nl/x", "CBS, table 85766NED", ("2019", "2022")),
+    ]
+    texts = re.findall(r">([^<]+)</a>", source_list(found, "en"))
+    assert texts == [
+        "CBS news via nieuws.example (2019)",
+        "CBS news via nieuws.example (2023, 2024)",
+        "CBS, table 85766NED",
+    ]
+    assert re.findall(r">([^<]+)</a>", source_note({"source": "Bron"}, found, "en")) == texts
+    same_years = [Link(f"https://n.example/{i}", "news", ("2019",)) for i in "ab"]
+    assert re.findall(r">([^<]+)</a>", source_list(same_years, "en")) == ["news (1)", "news (2)"]
+
+
 def test_the_record_names_the_data_and_the_modules(project):
     build()
     config = settings.current()

@@ -37,6 +37,29 @@ class Column:
 class Link:
     url: str
     text: str
+    years: tuple[str, ...] = ()  # of the figures it supports
+
+
+def _told_apart(found: list[Link]) -> list[Link]:
+    """The links once each; two with the same text get the years of their figures, or a
+    number where those are the same too."""
+    merged: dict[str, Link] = {}  # one link per page, with the years of every chart's rows
+    for link in found:
+        years = tuple(
+            sorted({*link.years, *(merged[link.url].years if link.url in merged else ())})
+        )
+        merged[link.url] = Link(link.url, link.text, years)
+    unique = list(merged.values())
+    named = []
+    for link in unique:
+        twins = [other for other in unique if other.text == link.text]
+        if len(twins) == 1:
+            named.append(link)
+            continue
+        apart = len({other.years for other in twins}) == len(twins) and all(t.years for t in twins)
+        mark = ", ".join(link.years) if apart else str(twins.index(link) + 1)
+        named.append(Link(link.url, f"{link.text} ({mark})", link.years))
+    return named
 
 
 @lru_cache(maxsize=64)
@@ -155,20 +178,18 @@ def links(path: Path, record: dict, lang: str) -> list[Link]:
     where = {c.key: i for i, c in enumerate(columns)}
     if "bron_soort" not in where:
         return []
+    when = next((where[key] for key in ("periode", "jaar") if key in where), None)
     found: dict[str, Link] = {}
-    named = dict.fromkeys(
-        (
-            kind_of(row[where["bron_soort"]]),  # the file names it in words
-            row[where["tabel"]] if "tabel" in where else "",
-            row[where["bron_url"]] if "bron_url" in where else "",
-        )
-        for row in body
-    )
-    for kind, table_id, url in named:
-        link = source_link(kind, table_id, url, lang)
-        if link and link.url not in found:
+    years: dict[str, set[str]] = {}
+    for row in body:
+        kind = kind_of(row[where["bron_soort"]])  # the file names it in words
+        table_id = row[where["tabel"]] if "tabel" in where else ""
+        url = row[where["bron_url"]] if "bron_url" in where else ""
+        link = found.get(url) or source_link(kind, table_id, url, lang)
+        if link:
             found[link.url] = link
-    return list(found.values())
+            years.setdefault(link.url, set()).add(row[when][:4] if when is not None else "")
+    return [Link(u, link.text, tuple(sorted(filter(None, years[u])))) for u, link in found.items()]
 
 
 def source_link(kind: str, table_id: str, url: str, lang: str) -> Link | None:
@@ -184,7 +205,9 @@ def source_link(kind: str, table_id: str, url: str, lang: str) -> Link | None:
 
 def source_note(record: dict, found: list[Link], lang: str) -> str:
     """A link to each source; the source line drawn in the image for screen readers only."""
-    items = " · ".join(f'<a href="{esc(link.url)}">{esc(link.text)}</a>' for link in found)
+    items = " · ".join(
+        f'<a href="{esc(link.url)}">{esc(link.text)}</a>' for link in _told_apart(found)
+    )
     online = f"{esc(WORDS[lang]['online'])}: {items}" if found else ""
     return f'<p class="source"><span class="visually-hidden">{esc(record["source"])}. </span>{online}</p>'
 
@@ -193,7 +216,8 @@ def source_list(found: list[Link], lang: str) -> str:
     """A story's closing section: every source of its charts, once."""
     if not found:
         return ""
-    unique = list({link.url: link for link in found}.values())
-    items = "".join(f'<li><a href="{esc(link.url)}">{esc(link.text)}</a></li>' for link in unique)
+    items = "".join(
+        f'<li><a href="{esc(link.url)}">{esc(link.text)}</a></li>' for link in _told_apart(found)
+    )
     heading = esc(WORDS[lang]["sources"])
     return f'<section class="sources" aria-labelledby="story-sources"><h2 id="story-sources">{heading}</h2><ul>{items}</ul></section>'

@@ -13,6 +13,7 @@ saved chart is shown at the end of the block, with its alt text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -171,7 +172,7 @@ def _wrap(text: str, width_inches: float, font_size: float, bold: bool = False) 
     room = 0.97 * width_inches * 72  # points; the texts start 1 % from the left edge
 
     def fits(words: list[str]) -> bool:
-        return _MEASURE.get_text_width_height_descent(" ".join(words), font, False)[0] <= room
+        return text_points(" ".join(words), font) <= room
 
     lines = [line for paragraph in text.split("\n") for line in _fill(_words(paragraph), fits)]
     return "\n".join(" ".join(line) for line in lines)
@@ -220,6 +221,13 @@ def _name_goes_on(previous: str, word: str) -> bool:
 
 
 _MEASURE = TextToPath()
+
+
+@functools.lru_cache(maxsize=1024)  # a chart is wrapped, laid out and measured many times
+def text_points(line: str, font: FontProperties) -> float:
+    """The width of one line of text in ``font``, in points (its glyphs, not a guess per
+    character)."""
+    return _MEASURE.get_text_width_height_descent(line, font, False)[0]
 
 
 def _show_in_notebook(saved: Any) -> None:

@@ -3,7 +3,6 @@ breaks, dumbbells, horizontal percentage bars and category labels that stay leve
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 from collections.abc import Sequence
@@ -11,11 +10,10 @@ from collections.abc import Sequence
 import matplotlib as mpl
 from matplotlib.axes import Axes
 from matplotlib.container import BarContainer
-from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
-from matplotlib.textpath import TextToPath
 from matplotlib.ticker import FixedLocator, Formatter
 
+from .frame import text_points
 from .layout_labels import bar_values
 from .numbers import fmt_percent, number_axis
 from .theme import CONTEXT, HIGHLIGHT, MAIN
@@ -118,9 +116,6 @@ def hbar_percent(
     return bars
 
 
-_MEASURE = TextToPath()
-
-
 def range_ticks(ax: Axes, labels: Sequence[str]) -> None:
     """Label the categories 0, 1, ... of the x axis with ``labels`` such as age groups
     (``15–19``), level, never turned on their side (which a lecture hall cannot read): whole
@@ -171,14 +166,8 @@ class RangeLabels(Formatter):
         """The widest line of the labels in pixels, with a quarter em between neighbours."""
         font = self.axis.get_major_ticks()[0].label1.get_fontproperties()
         lines = {line for label in labels for line in label.split("\n") if line}
-        points = max((_points(line, font.copy()) for line in lines), default=0.0)
+        points = max((text_points(line, font.copy()) for line in lines), default=0.0)
         return (points + font.get_size_in_points() / 4) * self.axis.figure.dpi / 72
-
-
-@functools.lru_cache(maxsize=512)  # a chart is laid out and measured many times
-def _points(line: str, font: FontProperties) -> float:
-    """The width of one line of text in points."""
-    return _MEASURE.get_text_width_height_descent(line, font, False)[0]
 
 
 def _stack(label: str) -> str:

@@ -56,8 +56,8 @@ class ForkedProvisioner(LocalProvisioner):
     process forked from the server (:class:`Forked`); any other command as before."""
 
     async def launch_kernel(self, cmd: list[str], **kwargs: Any):
-        if cmd[1:3] != ["-m", "ipykernel_launcher"]:
-            return await super().launch_kernel(cmd, **kwargs)
+        if cmd[1:3] != ["-m", "ipykernel_launcher"] or cmd[0] != sys.executable:
+            return await super().launch_kernel(cmd, **kwargs)  # another kernel or Python
         cwd = str(kwargs.get("cwd") or os.getcwd())
         env = dict(kwargs.get("env") or os.environ)
         env["JPY_PARENT_PID"] = str(os.getpid())  # as jupyter_client's launcher sets it
@@ -110,7 +110,7 @@ class _Server:
     @classmethod
     def ask(cls, request: dict) -> Any:
         with cls._lock:
-            if cls._process is None or cls._process.poll() is not None:
+            if cls._process is None:
                 cls._start()
             cls._process.stdin.write(json.dumps(request) + "\n")
             cls._process.stdin.flush()
@@ -121,12 +121,13 @@ class _Server:
 
     @classmethod
     def _start(cls) -> None:
-        if cls._answers is not None:  # a server that stopped: its kernels are gone with it
-            cls._answers.close()
+        """Once per build; a session of its own, so that Ctrl-C reaches the build, which then
+        closes the server's input (a server that stopped is not started again: the kernels
+        it forked would be lost from view)."""
         read, write = os.pipe()
         command = [sys.executable, __file__, str(write)]  # not -m: that imports eenzaamheid
         cls._process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, pass_fds=(write,), text=True
+            command, stdin=subprocess.PIPE, pass_fds=(write,), text=True, start_new_session=True
         )
         os.close(write)
         cls._answers = os.fdopen(read, encoding="utf-8")
@@ -159,6 +160,7 @@ def _serve(answers: int) -> None:
                 os.close(answers)
                 _kernel(*request["fork"])
             forked.add(pid)
+            ended.pop(pid, None)  # a number the system gave out again
             answer = pid
         else:  # running: None; ended: its exit code; not forked here: -1, as ended
             pid = request["status"]
@@ -189,17 +191,15 @@ def _kernel(arguments: list[str], env: dict[str, str], cwd: str) -> None:
         os.environ.clear()
         os.environ.update(env)
         os.chdir(cwd)
-        sys.path[0] = cwd  # as ``python -m`` puts the working folder first
         import matplotlib
         from ipykernel import kernelapp
 
         # What these two read from the environment when the server imported them: a kernel
-        # draws with ipykernel's backend unless its environment names another, and knows the
-        # process that started it (it stops when that stops; no "connect another client" note)
+        # draws with ipykernel's backend unless its environment names another, and watches
+        # its parent, the server (it stops when the server does; no "connect another client"
+        # note). The working folder is not on sys.path: IPython adds it, as for any kernel.
         matplotlib.rcParams["backend"] = env.get("MPLBACKEND", INLINE)
-        parent = env.get("JPY_PARENT_PID")
-        handle = [f"--IPKernelApp.parent_handle={parent}"] if parent else []
-        sys.argv = ["ipykernel_launcher", *arguments, *handle]
+        sys.argv = ["ipykernel_launcher", *arguments, f"--IPKernelApp.parent_handle={os.getppid()}"]
         kernelapp.launch_new_instance()
         code = 0
     except SystemExit as exit:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -35,14 +36,15 @@ def _record_cell(source: str, part: str) -> dict:
 
 
 def _kernel_config(folder: str):
-    """A kernel forked from a server that imported the heavy libraries once (:mod:`.forked`),
-    reached through local sockets (IPC) in a private folder: nothing on TCP, so no warning
-    about unencrypted TCP, and nothing another user of the machine can connect to; its
-    messages read in short polls (:mod:`.kernel`)."""
+    """A kernel (on Linux forked from a server that imported the heavy libraries once:
+    :mod:`.forked`) reached through local sockets (IPC) in a private folder: nothing on TCP,
+    so no warning about unencrypted TCP, and nothing another user of the machine can connect
+    to; its messages read in short polls (:mod:`.kernel`)."""
     from traitlets.config import Config
 
     config = Config()
-    config.NotebookClient.kernel_manager_class = "eenzaamheid.site.forked.ForkedKernelManager"
+    if sys.platform == "linux":  # fork after numpy's imports is safe there, not on macOS
+        config.NotebookClient.kernel_manager_class = "eenzaamheid.site.forked.ForkedKernelManager"
     config.KernelManager.transport = "ipc"
     config.KernelManager.ip = f"{folder}/kernel"
     config.AsyncKernelManager.client_class = "eenzaamheid.site.kernel.ShortPollClient"

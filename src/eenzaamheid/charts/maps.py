@@ -131,8 +131,11 @@ class MarginLabel(Annotation):
         super().update_positions(renderer)
         gap = renderer.points_to_pixels(self.get_size() / 4)
         earlier = self.axes.texts[: self.axes.texts.index(self)]
-        for other in (t for t in earlier if isinstance(t, MarginLabel)):
-            box, above = Text.get_window_extent(self, renderer), other.get_window_extent(renderer)
+        for other in (t for t in earlier if isinstance(t, MarginLabel)):  # placed already
+            box, above = (
+                Text.get_window_extent(self, renderer),
+                Text.get_window_extent(other, renderer),
+            )
             if box.y1 + gap > above.y0:
                 self.xyann = (left, self.xyann[1] - (box.y1 + gap - above.y0))
                 super().update_positions(renderer)

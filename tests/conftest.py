@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from eenzaamheid import configure
 from eenzaamheid.data import loader
 
 from .odata_server import StandIn
@@ -27,6 +28,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     site.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: long first
     rest = [item for item in items if "built_once" not in item.fixturenames]
     items[:] = site[:1] + rest + site[1:]
+
+
+@pytest.fixture(autouse=True)
+def settings_of_the_environment():
+    """Every test starts from the environment's settings: a ``configure(...)`` in one test
+    (a theme, a language) does not reach the next one in the same worker."""
+    yield
+    configure()
 
 
 @pytest.fixture(scope="session")

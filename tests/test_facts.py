@@ -10,12 +10,6 @@ from eenzaamheid.claims import population
 from eenzaamheid.data import cbs
 
 
-@pytest.fixture(autouse=True)
-def language():
-    yield
-    configure()
-
-
 def test_the_shared_codes_are_the_codes_in_71488ned():
     frame = load("71488ned", source="snapshot")
     labels = {

@@ -15,12 +15,6 @@ from eenzaamheid.charts.words import age_bounds, age_short, category, word
 CHARTS = Path(__file__).resolve().parents[1] / "src" / "eenzaamheid" / "charts"
 
 
-@pytest.fixture(autouse=True)
-def dutch_again():
-    yield
-    configure()
-
-
 def _word_tables(path: Path) -> list[str]:
     """Module-level tables in ``path`` that hold words: a dict with ``nl`` and ``en`` keys,
     or a dict whose entries are such dicts or tuples that start with a Dutch and an English

@@ -138,17 +138,15 @@ class RangeLabels(Formatter):
     def format_ticks(self, values) -> list[str]:
         whole = [self._label(v) for v in values]
         stacked = [_stack(label) for label in whole]
-        room = self._room()
+        room = max(self._room(), 1.0)  # an axes with no width yet: one pixel
         for labels in (whole, stacked):
             if self._widest(labels) <= room:
                 return labels
         every = math.ceil(self._widest(stacked) / room)
         last = len(self.labels) - 1
         shown = list(range(0, last + 1, every))
-        if shown[-1] != last:  # the last category too: both ends are named
-            if last - shown[-1] < every and len(shown) > 1:  # too close: the one before makes way
-                shown.pop()
-            shown.append(last)
+        if shown[-1] != last:  # the last category too, in place of the one before it
+            shown = [*shown[:-1], last] if len(shown) > 1 else [0, last]
         return [
             label if round(v) in shown else "" for v, label in zip(values, stacked, strict=True)
         ]

@@ -45,10 +45,8 @@ def _told_apart(found: list[Link]) -> list[Link]:
     number where those are the same too."""
     merged: dict[str, Link] = {}  # one link per page, with the years of every chart's rows
     for link in found:
-        years = tuple(
-            sorted({*link.years, *(merged[link.url].years if link.url in merged else ())})
-        )
-        merged[link.url] = Link(link.url, link.text, years)
+        old = merged.get(link.url, link)
+        merged[link.url] = Link(link.url, link.text, tuple(sorted({*link.years, *old.years})))
     unique = list(merged.values())
     named = []
     for link in unique:

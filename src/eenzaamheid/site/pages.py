@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from .. import settings
-from .cache import Cache, notebook_digest
+from .cache import Cache, run_key
 from .chartblock import picture
 from .explorer import explorer_link, write_explorer
 from .i18n import TranslationError
@@ -64,7 +64,7 @@ def stories(config: settings.Settings, lang: str, themes: list[str]) -> list[Sto
         entries = {t: e for t, e in entries.items() if e is not None}
         if not entries:
             continue
-        now = notebook_digest(json.loads(path.read_text(encoding="utf-8")))
+        now = run_key(path, config)["notebook"]
         current = {t: e for t, e in entries.items() if e.key.get("notebook") == now}
         entries = current or entries  # the runs of the notebook as it is now, where there are
         main = next(t for t in themes if t in entries)

@@ -166,8 +166,12 @@ def test_range_labels_stay_level_stack_at_their_dash_and_skip_only_when_stacked_
 
 def test_a_dumbbells_dots_keep_half_a_row_from_the_axis_also_at_lecture_size():
     configure(theme="college", lang="nl")
-    with ch.Chart("Titel", "Ondertitel") as chart:
+    with ch.Chart("Titel\n" * 3, "Ondertitel\n" * 3) as chart:  # a squeezed plot, as on a slide
         ch.dumbbell(chart.ax, AGES[:7], [9.0] * 7, [12.0] * 7, ("2019", "2022"))  # fixture
         chart.fig.canvas.draw()
-        bottom, top = chart.ax.get_ylim()
-        assert (bottom, top) == (6.5, -0.5)  # first row on top, half a row beyond each end
+        ax = chart.ax
+        dots = ax.transData.transform([(9.0, 0), (9.0, 6)])  # the first and the last row
+        radius = ax.lines[0].get_markersize() / 2 * chart.fig.dpi / 72
+        assert dots[0][1] > dots[1][1]  # the first row on top
+        assert dots[1][1] - radius >= ax.bbox.y0  # the last row's dots clear of the axis line
+        assert dots[0][1] + radius <= ax.bbox.y1  # the first row's inside the plot

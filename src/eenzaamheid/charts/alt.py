@@ -27,9 +27,9 @@ def _span(rows: pd.DataFrame, x: str, y: str, fmt: Format) -> str:
     values = rows[y].to_numpy(dtype=float)  # by position: a concatenated index repeats
     top, bottom = rows.iloc[values.argmax()], rows.iloc[values.argmin()]
     if top[y] > max(ends):
-        between.append(say(nl="het hoogst ", en="highest ") + f"{fmt(top[y])} in {top[x]}")
+        between.append(text("hoogst_in").format(a=fmt(top[y]), x=top[x]))
     if bottom[y] < min(ends):
-        between.append(say(nl="het laagst ", en="lowest ") + f"{fmt(bottom[y])} in {bottom[x]}")
+        between.append(text("laagst_in").format(a=fmt(bottom[y]), x=bottom[x]))
     return f"{span} ({'; '.join(between)})" if between else span
 
 

@@ -28,6 +28,8 @@ VOCABULARY: dict[str, dict[str, str]] = {
     "boek_jaar": {"nl": "boek: {value} in {year}", "en": "book: {value} in {year}"},
     # alt text
     "van_tot": {"nl": "van {a} in {x} tot {b} in {y}", "en": "from {a} in {x} to {b} in {y}"},
+    "hoogst_in": {"nl": "het hoogst {a} in {x}", "en": "highest {a} in {x}"},
+    "laagst_in": {"nl": "het laagst {a} in {x}", "en": "lowest {a} in {x}"},
     "van_naar": {"nl": "van {a} naar {b}", "en": "from {a} to {b}"},
     "bereik": {
         "nl": "van {low} ({low_label}) tot {high} ({high_label})",

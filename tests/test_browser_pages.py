@@ -27,6 +27,7 @@ from .test_site import INJECTED, _chart
 
 TEX = re.compile(r"\$[^$\s][^$]*\$|\\(?:cdot|sum|frac|text|sqrt|times)\b")
 PRINTOUT = re.compile(r"\{'|\['|dtype:|<class '|opgeslagen in|saved in")
+NOTEBOOK_NUMBER = re.compile(r"\b[Nn]otebooks? \d")  # on the site a notebook is a story
 READER_TEXT = (  # the page's text without the folded code
     "(() => { const m = document.querySelector('main').cloneNode(true);"
     " m.querySelectorAll('details.code').forEach(d => d.remove()); return m.innerText; })()"
@@ -60,13 +61,14 @@ PASSAGES = (  # the text of each passage, and the language it says it is in
 
 
 def _story_problems(browser: Browser, path: Path) -> list[str]:
-    """What a reader of a story at desktop width would trip over: TeX or a Python printout in
-    the text, a chart without a source link online (or one the closing list lacks), Dutch on an
-    English page without ``lang="nl"``."""
+    """What a reader of a story at desktop width would trip over: TeX, a Python printout or a
+    notebook's number in the text, a chart without a source link online (or one the closing
+    list lacks), Dutch on an English page without ``lang="nl"``."""
     problems = []
     text = browser.evaluate(READER_TEXT)
     problems += [f"TeX {m.group()!r}" for m in [TEX.search(text)] if m]
     problems += [f"printout {m.group()!r}" for m in [PRINTOUT.search(text)] if m]
+    problems += [f"names {m.group()!r}" for m in [NOTEBOOK_NUMBER.search(text)] if m]
     if browser.evaluate("document.querySelectorAll('main pre:not(details pre)').length"):
         problems.append("code or output outside the folded code")
     charts, closing = browser.evaluate(LINKS)

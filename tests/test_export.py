@@ -279,6 +279,9 @@ def test_dutch_and_english_number_formats():
     assert signed == ["+611.000", "\u221250", "0", "0", "0", "0"]  # what reads 0 has no sign
     assert ch.fmt_percent(-0.04) == "0,0 %" and ch.fmt_number(-0.2) == "0"
     assert ch.fmt_percent(13.4, 0, signed=True) == "+13 %"
+    assert ch.fmt_number(float("-inf")) == "\u2212\u221e"  # no digit 1-9, yet not zero
+    with pytest.raises(ValueError, match="missing"):  # a gap is never written as a number
+        ch.fmt_percent(float("nan"))
     assert ch.say(nl="Alleen wonen", en="Living alone") == "Alleen wonen"
     configure(lang="en")
     assert ch.fmt_number(1234567) == "1,234,567" and ch.fmt_percent(10.7) == "10.7%"

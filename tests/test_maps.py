@@ -152,3 +152,10 @@ def test_many_named_regions_stack_their_labels_without_overlap_in_one_quick_draw
     assert len(boxes) == 14
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
     plt.close(fig)
+
+
+def test_a_ring_without_area_is_labelled_at_the_middle_of_its_line():
+    from eenzaamheid.charts.maps import _middle
+
+    assert _middle([(0.0, 0.0), (2.0, 2.0), (4.0, 4.0), (0.0, 0.0)]) == (2.0, 2.0)
+    assert _middle([(0.0, 0.0), (4.0, 0.0), (4.0, 2.0), (0.0, 2.0), (0.0, 0.0)]) == (2.0, 1.0)

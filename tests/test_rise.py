@@ -191,6 +191,7 @@ def _step(browser, key: str, slide: str) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.long
 def test_arrow_keys_visit_every_slide_in_order_from_the_first(chromium, lab):
     """A lecturer with the last cell selected starts the show (RISE:preview, as Alt+R or the
     toolbar button) in a browser window that has the focus: the show opens at the title slide

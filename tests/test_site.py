@@ -245,6 +245,35 @@ def test_only_reader_text_reaches_the_page(tmp_path):
     assert 'class="dataframe' in page.split('<details class="code">')[-1]  # folded with code
 
 
+@pytest.mark.parametrize(
+    ("lang", "prose", "linked"),
+    [
+        (
+            "nl",
+            "Zie notebook 1 over noemers. Notebooks 2 en 7 meten anders; notebook 12 bestaat niet.",
+            'Zie <a href="01_a.html">verhaal 1</a> over noemers. <a href="02_b.html">Verhaal 2</a>'
+            ' en <a href="07_c.html">verhaal 7</a> meten anders; notebook 12 bestaat niet.',
+        ),
+        (
+            "en",
+            "Notebook 7 decomposes the growth (see notebooks 1 and 2).",
+            '<a href="07_c.html">Story 7</a> decomposes the growth (see <a href="01_a.html">story'
+            ' 1</a> and <a href="02_b.html">story 2</a>).',
+        ),
+    ],
+)
+def test_a_notebook_named_in_the_prose_is_a_link_to_its_story(tmp_path, lang, prose, linked):
+    """On the site the notebooks are stories: "notebook 7" in prose and in computed prose is
+    a link to story 7, in the site's word; a number without a story stays as written."""
+    cells = [
+        {"cell_type": "markdown", "source": prose},
+        _code_cell([_output("data", {"text/markdown": prose})]),
+    ]
+    stems = ["01_a", "02_b", "07_c"]
+    page = render(Story("03_x", {"cells": cells}, {}), lang, tmp_path, "", stems)  # as written
+    assert page.count(linked) == 2
+
+
 def _chart(build, lang, title):
     """A chart's files as the main job leaves them (fixture values, not real figures)."""
     folder = build / "figures" / "artikel" / lang

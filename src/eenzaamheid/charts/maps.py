@@ -151,8 +151,12 @@ def _signed_area(ring: list) -> float:
 
 def _middle(ring: list) -> tuple[float, float]:
     """The centroid of a ring (its centre of area); where that lies outside it (a crescent),
-    the middle of the ring's widest stretch along the centroid's latitude."""
+    the middle of the ring's widest stretch along the centroid's latitude; a ring without area
+    (its points on one line), the middle of that line."""
     area, pairs = _signed_area(ring), list(itertools.pairwise(ring))
+    if area == 0:
+        xs, ys = zip(*ring, strict=True)
+        return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
     x = sum((x0 + x1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in pairs) / (6 * area)
     y = sum((y0 + y1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in pairs) / (6 * area)
     if MplPath(ring, closed=True).contains_point((x, y)):

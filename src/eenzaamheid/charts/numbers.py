@@ -41,7 +41,10 @@ def fmt_number(value: float, decimals: int = 0, *, signed: bool = False) -> str:
     which a screen reader says as "minus"); a number written as zero has no sign (``-0.2`` ->
     ``0``). ``signed=True`` (a change) writes ``+`` before a number above zero. For what a
     reader sees; the data files write their own numbers. (Babel's ``format_decimal``, with
-    locale and pattern parsed once: a chart's table formats thousands of numbers.)"""
+    locale and pattern parsed once: a chart's table formats thousands of numbers.) A missing
+    value (NaN) has no number to write: ``ValueError``."""
+    if math.isnan(value):
+        raise ValueError("fmt_number: the value is missing (NaN); show the gap, not a number")
     written = _pattern(decimals).apply(value, _locale(settings.current().lang))
     return sign_written(written, value > 0 and signed)
 
@@ -50,7 +53,7 @@ def sign_written(written: str, plus: bool) -> str:
     """A written number with a minus sign for a hyphen, no sign where it reads as zero, and
     ``+`` when ``plus``."""
     digits = written.lstrip("-")
-    if not any(digit in "123456789" for digit in digits):
+    if not digits.strip("0.,\u00a0\u202f "):  # reads as zero: 0, 0,0, 0.00
         return digits
     if written.startswith("-"):
         return MINUS + digits

@@ -119,7 +119,7 @@ def _story_pages(config: settings.Settings, lang: str, listed: list[Story], othe
     root = "../" if _folder(lang) else ""
     words = WORDS[lang]
     for at, story in enumerate(listed):
-        body = render(story, lang, config.build_dir, root)
+        body = render(story, lang, config.build_dir, root, [s.stem for s in listed])
         toggle = f'<button type="button" class="all-code">{esc(words["all_code"])}</button>'
         slides = f"slides-{story.stem}.html" if story.charts else ""
         nav = _nav(

@@ -33,6 +33,8 @@ WIDGET = "application/vnd.jupyter.widget-view+json"
 READER_TABLE = 'class="reader-table"'  # ch.table's own markup (contract 1)
 PANDAS_TABLE = 'class="dataframe'  # a DataFrame's own HTML (pandas escapes its cells)
 REMOVE_OUTPUT = "remove-output"
+# "notebook 7", "Notebooks 2 en 3" in a story's prose: on the site a notebook is a story
+_REFERENCE = re.compile(r"\b([Nn])otebooks?\s+(\d{1,2})(?:\s+(en|and)\s+(\d{1,2}))?\b")
 _MATHML_TAGS = frozenset(
     [
         "math",
@@ -204,6 +206,25 @@ def _prose(text: str) -> str:
     return f'<section class="prose">{markdown(text)}</section>'
 
 
+def story_links(text: str, lang: str, stems: list[str]) -> str:
+    """A notebook named by its number in the prose (``notebook 7``, ``notebooks 2 en 3``) as
+    a link to that story on the site, in the site's word (``verhaal 7``, ``story 2 and story
+    3``); a number without a story stays as written."""
+    pages = {int(stem[:2]): f"{stem}.html" for stem in stems if stem[:2].isdigit()}
+    word = WORDS[lang]["story"]
+
+    def linked(match: re.Match[str]) -> str:
+        capital, first, joint, second = match.groups()
+        numbers = [int(first), *([int(second)] if second else [])]
+        if not all(n in pages for n in numbers):
+            return match.group(0)
+        links = [f"[{word} {n}]({pages[n]})" for n in numbers]
+        text = f" {joint} ".join(links)
+        return text[0] + text[1].upper() + text[2:] if capital == "N" else text
+
+    return _REFERENCE.sub(linked, text)
+
+
 def _scroller(classes: str, table: str, lang: str) -> str:
     """A table that may be wider than a phone: it scrolls in its own box, which a keyboard
     can reach and scroll (arrow keys) and which is named for a screen reader."""
@@ -211,7 +232,7 @@ def _scroller(classes: str, table: str, lang: str) -> str:
     return f'<div class="{classes}" tabindex="0" role="region" aria-label="{label}">{table}</div>'
 
 
-def _sorted_output(output: dict, lang: str) -> tuple[str, str]:
+def _sorted_output(output: dict, lang: str, stems: list[str]) -> tuple[str, str]:
     """``("shown" | "folded" | "", html)``: where an output goes on the page."""
     data = output.get("data", {})
     if output.get("output_type") == "stream":
@@ -221,7 +242,7 @@ def _sorted_output(output: dict, lang: str) -> tuple[str, str]:
     if WIDGET in data:
         return "widget", f'<p class="note">{esc(WORDS[lang]["widgets"])}</p>'
     if "text/markdown" in data:  # prose with computed figures (ch.prose)
-        return "shown", _prose(_joined(data["text/markdown"]))
+        return "shown", _prose(story_links(_joined(data["text/markdown"]), lang, stems))
     html = _joined(data.get("text/html", ""))
     if READER_TABLE in html:
         return "shown", _scroller("scroll reader", html, lang)
@@ -230,8 +251,12 @@ def _sorted_output(output: dict, lang: str) -> tuple[str, str]:
     return "", ""  # a bare repr (dict, list, number) or a picture: not for readers
 
 
-def render(story: Story, lang: str, build: Path, prefix: str) -> str:
-    """The story's body: markdown as HTML, code folded, charts as chart blocks."""
+def render(
+    story: Story, lang: str, build: Path, prefix: str, stems: list[str] | None = None
+) -> str:
+    """The story's body: markdown as HTML, code folded, charts as chart blocks. ``stems``: the
+    stories on the site, which its prose links to (:func:`story_links`)."""
+    stems = stems or []
     charts = {chart.name: chart for chart in story.charts}
     parts: list[str] = []
     code: list[tuple[str, list[str]]] = []  # code cells not yet written, with their tables
@@ -245,7 +270,7 @@ def render(story: Story, lang: str, build: Path, prefix: str) -> str:
         source = _joined(cell["source"])
         if cell["cell_type"] == "markdown":
             flush()
-            parts.append(_prose(story.text(index)))
+            parts.append(_prose(story_links(story.text(index), lang, stems)))
             continue
         if cell["cell_type"] != "code" or not source.strip():
             continue
@@ -256,7 +281,7 @@ def render(story: Story, lang: str, build: Path, prefix: str) -> str:
         for output in [] if removed else cell.get("outputs", []):
             if saved and {c.name for c in saved} & set(saved_names(output)):
                 continue  # shown as a chart block below
-            place, html = _sorted_output(output, lang)
+            place, html = _sorted_output(output, lang, stems)
             places[place].append(html)
         shown = places["widget"][:1] + places["shown"]
         code.append((source, places["folded"]))

@@ -22,7 +22,7 @@
     return /[1-9]/.test(written) ? written.replace(/^-/, "\u2212") : written.replace(/^-/, "");
   };
   const fmt = (value, percent) =>
-    percent ? number(value, 1) + (lang === "nl" ? " %" : "%") : number(value, Math.abs(value) >= 100 ? 0 : 2);
+    percent ? number(value, 1) + (lang === "nl" ? "\u00a0%" : "%") : number(value, Math.abs(value) >= 100 ? 0 : 2);
   const join = (names) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} ${W.and} ${names[names.length - 1]}`);
   const span = (years) => {
     const first = Math.min(...years), last = Math.max(...years);

@@ -136,9 +136,10 @@ def test_projection_and_scenario_charts_hold_the_cbs_figures(built):
     assert set(rates["precisie"]) == {"afgerond"} and set(rates["bron_soort"]) == {"CBS-longread"}
     data = _csv(charts, "08_scenario_sterk_eenzaam")
     scenario = data.dropna(subset=["eenpersoonshuishoudens"]).set_index("jaar")
-    assert scenario.loc[2050, "sterk_eenzaam_midden"] == 545_258  # 14 % of 3,894,698
-    assert scenario.loc[2050, "sterk_eenzaam_laag"] == 525_784  # 13.5 %
-    assert scenario.loc[2050, "sterk_eenzaam_hoog"] == 564_731  # 14.5 %
+    # to thousands: a rate known to a whole percent makes no figure exact to the person
+    assert scenario.loc[2050, "sterk_eenzaam_midden"] == 545_000  # 14 % of 3,894,698 = 545,258
+    assert scenario.loc[2050, "sterk_eenzaam_laag"] == 526_000  # 13.5 %: 525,784
+    assert scenario.loc[2050, "sterk_eenzaam_hoog"] == 565_000  # 14.5 %: 564,731
     assert scenario["soort"].str.startswith("scenario").all()
     assert data["percentage"].dropna().tolist() == [14]  # the rate the scenario uses
     assert data.dropna(subset=["percentage"])["jaar"].tolist() == [2019]  # its own year

@@ -205,6 +205,7 @@ def test_arrow_keys_visit_every_slide_in_order_from_the_first(chromium, lab):
         _present(chromium, lab, expected)
     finally:
         chromium.send("Emulation.setFocusEmulationEnabled", enabled=False)
+        chromium.open("about:blank")  # the session's browser leaves JupyterLab before it stops
 
 
 def _present(chromium, lab, expected: int) -> None:

@@ -33,8 +33,9 @@ WORDS = {
         "widgets": "Deze knoppen werken in JupyterLab (make lab); hierboven de grafiek die de "
         "verkenner tekent zonder knoppen. Zonder Python kies je zelf in de verkenner van deze "
         "website (verkenner.html, gelinkt op het overzicht).",
-        "intro": "Verhalen met officiële cijfers van het CBS bij een boek over eenzaamheid en "
-        "alleen wonen. Elke grafiek met de cijfers erachter (CSV en XLSX) en als PNG, SVG en PDF.",
+        "intro": "Verhalen die een boek over eenzaamheid en alleen wonen naast officiële cijfers "
+        "leggen: vooral van het CBS, ook van het RIVM en Eurostat. Elke grafiek met de cijfers "
+        "erachter (CSV en XLSX) en als PNG, SVG en PDF.",
         "slide_of": "dia {n} van {total}",
         "keys": "pijltjes, spatie, PageUp/PageDown, Home/End; F: volledig scherm",
         "fullscreen": "Volledig scherm",
@@ -84,9 +85,9 @@ WORDS = {
         "widgets": "These controls work in JupyterLab (make lab); above, the chart the explorer "
         "draws without them. Without Python, choose for yourself in this website's explorer "
         "(explorer.html, linked from the overview).",
-        "intro": "Stories with official Statistics Netherlands (CBS) figures on a book about "
-        "loneliness and living alone. Each chart with the numbers behind it (CSV and XLSX) and as PNG, "
-        "SVG and PDF.",
+        "intro": "Stories that check a book about loneliness and living alone against official "
+        "figures: mostly from Statistics Netherlands (CBS), also from RIVM and Eurostat. Each chart "
+        "with the numbers behind it (CSV and XLSX) and as PNG, SVG and PDF.",
         "slide_of": "slide {n} of {total}",
         "keys": "arrows, space, PageUp/PageDown, Home/End; F: full screen",
         "fullscreen": "Full screen",

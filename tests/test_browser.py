@@ -60,3 +60,23 @@ def test_slides_follow_the_keys_and_link_each_slide(browser, usb):
         " const r = i.getBoundingClientRect(); return [r.width, r.height]; })()"
     )
     assert shown[0] > 1000 or shown[1] > 600, f"the chart is not scaled to the screen: {shown}"
+
+
+def test_every_title_slide_fits_a_projector_of_1280_by_720(browser, usb):
+    """A deck's first slide (the story's title and what you learn) is whole on a small
+    projector: nothing above the top or below the bar, in both languages."""
+    browser.size(1280, 720)
+    decks = sorted(usb.glob("slides-*.html")) + sorted((usb / "en").glob("slides-*.html"))
+    assert len(decks) > 15
+    cut = {}
+    for deck in decks:
+        assert not browser.open(deck.as_uri())
+        box = browser.evaluate(
+            "(() => { const s = document.querySelector('.slide.title');"
+            " const r = [...s.children].map(c => c.getBoundingClientRect());"
+            " return [Math.min(...r.map(b => b.top)), Math.max(...r.map(b => b.bottom)),"
+            " s.getBoundingClientRect().bottom]; })()"
+        )
+        if box[0] < 0 or box[1] > box[2] + 0.5:
+            cut[f"{deck.parent.name}/{deck.name}"] = box
+    assert not cut, cut

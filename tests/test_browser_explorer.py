@@ -150,9 +150,9 @@ def test_several_ages_are_separate_series_of_loneliness(browser, site):
 
 def test_eurostat_flags_are_shown_beside_their_value_and_said_in_words(browser, site):
     browser.size(400, 800)
-    for page, note in (
-        ("verkenner.html", "b = breuk in de reeks"),
-        ("en/explorer.html", "b = break in series"),
+    for page, note, page_lang in (
+        ("verkenner.html", "b = breuk in de reeks", "nl"),
+        ("en/explorer.html", "b = break in series", "en"),
     ):
         url = (site.build / page).as_uri() + "#tabel=eurostat-ilc_lvph03&regio=NL&jaren=2011-2020"
         assert not _open(browser, url)
@@ -166,7 +166,44 @@ def test_eurostat_flags_are_shown_beside_their_value_and_said_in_words(browser, 
         assert rows[0][-1] in ("Vlag", "Flag")
         assert {r[1]: r[-1] for r in rows[1:] if r[-1]} == real.to_dict()
         assert note in _text(browser, "v-flags")
-        title = "document.querySelector('#v-table option').closest('[lang]').lang"
-        assert browser.evaluate(title) == "nl"  # the tables' own titles are Dutch
+        first = "document.querySelector('#v-table option')"
+        assert browser.evaluate(f"{first}.closest('[lang]').lang") == page_lang  # translated
+        assert browser.evaluate(f"{first}.textContent").startswith(
+            {"nl": "Gezondheid per wijk", "en": "Health by district"}[page_lang]
+        )
         assert browser.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
         assert browser.axe() == []
+
+
+def test_a_gap_stays_a_gap_and_regions_are_found_as_readers_type_them(browser, site):
+    """A figure the table lacks is no point, also as a share ("als % van": not 0 %); a line
+    breaks at a year without a figure; "as % of" offers only counts in the measure's unit; in
+    English "den haag" finds The Hague and Eurostat's two codes for Greece stay apart."""
+    young = "#tabel=71488ned&regio=NL01&geslacht=T001038&leeftijd=70100,70200"
+    shares = young + "&maat=Alleenstaand_4&per=TotaalPersonenInHuishoudens_1&jaren=2000-2024"
+    assert not _open(browser, (site.build / "verkenner.html").as_uri() + shares)
+    assert browser.evaluate("document.getElementById('v-per').value") != ""  # a share, asked
+    assert browser.evaluate("window.verkenner.points()") == []  # CBS gives no figure under 15
+    assert _text(browser, "v-title") == "Geen cijfers voor deze keuze"
+    percent = "#tabel=70072ned&regio=NL01&maat=Eenpersoonshuishoudens_86"
+    assert not _open(browser, (site.build / "verkenner.html").as_uri() + percent)
+    offered = "[...document.getElementById('v-per').options].map(o => o.value)"
+    assert browser.evaluate(offered) == [""]  # a percentage is no count to divide
+    turkey = "#tabel=eurostat-ilc_lvph03&regio=TR&jaren=2011-2020"
+    english = site.build / "en" / "explorer.html"
+    assert not _open(browser, english.as_uri() + turkey)
+    years = [p["year"] for p in browser.evaluate("window.verkenner.points()")]
+    assert 2012 in years and 2014 in years and 2013 not in years
+    assert browser.evaluate("document.querySelectorAll('#v-chart .mark-line path').length") == 2
+    for typed in ("the hague", "den haag"):
+        browser.evaluate("location.hash = '#tabel=70072ned&regio=NL01'")
+        _settle(browser)
+        _type(browser, typed)
+        chosen = "[...document.querySelectorAll('#v-chosen button')].map(b => b.textContent)"
+        assert browser.evaluate(chosen)[-1] == "The Hague (municipality) ×", typed
+    browser.evaluate("location.hash = '#tabel=eurostat-ilc_lvph03&regio=EL,GR'")
+    _settle(browser)
+    assert {p["series"] for p in browser.evaluate("window.verkenner.points()")} == {
+        "Greece",
+        "Greece (code GR)",
+    }

@@ -453,3 +453,32 @@ def test_the_saved_numbers_name_the_panel_and_leave_out_an_empty_one(lang, panel
         record = json.loads((tmp_path / "notebook" / lang / f"{name}.json").read_text())
         found = {c["key"]: c["label"] for c in record["columns"] if c["key"] == "paneel"}
         assert found == columns
+
+
+def test_as_a_percentage_only_of_a_count_in_the_same_unit():
+    """ "As % of" is offered only where it means something: a count of a count."""
+    offer = explore.options(explore.load_table("70072ned"))
+    assert explore.denominators(offer, "Eenpersoonshuishoudens_86") == []  # a percentage
+    assert explore.denominators(offer, "GemiddeldeHuishoudensgrootte_89") == []  # an average
+    assert explore.denominators(offer, "Eenpersoonshuishoudens_83") == [
+        "TotaleBevolking_1",
+        "TotaalAantalParticuliereHuishoudens_82",
+    ]
+    rivm = explore.options(explore.load_table("rivm-eenzaamheid"))
+    assert not any(explore.denominators(rivm, measure) for measure in rivm.measures)
+
+
+def test_a_count_is_written_whole_and_a_line_breaks_at_a_year_without_a_figure():
+    frame = explore.load_table("71488ned")
+    offer = explore.options(frame)
+    oldest = (("geslacht", ("Mannen",)), ("leeftijd", ("95 jaar of ouder",)))
+    choice = explore.Choice("71488ned", ("Groningen",), oldest, "Alleenstaand_4", None, None)
+    title = explore.title(explore.select(frame, choice, offer), choice, offer)
+    assert re.search(r"van \d+ in 2000 naar \d+ in 2024", title), title  # not "39,00"
+    europe = explore.load_table("eurostat-ilc_lvph03")
+    offer = explore.options(europe)
+    turkey = explore.Choice("eurostat-ilc_lvph03", ("Turkije",), (), "aandeel", None, None)
+    chart = explore.draw(europe, turkey, offer)
+    line = chart.axes[0].lines[0]
+    years, values = list(line.get_xdata()), list(line.get_ydata())
+    assert 2013 in years and values[years.index(2013)] != values[years.index(2013)]  # NaN

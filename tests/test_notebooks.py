@@ -364,3 +364,11 @@ async def _output(client, code: str) -> str:
             printed += message["content"]["text"]
         if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
             return printed
+
+
+def test_the_index_keeps_each_percentage_with_its_number(built):
+    """The index's chart titles and subtitles: "8,7 %" never breaks between number and sign."""
+    _, index = built
+    captions = re.findall(r"<(?:span|small)>([^<]*)</", index.read_text("utf-8"))
+    assert any("8,7\u00a0%" in c for c in captions)  # 02's title: "in 2019 was het 8,7 %"
+    assert not [c for c in captions if re.search(r"\d %", c)]

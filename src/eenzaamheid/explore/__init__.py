@@ -30,6 +30,7 @@ from .offer import (
     Choice,
     Offer,
     default,
+    denominators,
     explorable,
     fold,
     load_table,
@@ -38,6 +39,7 @@ from .offer import (
     region,
     region_labels,
     snapshot_record,
+    table_title,
 )
 from .rules import (
     describe,
@@ -65,6 +67,7 @@ __all__ = [
     "chart_name",
     "code",
     "default",
+    "denominators",
     "describe",
     "dimension_name",
     "draw",
@@ -85,6 +88,7 @@ __all__ = [
     "shown",
     "snapshot_record",
     "table",
+    "table_title",
     "title",
     "value_column",
     "widget_html",

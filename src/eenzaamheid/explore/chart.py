@@ -45,6 +45,11 @@ def draw(frame: pd.DataFrame, choice: Choice, offer: Offer, *, save: bool = Fals
     """The chart for a choice: a line per series over the years (a series of one year as a
     point), bars for a single year, a panel per value of a second varying dimension. ``save``
     writes it (PNG, SVG, PDF, CSV, JSON) like every chart of the stories."""
+    if offer.regions and not choice.regions:
+        raise ExploreError(words("choose_region"))
+    for column, labels in choice.filters:
+        if not labels:
+            raise ExploreError(words("choose_value", name=dimension_name(column)))
     drawn = select(frame, choice, offer)
     if drawn.empty:
         raise ExploreError(words("nothing"))
@@ -56,7 +61,7 @@ def draw(frame: pd.DataFrame, choice: Choice, offer: Offer, *, save: bool = Fals
         text["title"], text["subtitle"], notes=text["notes"], ncols=columns, nrows=rows, sharey=True
     ) as chart:
         for ax, panel in zip(chart.axes, panels, strict=False):
-            _panel(ax, drawn[drawn["paneel"] == panel], choice, panel, top)
+            _panel(ax, drawn[drawn["paneel"] == panel], choice, panel, top, offer.years)
         for ax in chart.axes[len(panels) :]:
             ax.set_visible(False)
         if save:  # a panel column only where there are panels
@@ -68,7 +73,10 @@ def draw(frame: pd.DataFrame, choice: Choice, offer: Offer, *, save: bool = Fals
     return chart
 
 
-def _panel(ax, drawn: pd.DataFrame, choice: Choice, panel: str, top: float) -> None:
+def _panel(
+    ax, drawn: pd.DataFrame, choice: Choice, panel: str, top: float, table_years: list[int]
+) -> None:
+    """One panel; a line breaks at a year of the table (``table_years``) its series lacks."""
     unit, value = drawn["eenheid"].iloc[0], value_column(choice)
     series = list(dict.fromkeys(drawn["reeks"]))[:MAX_SERIES]
     colours = {name: ch.PALETTE[i % len(ch.PALETTE)] for i, name in enumerate(series)}
@@ -85,7 +93,11 @@ def _panel(ax, drawn: pd.DataFrame, choice: Choice, panel: str, top: float) -> N
     for name in series:
         rows = drawn[drawn["reeks"] == name]
         style = {"marker": "o"} if len(rows) == 1 or rows["jaar"].diff().gt(1).any() else {}
-        ax.plot(rows["jaar"], rows[value], color=colours[name], **style)
+        span = [y for y in table_years if rows["jaar"].min() <= y <= rows["jaar"].max()]
+        line = rows.set_index("jaar")[value]
+        if line.index.is_unique:  # one value a year: a gap (NaN) breaks the line
+            line = line.reindex(span)
+        ax.plot(line.index, line.to_numpy(), color=colours[name], **style)
         ends[name] = (rows["jaar"].iloc[-1], rows[value].iloc[-1])
     _number_axis(ax, "y", unit)
     ax.set_ylim(0, top * 1.08)  # room above the highest point of all panels

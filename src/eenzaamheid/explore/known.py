@@ -27,6 +27,7 @@ class Known:
     per: str | None
     caveat: dict[str, str]
     web: tuple[str, ...] = ()  # measures exported to the web explorer (all when empty)
+    title_en: str = ""  # the table's title in English (its own title is Dutch)
 
 
 # Loneliness first; any other snapshot table with regions is offered after these.
@@ -42,6 +43,8 @@ KNOWN = {
             "en": "Model estimates (RIVM, Health Monitor Adults and Elderly), not a count: a "
             "different survey, scale and age range (18+, 65+) from CBS 85766NED (15+)",
         },
+        title_en="Health by district and neighbourhood (RIVM): loneliness, model estimates by "
+        "municipality",
     ),
     "71488ned": Known(
         "regio",
@@ -54,6 +57,7 @@ KNOWN = {
             "not a sample",
         },
         ("Alleenstaand_4", "TotaalPersonenInHuishoudens_1", "TotaalSamenwonendePersonen_5"),
+        "Households; persons by sex, age and region, 1 January",
     ),
     "70072ned": Known(
         "regio",
@@ -71,6 +75,7 @@ KNOWN = {
             "Eenpersoonshuishoudens_83",
             "Eenpersoonshuishoudens_86",
         ),
+        "Regional key figures, the Netherlands",
     ),
     "eurostat-ilc_lvph03": Known(
         "geo",
@@ -82,6 +87,7 @@ KNOWN = {
             "en": "EU-SILC is a sample survey of households; CBS counts households in the "
             "population register: different sources, which need not agree",
         },
+        title_en="One-person households in Europe (Eurostat ilc_lvph03, EU-SILC)",
     ),
 }
 REGION_KINDS = {
@@ -137,6 +143,9 @@ WORDS = {
         "unknown": "onbekende regio {typed!r}; bedoelde je: {close}?",
         "unknown_none": "onbekende regio {typed!r}; typ een deel van de naam",
         "nothing": "geen cijfers voor deze keuze",
+        "choose_region": "kies een of meer regio's",
+        "choose_value": "kies bij {name} een of meer waarden",
+        "chosen_already": "{name} is al gekozen",
         "flag": "Vlag",
         "flags": "Vlaggen van Eurostat bij een cijfer: {flags}",
     },
@@ -151,6 +160,9 @@ WORDS = {
         "unknown": "unknown region {typed!r}; did you mean: {close}?",
         "unknown_none": "unknown region {typed!r}; type part of the name",
         "nothing": "no figures for this choice",
+        "choose_region": "choose one or more regions",
+        "choose_value": "choose one or more values for {name}",
+        "chosen_already": "{name} is already chosen",
         "flag": "Flag",
         "flags": "Eurostat's flags on a figure: {flags}",
     },

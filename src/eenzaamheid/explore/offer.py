@@ -74,6 +74,14 @@ def _has_regions(table: str) -> bool:
     return any(column in columns for column in REGION_COLUMNS)
 
 
+def table_title(table: str) -> str:
+    """A table's title in the chart language: its own (Dutch) title, in English where the
+    explorer knows one."""
+    known = KNOWN.get(table)
+    title = snapshot_record(table)["meta"]["title"]
+    return ch.say(nl=title, en=known.title_en or title) if known else title
+
+
 def snapshot_record(table: str) -> dict:
     """The snapshot's JSON record of a table: row count, checksum, metadata."""
     return json.loads((settings.current().snapshot_dir / f"{table}.json").read_text("utf-8"))
@@ -124,9 +132,30 @@ def options(frame: pd.DataFrame) -> Offer:
         if topic.key in frame and pd.api.types.is_numeric_dtype(frame[topic.key]):
             offer.measures[topic.key] = _topic_label(topic.title, topic.key)
             offer.units[topic.key] = topic.unit
-            offer.decimals[topic.key] = topic.decimals if topic.decimals is not None else 1
+            known = topic.decimals is not None
+            offer.decimals[topic.key] = topic.decimals if known else _decimals(frame[topic.key])
     offer.years = sorted({int(p[:4]) for p in frame["periode"].dropna().astype(str)})
     return offer
+
+
+def _decimals(values: pd.Series, most: int = 3) -> int:
+    """As many decimals as the figures have (a count none, 38.7 one), for a table whose
+    metadata does not say (a StatLine download)."""
+    numbers = values.dropna().astype(float)
+    return next((d for d in range(most) if (numbers.round(d) - numbers).abs().max() < 1e-9), most)
+
+
+def denominators(offer: Offer, measure: str) -> list[str]:
+    """The measures ``measure`` can be shown as a percentage of: counts (whole numbers, not a
+    percentage) in the same unit as a count ``measure``; none for a percentage or an average."""
+
+    def count(key: str) -> bool:
+        return "%" not in offer.units[key] and offer.decimals[key] == 0
+
+    if not count(measure):
+        return []
+    unit = offer.units[measure]
+    return [k for k in offer.measures if k != measure and count(k) and offer.units[k] == unit]
 
 
 def _natural(label: str) -> tuple:

@@ -93,10 +93,12 @@ def missing(drawn: pd.DataFrame, choice: Choice) -> list[str]:
     return [shown(label) for label in absent]
 
 
-def _fmt(unit: str):
-    if "%" in unit:
+def _fmt(choice: Choice, offer: Offer):
+    """A value as the reader sees it: a percentage to one decimal, a count whole, any other
+    figure with the decimals the table gives it."""
+    if choice.per or "%" in offer.units.get(choice.measure, ""):
         return lambda v: ch.fmt_percent(v, 1)
-    return lambda v: ch.fmt_number(v, 0 if abs(v) >= 100 else 2)
+    return lambda v: ch.fmt_number(v, offer.decimals.get(choice.measure, 1))
 
 
 def measure_name(key: str, offer: Offer) -> str:
@@ -109,8 +111,14 @@ def measure_name(key: str, offer: Offer) -> str:
 def measure_label(choice: Choice, offer: Offer) -> str:
     label = measure_name(choice.measure, offer)
     if choice.per:
-        return words("per", measure=label, per=measure_name(choice.per, offer).lower())
+        return words("per", measure=label, per=_in_sentence(measure_name(choice.per, offer)))
     return label
+
+
+def _in_sentence(name: str) -> str:
+    """A name inside a sentence: its first letter small, unless it starts with capitals
+    (``De Jong Gierveld``)."""
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
 def _span(years: pd.Series | list[int]) -> str:
@@ -123,7 +131,7 @@ def title(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> str:
     year; several series: the highest point of all, saying when the series cover different
     years."""
     measure, value = measure_label(choice, offer), value_column(choice)
-    fmt = _fmt(drawn["eenheid"].iloc[0])
+    fmt = _fmt(choice, offer)
     named = drawn.assign(reeks=_names(drawn))
     spans = named.groupby("reeks", sort=False)["jaar"].agg(lambda s: tuple(sorted(s)))
     years = sorted(set(named["jaar"]))
@@ -167,7 +175,7 @@ def describe(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> dict[str, str
     """Title, subtitle (with the regions that have no figures), source line with the table's
     caveat, alt text."""
     unit, value = drawn["eenheid"].iloc[0], value_column(choice)
-    fmt, span = _fmt(unit), _span(drawn["jaar"])
+    fmt, span = _fmt(choice, offer), _span(drawn["jaar"])
     picked = [
         ch.category(label)
         for _, labels in choice.filters

@@ -20,7 +20,7 @@ import pandas as pd
 from .. import charts as ch
 from .. import explore, settings
 from ..charts.words import flag_name, unit_name
-from .layout import esc, page
+from .layout import WORDS, esc, page
 
 SOURCE_COLUMNS = ("bron_soort", "tabel", "bron_url", "bron_datum")
 PAGES = {"nl": "verkenner.html", "en": "explorer.html"}
@@ -143,7 +143,7 @@ def table_data(table: str) -> dict:
             for c in regions
         ],
         "dimensions": dimensions,
-        "measures": [_measure(offer, key) for key in measures],
+        "measures": [_measure(offer, key, measures) for key in measures],
         "start": {
             "regions": [offer.regions[r] for r in start.regions],
             "dimensions": {
@@ -162,13 +162,27 @@ def _regions(names: pd.DataFrame, column: str, table: str) -> dict[str, str]:
     """Region code -> name in the chart language (Eurostat's countries through Babel)."""
     labels = explore.region_labels(names, column).items()
     if table.startswith("eurostat") and ch.say(nl="nl", en="en") == "en":
-        return {code: _country(code, label) for label, code in labels}
-    return {code: explore.shown(label) for label, code in labels}
+        return _apart({code: _country(code, label) for label, code in labels})
+    return _apart({code: explore.shown(label) for label, code in labels})
+
+
+def _apart(names: dict[str, str]) -> dict[str, str]:
+    """A name two regions share gets the code of each after the first (Eurostat's EL and GR
+    are both Greece in English: Greece, Greece (code GR)); readers must tell them apart."""
+    seen: set[str] = set()
+    apart = {}
+    for code, name in names.items():
+        apart[code] = f"{name} (code {code})" if name in seen else name
+        seen.add(name)
+    return apart
 
 
 def _country(code: str, label: str) -> str:
     """A country through Babel; Eurostat's groups (EA, EU, EU27_2007...) through the
-    vocabulary, as the charts name them."""
+    vocabulary, as the charts name them; the Netherlands as in the CBS tables (titles say
+    "highest in the Netherlands")."""
+    if code == "NL":
+        return explore.shown("Nederland")
     return ch.country(code) if len(code) == 2 and code not in ("EA", "EU") else explore.shown(label)
 
 
@@ -183,7 +197,7 @@ def _dimension(frame: pd.DataFrame, column: str, values: list[str]) -> dict:
     }
 
 
-def _measure(offer: explore.Offer, key: str) -> dict:
+def _measure(offer: explore.Offer, key: str, measures: list[str]) -> dict:
     unit = offer.units[key]
     return {
         "key": key,
@@ -191,7 +205,8 @@ def _measure(offer: explore.Offer, key: str) -> dict:
         "en": explore.TOPICS_EN.get(key, offer.measures[key]),
         "unit": _both(unit_name, unit),  # in each language, from the one vocabulary
         "percent": "%" in unit,
-        "decimals": 0 if unit == "aantal" else offer.decimals[key],
+        "decimals": offer.decimals[key],
+        "per": [k for k in explore.denominators(offer, key) if k in measures],  # "as % of"
     }
 
 
@@ -255,7 +270,7 @@ def write_explorer(build: Path, languages: list[str]) -> None:
             "locale": LOCALES[lang],
             "file": TEXT[lang]["file"],
             "root": root,
-            "tables": [{"id": t, "title": _title(t)} for t in tables],
+            "tables": [_title(t, lang) for t in tables],
             "words": {**TEXT[lang], **explore.WORDS[lang]},
             "aliases": explore.ALIASES,
             "palette": ch.PALETTE,
@@ -267,8 +282,12 @@ def write_explorer(build: Path, languages: list[str]) -> None:
         )
 
 
-def _title(table: str) -> str:
-    return explore.snapshot_record(table)["meta"]["title"]
+def _title(table: str, lang: str) -> dict[str, str]:
+    """A table in the picker: its title in ``lang`` where known, else its own (Dutch) one."""
+    with explore.language(lang):
+        title = explore.table_title(table)
+    own = explore.snapshot_record(table)["meta"]["title"]
+    return {"id": table, "title": title, "lang": lang if lang == "nl" or title != own else "nl"}
 
 
 def _table_script(path: Path, table: str) -> None:
@@ -320,7 +339,7 @@ def _page(lang: str, root: str, vega: str, config: dict) -> str:
 <script src="{root}assets/{vega}"></script>
 <script src="{root}assets/verkenner.js"></script>"""
     head = f'<link rel="stylesheet" href="{root}assets/verkenner.css">'
-    text = page(lang, f"{words['title']} · {words['link']}", body, root=root)
+    text = page(lang, f"{words['title']} · {WORDS[lang]['site']}", body, root=root)
     text = text.replace(f'<script src="{root}assets/site.js" defer></script>', "", 1)  # own JS
     return text.replace("</head>", head + "\n</head>", 1)
 

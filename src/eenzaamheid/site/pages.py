@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from .. import settings
+from ..charts.numbers import percent_together
 from .cache import Cache, run_key
 from .chartblock import picture
 from .explorer import explorer_link, write_explorer
@@ -147,7 +148,8 @@ def _index(config: settings.Settings, lang: str, listed: list[Story], other: boo
             _, record = chart.record(PAGE_THEMES)
             cards.append(
                 f'<li><a href="{story.stem}.html#{esc(chart.name)}">{picture(chart, PAGE_THEMES, root)}'
-                f"<span>{esc(record['title'])}</span></a><small>{esc(record['subtitle'])}</small></li>"
+                f"<span>{esc(percent_together(record['title']))}</span></a>"
+                f"<small>{esc(percent_together(record['subtitle']))}</small></li>"
             )
         count = words["charts_of" if len(story.charts) != 1 else "charts_one"]
         count = count.format(n=len(story.charts))

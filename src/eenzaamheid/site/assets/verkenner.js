@@ -21,8 +21,11 @@
     const written = new Intl.NumberFormat(config.locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
     return /[1-9]/.test(written) ? written.replace(/^-/, "\u2212") : written.replace(/^-/, "");
   };
-  const fmt = (value, percent) =>
-    percent ? number(value, 1) + (lang === "nl" ? "\u00a0%" : "%") : number(value, Math.abs(value) >= 100 ? 0 : 2);
+  const fmt = (value, decimals, percent) =>
+    percent ? number(value, 1) + (lang === "nl" ? "\u00a0%" : "%") : number(value, decimals);
+  /* a name inside a sentence: its first letter small, unless the name starts with capitals
+     (De Jong Gierveld) */
+  const lowerFirst = (text) => (/^.[A-Z]/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1));
   const join = (names) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} ${W.and} ${names[names.length - 1]}`);
   const span = (years) => {
     const first = Math.min(...years), last = Math.max(...years);
@@ -47,10 +50,11 @@
     let wanted = fold(typed);
     if (config.aliases[wanted]) wanted = config.aliases[wanted];
     if (!wanted) return [];
-    const named = data.regions.map((r) => [r, fold(r[lang])]);
-    const starts = named.filter(([, n]) => n.startsWith(wanted)).map(([r]) => r);
-    let inside = named.filter(([r, n]) => n.includes(wanted) && !starts.includes(r)).map(([r]) => r);
-    if (!starts.length && !inside.length && wanted.length > 3) inside = named.filter(([, n]) => close(wanted, n)).map(([r]) => r);
+    /* the name shown and the table's own (Dutch) label: "den haag" finds The Hague */
+    const named = data.regions.map((r) => [r, [fold(r[lang]), fold(r.label)]]);
+    const starts = named.filter(([, ns]) => ns.some((n) => n.startsWith(wanted))).map(([r]) => r);
+    let inside = named.filter(([r, ns]) => ns.some((n) => n.includes(wanted)) && !starts.includes(r)).map(([r]) => r);
+    if (!starts.length && !inside.length && wanted.length > 3) inside = named.filter(([, ns]) => ns.some((n) => close(wanted, n))).map(([r]) => r);
     return starts.concat(inside).slice(0, limit);
   }
 
@@ -99,9 +103,7 @@
   function buildControls() {
     $("v-measure").replaceChildren();
     for (const m of data.measures) option($("v-measure"), m.key, m[lang]);
-    $("v-per").replaceChildren();
-    option($("v-per"), "", W.none);
-    for (const m of data.measures) option($("v-per"), m.key, m[lang]);
+    showDenominators();
     for (const id of ["v-from", "v-to"]) {
       $(id).replaceChildren();
       for (const y of data.years) option($(id), y, y);
@@ -133,6 +135,14 @@
       set.appendChild(list);
       box.appendChild(set);
     }
+  }
+  function denominators() {
+    return data.measures.find((m) => m.key === state.measure)?.per || [];
+  }
+  function showDenominators() {
+    $("v-per").replaceChildren();
+    option($("v-per"), "", W.none);
+    for (const m of data.measures) if (denominators().includes(m.key)) option($("v-per"), m.key, m[lang]);
   }
   function showState() {
     $("v-table").value = state.table;
@@ -185,7 +195,8 @@
     const measure = (wanted.maat || [])[0];
     state.measure = keys.includes(measure) ? measure : data.start.measure;
     const per = wanted.per ? wanted.per[0] : wanted.maat ? null : data.start.per;
-    state.per = keys.includes(per) && per !== state.measure ? per : null;
+    state.per = denominators().includes(per) ? per : null;
+    showDenominators();
     const [from, to] = ((wanted.jaren || [])[0] || "").split("-").map(Number);
     state.from = data.years.includes(from) ? from : data.years[0];
     state.to = data.years.includes(to) && to >= state.from ? to : data.years[data.years.length - 1];
@@ -213,8 +224,13 @@
     box.hidden = !suggestions.length;
     $("v-region").setAttribute("aria-expanded", String(!box.hidden));
     $("v-region").removeAttribute("aria-activedescendant");
-    $("v-region-message").textContent = typed.trim() && !suggestions.length && !matches(typed).length
-      ? fill(W.unknown_none, { typed: typed.trim() }) : "";
+    $("v-region-message").textContent = typed.trim() && !suggestions.length ? notFound(typed.trim()) : "";
+  }
+  function notFound(typed) {
+    /* a region already chosen is said to be chosen, not unknown */
+    const chosen = matches(typed).filter((r) => state.regions.includes(r.code));
+    if (chosen.length) return upper(fill(W.chosen_already, { name: join(chosen.map((r) => r[lang])) }));
+    return fill(W.unknown_none, { typed });
   }
   function addRegion(region) {
     if (!state.regions.includes(region.code)) state.regions.push(region.code);
@@ -244,7 +260,7 @@
       const pick = active >= 0 ? suggestions[active] : exact || (suggestions.length === 1 ? suggestions[0] : null);
       if (pick) addRegion(pick);
       else if (suggestions.length) $("v-region-message").textContent = fill(W.unknown, { typed, close: suggestions.slice(0, 5).map((r) => r[lang]).join(", ") });
-      else $("v-region-message").textContent = fill(W.unknown_none, { typed });
+      else $("v-region-message").textContent = notFound(typed);
     } else return;
     event.preventDefault();
   });
@@ -252,8 +268,13 @@
   /* what the choice selects, with series, panels and what is missing */
   function select() {
     const dims = data.dimensions;
+    /* nothing chosen is said as such (as explore.draw), not as "no figures" */
+    if (!state.regions.length) return { error: upper(W.choose_region) };
+    const none = dims.find((d) => !state.dims[d.column].length);
+    if (none) return { error: upper(fill(W.choose_value, { name: none.name[lang] })) };
     const varying = (state.regions.length > 1 ? ["regio"] : []).concat(dims.filter((d) => state.dims[d.column].length > 1).map((d) => d.column));
-    if (varying.length > 2) return { error: fill(W.too_many, { names: varying.join(", ") }) };
+    const nameOfColumn = (c) => (c === "regio" ? W.regio : dims.find((d) => d.column === c).name[lang]);
+    if (varying.length > 2) return { error: fill(W.too_many, { names: varying.map(nameOfColumn).join(", ") }) };
     const [seriesBy, panelBy] = varying;
     const mi = data.measures.findIndex((m) => m.key === state.measure);
     const pi = state.per ? data.measures.findIndex((m) => m.key === state.per) : -1;
@@ -261,13 +282,16 @@
     const regionAt = new Map(state.regions.map((c, i) => [data.regionAt.get(c), i]));
     const dimAt = dims.map((d) => new Map(state.dims[d.column].map((code, i) => [d.values.findIndex((v) => v.code === code), i])));
     const percent = pi >= 0 || data.measures[mi].percent;
+    const decimals = data.measures[mi].decimals;
     const drawn = [];
     for (const row of data.rows) {
       if (!regionAt.has(row[0]) || row[dims.length + 1] < state.from || row[dims.length + 1] > state.to) continue;
       if (dims.some((d, j) => !dimAt[j].has(row[j + 1]))) continue;
       const measure = row[base + mi], per = pi >= 0 ? row[base + pi] : null;
       const flag = data.flags ? row[base + data.measures.length] || "" : "";
-      const value = pi >= 0 ? (per ? (100 * measure) / per : null) : measure;
+      const missingValue = (v) => v === null || v === undefined || Number.isNaN(v);
+      if (missingValue(measure) || (pi >= 0 && (missingValue(per) || per === 0))) continue;
+      const value = pi >= 0 ? (100 * measure) / per : measure;
       if (value === null || value === undefined || Number.isNaN(value)) continue;
       const region = data.regions[row[0]];
       const values = dims.map((d, j) => d.values[row[j + 1]]);
@@ -279,7 +303,7 @@
         panel: panelBy ? nameOf(panelBy) : "",
         seriesOrder: seriesBy ? order(seriesBy) : 0,
         panelOrder: panelBy ? order(panelBy) : 0,
-        label: fmt(value, percent),
+        label: fmt(value, decimals, percent),
       });
     }
     drawn.sort((a, b) => a.panelOrder - b.panelOrder || a.seriesOrder - b.seriesOrder || a.year - b.year);
@@ -295,7 +319,7 @@
   /* title and subtitle: the same rules and words as explore.title and explore.describe */
   function measureLabel() {
     const name = measureName(state.measure);
-    return state.per ? fill(W.per, { measure: name, per: measureName(state.per).toLowerCase() }) : name;
+    return state.per ? fill(W.per, { measure: name, per: lowerFirst(measureName(state.per)) }) : name;
   }
   function unitText(percent) {
     if (state.per) return "%";
@@ -355,7 +379,9 @@
     const room = !single && names.length > 1 ? 10 + 7.5 * Math.max(...names.map((n) => n.length)) : 10;
     const inner = Math.max(120, Math.floor((width - 60 - room * columns - 15 * (columns - 1)) / columns));
     const color = { field: "series", type: "nominal", sort: names, scale: { domain: names, range: config.palette }, legend: null };
-    const axisFormat = percent ? { labelExpr: `format(datum.value, ',.0f') + '${lang === "nl" ? " %" : "%"}'`, tickCount: 5 } : { format: ",.0f", tickCount: 5 };
+    const axisFormat = percent
+      ? { labelExpr: `format(datum.value, ',.0f') + '${lang === "nl" ? "\u00a0%" : "%"}'`, tickCount: 5, tickMinStep: 1 }
+      : { format: ",.0f", tickCount: 5, tickMinStep: 1 };
     const tooltip = [
       { field: "series", type: "nominal", title: W.series },
       { field: "year", type: "ordinal", title: W.year },
@@ -367,11 +393,19 @@
     const yearsOf = new Map();
     for (const p of drawn) yearsOf.set(p.series + "|" + p.panel, (yearsOf.get(p.series + "|" + p.panel) || []).concat(p.year));
     const dotted = (list) => list.length === 1 || list.some((y, i) => i > 0 && y - list[i - 1] > 1);
-    const values = drawn.map((p) => ({ series: p.series, panel: p.panel, year: p.year, value: p.value, label: p.label, key: p.key, place: places.has(p.key) ? places.get(p.key) : null, dot: dotted(yearsOf.get(p.series + "|" + p.panel)) }));
+    /* a line breaks at a year of the table that its series lacks: a gap stays a gap */
+    const at = new Map(data.years.map((y, i) => [y, i])), ends = new Map(), segment = new Map();
+    for (const p of drawn) {
+      const line = p.series + "|" + p.panel, before = ends.get(line);
+      const n = !before ? 0 : at.get(p.year) - at.get(before.year) === 1 ? before.n : before.n + 1;
+      ends.set(line, { year: p.year, n });
+      segment.set(p.key, `${line}|${n}`);
+    }
+    const values = drawn.map((p) => ({ series: p.series, panel: p.panel, year: p.year, value: p.value, label: p.label, key: p.key, segment: segment.get(p.key), place: places.has(p.key) ? places.get(p.key) : null, dot: dotted(yearsOf.get(p.series + "|" + p.panel)) }));
     let layer;
     if (single) {
       layer = [{
-        mark: { type: "bar" },
+        mark: { type: "bar", aria: false },
         encoding: {
           y: { field: "series", type: "nominal", sort: names, title: null },
           x: { field: "value", type: "quantitative", title: null, axis: axisFormat },
@@ -387,8 +421,8 @@
       const ticks = years.length <= Math.max(3, Math.floor(inner / 60)) ? { values: years } : { tickCount: Math.floor(inner / 70) };
       const x = { field: "year", type: "quantitative", title: null, axis: { format: "d", tickMinStep: 1, ...ticks }, scale: { zero: false, nice: false, padding: 10 } };
       layer = [
-        { mark: { type: "line", strokeWidth: 2.5 }, encoding: { x, y: { field: "value", type: "quantitative", title: null, axis: axisFormat, scale: { zero: true } }, color, detail: { field: "series" } } },
-        { mark: { type: "point", filled: true, size: 60 }, encoding: { x, y: { field: "value", type: "quantitative" }, color, tooltip, opacity: { condition: { test: "datum.dot", value: 1 }, value: 0 } } },
+        { mark: { type: "line", strokeWidth: 2.5, aria: false }, encoding: { x, y: { field: "value", type: "quantitative", title: null, axis: axisFormat, scale: { zero: true } }, color, detail: { field: "segment" } } },
+        { mark: { type: "point", filled: true, size: 60, aria: false }, encoding: { x, y: { field: "value", type: "quantitative" }, color, tooltip, opacity: { condition: { test: "datum.dot", value: 1 }, value: 0 } } },
         { mark: { type: "point", filled: false, size: 260, strokeWidth: 2.5, color: "#000", aria: false }, transform: [{ filter: "datum.key === focus" }], encoding: { x, y: { field: "value", type: "quantitative" } } },
         { transform: [{ filter: "datum.place !== null" }], mark: { type: "text", align: "left", dx: 7, fontWeight: "bold", fontSize: 12, aria: false }, encoding: { x, y: { field: "place", type: "quantitative" }, text: { field: "series" }, color } },
       ];
@@ -398,6 +432,7 @@
       data: { values },
       params: [{ name: "focus", value: "" }],
       config: {
+        aria: false, /* the chart is one image named by its title (description); the arrow keys read the values */
         font: "system-ui, sans-serif",
         axis: { labelFontSize: 12, grid: true, gridColor: "#ddd", domain: false, tickColor: "#ddd", labelColor: "#333" },
         axisX: { grid: false, domain: true, domainColor: "#555" },
@@ -544,7 +579,8 @@
     showTable(sel);
     const width = chart.clientWidth || 600;
     const options = { actions: false, renderer: "svg", formatLocale: config.format, tooltip: { theme: "light" } };
-    const embed = (room) => vegaEmbed(chart, spec(sel, room), options).then((result) => {
+    const described = (room) => ({ ...spec(sel, room), description: `${words.title}. ${words.subtitle}` });
+    const embed = (room) => vegaEmbed(chart, described(room), options).then((result) => {
       if (view) view.finalize();
       view = result.view;
       return Number(chart.querySelector("svg").getAttribute("width")) - width;
@@ -572,15 +608,16 @@
   });
 
   /* wiring */
-  for (const t of config.tables) option($("v-table"), t.id, t.title, "nl"); /* the tables' own (Dutch) titles */
+  for (const t of config.tables) option($("v-table"), t.id, t.title, t.lang); /* a Dutch title says so */
   $("v-table").addEventListener("change", () => chooseTable($("v-table").value, {}));
   $("v-measure").addEventListener("change", () => {
     state.measure = $("v-measure").value;
-    if (state.per === state.measure) state.per = null;
+    if (!denominators().includes(state.per)) state.per = null;
+    showDenominators();
     update();
   });
   $("v-per").addEventListener("change", () => {
-    state.per = $("v-per").value && $("v-per").value !== state.measure ? $("v-per").value : null;
+    state.per = denominators().includes($("v-per").value) ? $("v-per").value : null;
     update();
   });
   $("v-from").addEventListener("change", () => {
@@ -607,6 +644,10 @@
   window.addEventListener("resize", () => {
     clearTimeout(resizing);
     resizing = setTimeout(() => data && update(), 200);
+  });
+  window.addEventListener("hashchange", () => {
+    const asked = readHash(), table = (asked.tabel || [])[0];
+    chooseTable(config.tables.some((t) => t.id === table) ? table : state.table, asked);
   });
   const wanted = readHash();
   const first = (wanted.tabel || [])[0];

@@ -140,6 +140,16 @@ def test_every_svg_carries_the_alt_text_in_its_desc():
     assert _svg(paths["svg_kaal"])[1:] == ("Lijngrafiek", "Lijngrafiek: twee lijnen die stijgen.")
 
 
+def test_an_svg_names_fonts_to_fall_back_on_after_the_one_it_was_drawn_in():
+    """A lecture hall's computer without DejaVu Sans shows a sans-serif (Arial, Helvetica),
+    not the browser's default serif."""
+    families = set(re.findall(r"font-family: ([^;\"]+)", _save(_rows())["svg"].read_text()))
+    assert families and all(
+        f.startswith("'DejaVu Sans'") and "Arial" in f and f.endswith("sans-serif")
+        for f in families
+    ), families
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_xlsx_has_widths_a_frozen_header_and_typed_cells(lang):
     paths = _save(_rows().assign(jaar=lambda d: d["jaar"].astype(str)), lang=lang)  # as text

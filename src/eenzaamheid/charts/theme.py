@@ -18,7 +18,9 @@ PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#0
 SEX_COLOURS = {"Mannen": "#0072B2", "Vrouwen": "#D55E00"}
 
 HOUSE_STYLE: dict[str, Any] = {
-    "font.family": "DejaVu Sans",
+    # drawn in DejaVu Sans (matplotlib's own); an SVG also names the sans-serif fonts after
+    # it, so a computer without DejaVu (a lecture hall's) shows Arial or Helvetica, not Times
+    "font.family": ["DejaVu Sans", "sans-serif"],
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.spines.left": False,

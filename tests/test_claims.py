@@ -4,6 +4,7 @@ import json
 
 import pandas as pd
 import pytest
+import yaml
 
 from eenzaamheid import load
 from eenzaamheid.claims import (
@@ -163,3 +164,12 @@ def test_a_right_number_in_overstated_words_is_said_to_be_so(lang, words, tmp_pa
         modest = tmp_path / "claims.yaml"
         modest.write_text(CLAIMS_FILE.read_text().replace("at_least: 45", "at_least: 39"))
         assert {r.id: r for r in check_claims(snapshot_loader(), modest)}["B5"].verdict == CONFIRMED
+
+
+def test_the_english_edition_has_each_of_the_books_claims_in_english(verdicts):
+    """The English edition shows the book's own (Dutch) words and our translation beside them;
+    a claim added without one fails here, not on a page."""
+    claims = yaml.safe_load(CLAIMS_FILE.read_text("utf-8"))
+    assert all(claim.get("says_en", "").strip() for claim in claims)
+    assert {r.id: r.says_en for r in verdicts.values()} == {c["id"]: c["says_en"] for c in claims}
+    assert "3,407,134 people" in verdicts["B9"].says_en  # numbers in English notation

@@ -85,6 +85,7 @@ def _summary(claim: dict, parts: list[Part]) -> ClaimResult:
         explanation,
         parts,
         [f"CBS {t}" for t in TABLES_USED[claim["check"]]],
+        says_en=claim["says_en"],
     )
 
 

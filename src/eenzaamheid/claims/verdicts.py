@@ -58,6 +58,7 @@ class ClaimResult:
     explanation: str
     parts: list[Part] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    says_en: str = ""  # our English translation of the book's words
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

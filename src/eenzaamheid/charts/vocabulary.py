@@ -74,7 +74,10 @@ VOCABULARY: dict[str, dict[str, str]] = {
     "soort_study": {"nl": "onderzoek (artikel)", "en": "study (paper)"},
     # a link to a row's source online (``bron_url``), by the kind of source (``bron_soort``)
     "link_statline": {"nl": "CBS StatLine, tabel {table}", "en": "CBS StatLine, table {table}"},
-    "link_statline_table_page": {"nl": "CBS, tabel {table}", "en": "CBS, table {table}"},
+    "link_statline_table_page": {
+        "nl": "cbs.nl, tabelpagina {table}",
+        "en": "cbs.nl, table page {table}",
+    },
     "link_cbs_longread": {"nl": "CBS-longread", "en": "CBS longread"},
     "link_cbs_news": {"nl": "CBS-nieuws", "en": "CBS news"},
     "link_cbs_news_reprint": {"nl": "CBS-nieuws via {host}", "en": "CBS news via {host}"},

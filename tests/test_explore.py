@@ -482,3 +482,21 @@ def test_a_count_is_written_whole_and_a_line_breaks_at_a_year_without_a_figure()
     line = chart.axes[0].lines[0]
     years, values = list(line.get_xdata()), list(line.get_ydata())
     assert 2013 in years and values[years.index(2013)] != values[years.index(2013)]  # NaN
+
+
+def test_a_share_of_nothing_is_a_gap_not_infinity():
+    """A denominator of 0 (no woman of 95+ in Flevoland lived with a partner in some year):
+    that year has no share, as on the web, instead of an infinite one in the title."""
+    frame = explore.load_table("71488ned")
+    offer = explore.options(frame)
+    oldest = (("geslacht", ("Vrouwen",)), ("leeftijd", ("95 jaar of ouder",)))
+    choice = explore.Choice(
+        "71488ned", ("Flevoland",), oldest, "Alleenstaand_4", "TotaalSamenwonendePersonen_5", None
+    )
+    drawn = explore.select(frame, choice, offer)
+    rows = frame[(frame["regio"] == "Flevoland") & (frame["geslacht"] == "Vrouwen")]
+    zero = rows[
+        (rows["leeftijd"] == "95 jaar of ouder") & (rows["TotaalSamenwonendePersonen_5"] == 0)
+    ]
+    assert len(zero) and not set(zero["periode"].astype(int)) & set(drawn["jaar"])
+    assert "∞" not in explore.title(drawn, choice, offer)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import write_po
+from babel.messages.pofile import read_po, write_po
 
 from eenzaamheid.charts.vocabulary import CATEGORIES, LABEL_WORDS, UNITS, VOCABULARY
 from eenzaamheid.claims import read_claims
@@ -402,3 +402,17 @@ def test_a_passage_in_the_other_language_carries_its_lang():
     title = "<li><em>Loneliness and social isolation as risk factors for mortality</em></li>"
     assert mark(title, "nl") == title.replace("<li>", '<li lang="en">')
     assert mark('<td lang="nl">Het boek</td>', "en") == '<td lang="nl">Het boek</td>'
+
+
+def test_a_changed_paragraph_leaves_no_comments_behind_in_the_catalogue(tmp_path):
+    """A fuzzy entry of a long paragraph is written and read again as it was: the old text
+    does not come back as "# |" comment lines for the translator to wade through."""
+    catalog = Catalog(locale="en")
+    message = catalog.add("Nieuw " + "woord " * 40, "New", context="01_x", flags=["fuzzy"])
+    message.previous_id = ["Oud " + "woord " * 40]
+    i18n._write(catalog, tmp_path / "stories.po")
+    with (tmp_path / "stories.po").open("rb") as file:
+        again = [m for m in read_po(file) if m.id]
+    assert [(m.id, m.string, m.fuzzy, m.user_comments) for m in again] == [
+        ("Nieuw " + "woord " * 40, "New", True, [])
+    ]

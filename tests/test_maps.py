@@ -158,4 +158,6 @@ def test_a_ring_without_area_is_labelled_at_the_middle_of_its_line():
     from eenzaamheid.charts.maps import _middle
 
     assert _middle([(0.0, 0.0), (2.0, 2.0), (4.0, 4.0), (0.0, 0.0)]) == (2.0, 2.0)
+    nearly = [(5.1, 52.3), (5.2, 52.4 + 1e-15), (5.3, 52.5), (5.1, 52.3)]  # rounding's area
+    assert _middle(nearly) == pytest.approx((5.2, 52.4))
     assert _middle([(0.0, 0.0), (4.0, 0.0), (4.0, 2.0), (0.0, 2.0), (0.0, 0.0)]) == (2.0, 1.0)

@@ -250,9 +250,11 @@ def test_only_reader_text_reaches_the_page(tmp_path):
     [
         (
             "nl",
-            "Zie notebook 1 over noemers. Notebooks 2 en 7 meten anders; notebook 12 bestaat niet.",
+            "Zie notebook 1 over noemers. Notebooks 2 en 7 meten anders; notebook 12 bestaat niet;"
+            " `notebook 7` en [notebook 7](x.ipynb) blijven.",
             'Zie <a href="01_a.html">verhaal 1</a> over noemers. <a href="02_b.html">Verhaal 2</a>'
-            ' en <a href="07_c.html">verhaal 7</a> meten anders; notebook 12 bestaat niet.',
+            ' en <a href="07_c.html">verhaal 7</a> meten anders; notebook 12 bestaat niet;'
+            ' <code>notebook 7</code> en <a href="x.ipynb">notebook 7</a> blijven.',
         ),
         (
             "en",
@@ -264,7 +266,8 @@ def test_only_reader_text_reaches_the_page(tmp_path):
 )
 def test_a_notebook_named_in_the_prose_is_a_link_to_its_story(tmp_path, lang, prose, linked):
     """On the site the notebooks are stories: "notebook 7" in prose and in computed prose is
-    a link to story 7, in the site's word; a number without a story stays as written."""
+    a link to story 7, in the site's word; a number without a story, code and a link stay as
+    written."""
     cells = [
         {"cell_type": "markdown", "source": prose},
         _code_cell([_output("data", {"text/markdown": prose})]),

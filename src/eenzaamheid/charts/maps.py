@@ -154,9 +154,10 @@ def _middle(ring: list) -> tuple[float, float]:
     the middle of the ring's widest stretch along the centroid's latitude; a ring without area
     (its points on one line), the middle of that line."""
     area, pairs = _signed_area(ring), list(itertools.pairwise(ring))
-    if area == 0:
-        xs, ys = zip(*ring, strict=True)
-        return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    xs, ys = zip(*ring, strict=True)
+    middle = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    if abs(area) <= 1e-9 * (max(xs) - min(xs) or 1) * (max(ys) - min(ys) or 1):
+        return middle  # (nearly) on one line: rounding makes its centroid meaningless
     x = sum((x0 + x1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in pairs) / (6 * area)
     y = sum((y0 + y1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in pairs) / (6 * area)
     if MplPath(ring, closed=True).contains_point((x, y)):
@@ -167,6 +168,8 @@ def _middle(ring: list) -> tuple[float, float]:
         if (y0 > y) != (y1 > y)
     )
     spans = list(zip(crossings[::2], crossings[1::2], strict=True))
+    if not spans:
+        return middle
     start, end = max(spans, key=lambda span: span[1] - span[0])
     return (start + end) / 2, y
 

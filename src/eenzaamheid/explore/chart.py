@@ -143,7 +143,7 @@ def table(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> ch.tables.Reader
     headers.update({key: measure_name(key, offer) for key in keys})
     if choice.per:
         headers[value] = measure_label(choice, offer)
-    decimals = {key: 0 if offer.units.get(key) == "aantal" else 1 for key in keys}
+    decimals = {key: offer.decimals.get(key, 1) for key in keys}  # as the title writes them
     decimals[value] = 1 if choice.per else decimals[value]
     if "vlag" in drawn:  # Eurostat's flags, explained by flag_note below the table
         headers["vlag"] = words("flag")

@@ -44,7 +44,7 @@ class Offer:
     dimensions: dict[str, list[str]] = field(default_factory=dict)  # column -> labels
     measures: dict[str, str] = field(default_factory=dict)  # topic key -> label
     units: dict[str, str] = field(default_factory=dict)  # topic key -> unit
-    decimals: dict[str, int] = field(default_factory=dict)  # topic key -> CBS decimals
+    decimals: dict[str, int] = field(default_factory=dict)  # topic key -> CBS's or the data's
     years: list[int] = field(default_factory=list)
 
     @property
@@ -132,8 +132,8 @@ def options(frame: pd.DataFrame) -> Offer:
         if topic.key in frame and pd.api.types.is_numeric_dtype(frame[topic.key]):
             offer.measures[topic.key] = _topic_label(topic.title, topic.key)
             offer.units[topic.key] = topic.unit
-            known = topic.decimals is not None
-            offer.decimals[topic.key] = topic.decimals if known else _decimals(frame[topic.key])
+            given = topic.decimals
+            offer.decimals[topic.key] = given if given is not None else _decimals(frame[topic.key])
     offer.years = sorted({int(p[:4]) for p in frame["periode"].dropna().astype(str)})
     return offer
 
@@ -142,6 +142,8 @@ def _decimals(values: pd.Series, most: int = 3) -> int:
     """As many decimals as the figures have (a count none, 38.7 one), for a table whose
     metadata does not say (a StatLine download)."""
     numbers = values.dropna().astype(float)
+    if numbers.empty:
+        return 0
     return next((d for d in range(most) if (numbers.round(d) - numbers).abs().max() < 1e-9), most)
 
 

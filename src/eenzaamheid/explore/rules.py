@@ -35,7 +35,8 @@ def layout(choice: Choice) -> tuple[str | None, str | None]:
     varying = ["regio"] if len(choice.regions) > 1 else []
     varying += [column for column, labels in choice.filters if len(labels) > 1]
     if len(varying) > 2:
-        raise ExploreError(words("too_many", names=", ".join(varying)))
+        names = ", ".join(dimension_name(c) for c in varying)  # in words, as on the web
+        raise ExploreError(words("too_many", names=names))
     series, panel, *_ = [*varying, None, None]
     return series, panel
 
@@ -63,7 +64,8 @@ def select(frame: pd.DataFrame, choice: Choice, offer: Offer) -> pd.DataFrame:
     unit = offer.units.get(choice.measure, "")
     if choice.per:
         drawn[choice.per] = rows[choice.per].astype(float)
-        drawn["aandeel"] = 100 * drawn[choice.measure] / drawn[choice.per]
+        per = drawn[choice.per].where(drawn[choice.per] != 0)  # no share of nothing: a gap
+        drawn["aandeel"] = 100 * drawn[choice.measure] / per
         unit = "%"
     drawn["eenheid"] = unit_name(unit)
     if "vlag" in rows:  # Eurostat's flag on a value (b = break in series, e = estimated, ...)
@@ -116,8 +118,8 @@ def measure_label(choice: Choice, offer: Offer) -> str:
 
 
 def _in_sentence(name: str) -> str:
-    """A name inside a sentence: its first letter small, unless it starts with capitals
-    (``De Jong Gierveld``)."""
+    """A name inside a sentence: its first letter small, unless its second is a capital too
+    (``EU-SILC``)."""
     return name if name[1:2].isupper() else name[:1].lower() + name[1:]
 
 

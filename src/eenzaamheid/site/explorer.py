@@ -206,7 +206,7 @@ def _measure(offer: explore.Offer, key: str, measures: list[str]) -> dict:
         "unit": _both(unit_name, unit),  # in each language, from the one vocabulary
         "percent": "%" in unit,
         "decimals": offer.decimals[key],
-        "per": [k for k in explore.denominators(offer, key) if k in measures],  # "as % of"
+        "denominators": [k for k in explore.denominators(offer, key) if k in measures],
     }
 
 
@@ -287,7 +287,7 @@ def _title(table: str, lang: str) -> dict[str, str]:
     with explore.language(lang):
         title = explore.table_title(table)
     own = explore.snapshot_record(table)["meta"]["title"]
-    return {"id": table, "title": title, "lang": lang if lang == "nl" or title != own else "nl"}
+    return {"id": table, "title": title, "lang": "nl" if title == own else lang}
 
 
 def _table_script(path: Path, table: str) -> None:

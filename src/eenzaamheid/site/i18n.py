@@ -132,7 +132,11 @@ def extract(paths: list[Path] | None = None) -> Catalog:
 
 
 def _entries(catalog: Catalog) -> list[tuple]:
-    return [(m.context, m.id, m.string or "", m.fuzzy, m.auto_comments) for m in catalog if m.id]
+    return [
+        (m.context, m.id, m.string or "", m.fuzzy, m.auto_comments, m.user_comments)
+        for m in catalog
+        if m.id
+    ]
 
 
 def _write(catalog: Catalog, path: Path) -> bool:
@@ -144,8 +148,9 @@ def _write(catalog: Catalog, path: Path) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     if catalog.locale:
         catalog.revision_date = datetime.now(UTC)
-    with path.open("wb") as out:
-        write_po(out, catalog, width=100, ignore_obsolete=True, include_previous=True)
+    with path.open("wb") as out:  # no "#|" previous msgid: Babel writes a long one wrapped in a
+        # form it reads back as comments, which then pile up in the file at every update
+        write_po(out, catalog, width=100, ignore_obsolete=True, include_previous=False)
     return True
 
 
@@ -157,6 +162,8 @@ def update() -> Catalog:
     if CATALOGUE.exists():
         with CATALOGUE.open("rb") as file:
             catalog = read_po(file, locale="en")
+        for message in catalog:  # an earlier file's wrapped "#|" lines, read as comments
+            message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
     else:
         catalog = _catalog("en")
     catalog.update(template, update_header_comment=True)

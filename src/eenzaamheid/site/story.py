@@ -35,6 +35,7 @@ PANDAS_TABLE = 'class="dataframe'  # a DataFrame's own HTML (pandas escapes its 
 REMOVE_OUTPUT = "remove-output"
 # "notebook 7", "Notebooks 2 en 3" in a story's prose: on the site a notebook is a story
 _REFERENCE = re.compile(r"\b([Nn])otebooks?\s+(\d{1,2})(?:\s+(en|and)\s+(\d{1,2}))?\b")
+_AS_WRITTEN = re.compile(r"(```.*?```|`[^`]*`|\[[^\]]*\]\([^)]*\))", re.S)  # code, a link
 _MATHML_TAGS = frozenset(
     [
         "math",
@@ -209,7 +210,7 @@ def _prose(text: str) -> str:
 def story_links(text: str, lang: str, stems: list[str]) -> str:
     """A notebook named by its number in the prose (``notebook 7``, ``notebooks 2 en 3``) as
     a link to that story on the site, in the site's word (``verhaal 7``, ``story 2 and story
-    3``); a number without a story stays as written."""
+    3``); a number without a story, code and a link stay as written."""
     pages = {int(stem[:2]): f"{stem}.html" for stem in stems if stem[:2].isdigit()}
     word = WORDS[lang]["story"]
 
@@ -218,11 +219,12 @@ def story_links(text: str, lang: str, stems: list[str]) -> str:
         numbers = [int(first), *([int(second)] if second else [])]
         if not all(n in pages for n in numbers):
             return match.group(0)
-        links = [f"[{word} {n}]({pages[n]})" for n in numbers]
-        text = f" {joint} ".join(links)
-        return text[0] + text[1].upper() + text[2:] if capital == "N" else text
+        first = word.capitalize() if capital == "N" else word
+        links = [f"[{first if i == 0 else word} {n}]({pages[n]})" for i, n in enumerate(numbers)]
+        return f" {joint} ".join(links)
 
-    return _REFERENCE.sub(linked, text)
+    parts = _AS_WRITTEN.split(text)  # code and links (odd parts) stay as written
+    return "".join(p if i % 2 else _REFERENCE.sub(linked, p) for i, p in enumerate(parts))
 
 
 def _scroller(classes: str, table: str, lang: str) -> str:

@@ -23,8 +23,8 @@
   };
   const fmt = (value, decimals, percent) =>
     percent ? number(value, 1) + (lang === "nl" ? "\u00a0%" : "%") : number(value, decimals);
-  /* a name inside a sentence: its first letter small, unless the name starts with capitals
-     (De Jong Gierveld) */
+  /* a name inside a sentence: its first letter small, unless its second is a capital too
+     (EU-SILC) */
   const lowerFirst = (text) => (/^.[A-Z]/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1));
   const join = (names) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} ${W.and} ${names[names.length - 1]}`);
   const span = (years) => {
@@ -137,7 +137,7 @@
     }
   }
   function denominators() {
-    return data.measures.find((m) => m.key === state.measure)?.per || [];
+    return data.measures.find((m) => m.key === state.measure)?.denominators || [];
   }
   function showDenominators() {
     $("v-per").replaceChildren();
@@ -229,7 +229,7 @@
   function notFound(typed) {
     /* a region already chosen is said to be chosen, not unknown */
     const chosen = matches(typed).filter((r) => state.regions.includes(r.code));
-    if (chosen.length) return upper(fill(W.chosen_already, { name: join(chosen.map((r) => r[lang])) }));
+    if (chosen.length) return upper(fill(W.chosen_already, { names: join(chosen.map((r) => r[lang])) }));
     return fill(W.unknown_none, { typed });
   }
   function addRegion(region) {
@@ -265,6 +265,7 @@
     event.preventDefault();
   });
 
+  const isGap = (v) => v === null || v === undefined || Number.isNaN(v);
   /* what the choice selects, with series, panels and what is missing */
   function select() {
     const dims = data.dimensions;
@@ -289,10 +290,8 @@
       if (dims.some((d, j) => !dimAt[j].has(row[j + 1]))) continue;
       const measure = row[base + mi], per = pi >= 0 ? row[base + pi] : null;
       const flag = data.flags ? row[base + data.measures.length] || "" : "";
-      const missingValue = (v) => v === null || v === undefined || Number.isNaN(v);
-      if (missingValue(measure) || (pi >= 0 && (missingValue(per) || per === 0))) continue;
+      if (isGap(measure) || (pi >= 0 && (isGap(per) || per === 0))) continue; /* no figure */
       const value = pi >= 0 ? (100 * measure) / per : measure;
-      if (value === null || value === undefined || Number.isNaN(value)) continue;
       const region = data.regions[row[0]];
       const values = dims.map((d, j) => d.values[row[j + 1]]);
       const nameOf = (by) => (by === "regio" ? region[lang] : values[dims.findIndex((d) => d.column === by)][lang]);
@@ -647,6 +646,7 @@
   });
   window.addEventListener("hashchange", () => {
     const asked = readHash(), table = (asked.tabel || [])[0];
+    if (!table) return; /* an anchor on the page (the skip link's #main), not a choice */
     chooseTable(config.tables.some((t) => t.id === table) ? table : state.table, asked);
   });
   const wanted = readHash();

@@ -80,3 +80,18 @@ def test_every_title_slide_fits_a_projector_of_1280_by_720(browser, usb):
         if box[0] < 0 or box[1] > box[2] + 0.5:
             cut[f"{deck.parent.name}/{deck.name}"] = box
     assert not cut, cut
+
+
+def test_a_finger_can_hit_the_code_toggles_and_the_downloads_on_a_phone(browser, usb):
+    """At 400 px every "Code" toggle and every download link is at least 32 CSS px high
+    (WCAG 2.5.8 asks 24; a finger wants more)."""
+    browser.size(400, 800)
+    assert not browser.open((usb / "01_alleenstaanden.html").as_uri())
+    browser.evaluate(
+        "document.querySelectorAll('button[data-view=download]').forEach(b => b.click())"
+    )
+    heights = browser.evaluate(
+        "[...document.querySelectorAll('details.code summary, ul.downloads a')]"
+        ".map(e => e.getBoundingClientRect().height)"
+    )
+    assert len(heights) > 10 and min(heights) >= 32, sorted(heights)[:5]

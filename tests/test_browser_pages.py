@@ -202,6 +202,17 @@ def test_a_phone_gets_legible_slides_also_without_a_one_column_chart(browser, si
     assert browser.evaluate(f"{slide}.scrollWidth > {slide}.clientWidth")
     assert browser.evaluate(f"{slide}.tabIndex") == 0
     assert browser.evaluate(f"{slide}.getAttribute('aria-label')") == "Titel"
+    number = "document.querySelector('.bar .number').textContent"
+    at = browser.evaluate(number)
+    browser.send("Emulation.setTouchEmulationEnabled", enabled=True)
+    try:  # a finger moving the wide chart sideways scrolls it and stays on the slide
+        for kind, points in (("touchStart", [{"x": 300, "y": 400}]),
+                             ("touchMove", [{"x": 100, "y": 400}]), ("touchEnd", [])):  # fmt: skip
+            browser.send("Input.dispatchTouchEvent", type=kind, touchPoints=points)
+        browser.evaluate("new Promise(r => setTimeout(r, 100))")
+        assert browser.evaluate(number) == at and browser.evaluate(f"{slide}.scrollLeft") > 0
+    finally:
+        browser.send("Emulation.setTouchEmulationEnabled", enabled=False)
     assert browser.axe() == []
     browser.size(1280, 720)
     _open(browser, deck)

@@ -45,13 +45,19 @@ document.addEventListener("click", (event) => {
   if (event.target.closest("a, button")) return;
   show(event.clientX > window.innerWidth / 2 ? now + 1 : now - 1);
 });
-let touchX = null;
-document.addEventListener("touchstart", (event) => { touchX = event.touches[0].clientX; });
+let touchX = null, edges = null;
+document.addEventListener("touchstart", (event) => {
+  touchX = event.touches[0].clientX;
+  const slide = event.target.closest(".slide"); // a chart wider than the phone scrolls
+  edges = slide && { left: slide.scrollLeft <= 0,
+    right: slide.scrollLeft + slide.clientWidth >= slide.scrollWidth - 1 };
+});
 document.addEventListener("touchend", (event) => {
   if (touchX === null) return;
   const dx = event.changedTouches[0].clientX - touchX;
-  if (Math.abs(dx) > 40) show(dx < 0 ? now + 1 : now - 1);
   touchX = null;
+  if (edges && !(dx < 0 ? edges.right : edges.left)) return; // it scrolled: not a swipe on
+  if (Math.abs(dx) > 40) show(dx < 0 ? now + 1 : now - 1);
 });
 document.querySelector(".bar .fullscreen").addEventListener("click", (event) => {
   fullscreen();

@@ -189,6 +189,7 @@ def test_a_gap_stays_a_gap_and_regions_are_found_as_readers_type_them(browser, s
     assert not _open(browser, (site.build / "verkenner.html").as_uri() + percent)
     offered = "[...document.getElementById('v-per').options].map(o => o.value)"
     assert browser.evaluate(offered) == [""]  # a percentage is no count to divide
+    assert _text(browser, "v-title").endswith("in Nederland, 2015: 37,4\u00a0%")  # one point
     turkey = "#tabel=eurostat-ilc_lvph03&regio=TR&jaren=2011-2020"
     english = site.build / "en" / "explorer.html"
     assert not _open(browser, english.as_uri() + turkey)

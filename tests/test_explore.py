@@ -500,3 +500,13 @@ def test_a_share_of_nothing_is_a_gap_not_infinity():
     ]
     assert len(zero) and not set(zero["periode"].astype(int)) & set(drawn["jaar"])
     assert "∞" not in explore.title(drawn, choice, offer)
+
+
+def test_one_point_is_titled_as_it_is_not_as_the_highest():
+    frame = explore.load_table("70072ned")
+    offer = explore.options(frame)
+    choice = explore.default(offer)  # the country: 70072ned has it for 2015 only
+    drawn = explore.select(frame, choice, offer)
+    assert len(drawn) == 1
+    title = explore.title(drawn, choice, offer)
+    assert title.endswith("in Nederland, 2015: 37,4 %") and "hoogst" not in title

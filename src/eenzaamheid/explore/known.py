@@ -134,6 +134,7 @@ TOPICS_EN = {  # the measures of the known tables, in English
 WORDS = {
     "nl": {
         "change": "{measure} in {series}: van {first_value} in {first} naar {last_value} in {last}",
+        "single": "{measure} in {series}, {year}: {value}",
         "highest_year": "{measure}, {year}: het hoogst in {top} ({value})",
         "highest": "{measure}, {span}: het hoogst in {top} ({value} in {year})",
         "different_years": "de reeksen beslaan verschillende jaren",
@@ -151,6 +152,7 @@ WORDS = {
     },
     "en": {
         "change": "{measure} in {series}: from {first_value} in {first} to {last_value} in {last}",
+        "single": "{measure} in {series}, {year}: {value}",
         "highest_year": "{measure}, {year}: highest in {top} ({value})",
         "highest": "{measure}, {span}: highest in {top} ({value} in {year})",
         "different_years": "the series cover different years",

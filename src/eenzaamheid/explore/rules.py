@@ -129,9 +129,9 @@ def _span(years: pd.Series | list[int]) -> str:
 
 
 def title(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> str:
-    """The title, computed over every point drawn: one series from its first to its last
-    year; several series: the highest point of all, saying when the series cover different
-    years."""
+    """The title, computed over every point drawn: one point as it is; one series from its
+    first to its last year; several series: the highest point of all, saying when the series
+    cover different years."""
     measure, value = measure_label(choice, offer), value_column(choice)
     fmt = _fmt(choice, offer)
     named = drawn.assign(reeks=_names(drawn))
@@ -150,6 +150,10 @@ def title(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> str:
             last_value=fmt(series[last]),
         )
     top = named.loc[named[value].idxmax()]
+    if len(named) == 1:  # "highest" needs another point to be higher than
+        return words(
+            "single", measure=measure, series=top["reeks"], year=years[0], value=fmt(top[value])
+        )
     if len(years) == 1:
         text = words(
             "highest_year", measure=measure, year=years[0], top=top["reeks"], value=fmt(top[value])

@@ -335,6 +335,9 @@
     if (spans.size === 1 && years.length > 1) {
       const first = drawn[0], last = drawn[drawn.length - 1];
       title = fill(W.change, { measure, series: named(first), first: first.year, first_value: first.label, last: last.year, last_value: last.label });
+    } else if (drawn.length === 1) {
+      /* "highest" needs another point to be higher than */
+      title = fill(W.single, { measure, series: named(drawn[0]), year: drawn[0].year, value: drawn[0].label });
     } else {
       const top = drawn.reduce((a, b) => (b.value > a.value ? b : a));
       title = years.length === 1

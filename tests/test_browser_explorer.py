@@ -202,6 +202,11 @@ def test_a_gap_stays_a_gap_and_regions_are_found_as_readers_type_them(browser, s
         _type(browser, typed)
         chosen = "[...document.querySelectorAll('#v-chosen button')].map(b => b.textContent)"
         assert browser.evaluate(chosen)[-1] == "The Hague (municipality) ×", typed
+    many = "AT,BE,BG,CY,CZ,DE,DK,EE"  # one more than there are colours
+    browser.evaluate(f"location.hash = '#tabel=eurostat-ilc_lvph03&regio={many}'")
+    _settle(browser)
+    assert _text(browser, "v-title").startswith("Choose at most 7 series")
+    assert browser.evaluate("window.verkenner.points()") == []
     browser.evaluate("location.hash = '#tabel=eurostat-ilc_lvph03&regio=EL,GR'")
     _settle(browser)
     greece = {"Greece", "Greece (code GR)"}

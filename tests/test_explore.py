@@ -510,3 +510,15 @@ def test_one_point_is_titled_as_it_is_not_as_the_highest():
     assert len(drawn) == 1
     title = explore.title(drawn, choice, offer)
     assert title.endswith("in Nederland, 2015: 37,4 %") and "hoogst" not in title
+
+
+def test_more_series_than_colours_is_refused_not_cut_short():
+    europe = explore.load_table("eurostat-ilc_lvph03")
+    offer = explore.options(europe)
+    countries = tuple(list(offer.regions)[: explore.MAX_SERIES + 1])
+    choice = explore.Choice("eurostat-ilc_lvph03", countries, (), "aandeel", None, None)
+    with pytest.raises(explore.ExploreError, match=f"ten hoogste {explore.MAX_SERIES} reeksen"):
+        explore.draw(europe, choice, offer)
+    few = choice._replace(regions=countries[:-1])
+    colours = {line.get_color() for line in explore.draw(europe, few, offer).axes[0].lines}
+    assert len(colours) == explore.MAX_SERIES  # each its own

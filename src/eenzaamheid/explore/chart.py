@@ -53,6 +53,9 @@ def draw(frame: pd.DataFrame, choice: Choice, offer: Offer, *, save: bool = Fals
     drawn = select(frame, choice, offer)
     if drawn.empty:
         raise ExploreError(words("nothing"))
+    series = drawn["reeks"].nunique()
+    if series > MAX_SERIES:
+        raise ExploreError(words("too_many_series", most=MAX_SERIES, now=series))
     text = describe(drawn, choice, offer)
     panels, top = list(dict.fromkeys(drawn["paneel"])), drawn[value_column(choice)].max()
     columns = min(len(panels), 3)
@@ -78,8 +81,8 @@ def _panel(
 ) -> None:
     """One panel; a line breaks at a year of the table (``table_years``) its series lacks."""
     unit, value = drawn["eenheid"].iloc[0], value_column(choice)
-    series = list(dict.fromkeys(drawn["reeks"]))[:MAX_SERIES]
-    colours = {name: ch.PALETTE[i % len(ch.PALETTE)] for i, name in enumerate(series)}
+    series = list(dict.fromkeys(drawn["reeks"]))
+    colours = dict(zip(series, ch.PALETTE, strict=False))  # draw() allows no more series
     if panel:
         ax.set_title(panel, loc="left", fontsize="medium")
     if drawn["jaar"].nunique() == 1:

@@ -104,7 +104,7 @@ ALIASES = {  # what people type -> the official name's folded form
     "den bosch": "s-hertogenbosch",
     "friesland": "fryslan",
 }
-MAX_SERIES = 8
+MAX_SERIES = len(ch.PALETTE)  # a colour of its own for each series
 TOPICS_EN = {  # the measures of the known tables, in English
     "TotaalPersonenInHuishoudens_1": "All persons in households",
     "TotaalInParticuliereHuishoudens_2": "Persons in private households",
@@ -141,6 +141,7 @@ WORDS = {
         "missing": "geen cijfers voor {names} in {span}",
         "per": "{measure} als % van {per}",
         "too_many": "kies bij ten hoogste twee kenmerken meer dan één waarde (nu: {names})",
+        "too_many_series": "kies ten hoogste {most} reeksen, elk met een eigen kleur (nu {now})",
         "unknown": "onbekende regio {typed!r}; bedoelde je: {close}?",
         "unknown_none": "onbekende regio {typed!r}; typ een deel van de naam",
         "nothing": "geen cijfers voor deze keuze",
@@ -159,6 +160,7 @@ WORDS = {
         "missing": "no figures for {names} in {span}",
         "per": "{measure} as % of {per}",
         "too_many": "choose more than one value for at most two characteristics (now: {names})",
+        "too_many_series": "choose at most {most} series, each in a colour of its own (now {now})",
         "unknown": "unknown region {typed!r}; did you mean: {close}?",
         "unknown_none": "unknown region {typed!r}; type part of the name",
         "nothing": "no figures for this choice",

@@ -305,6 +305,8 @@
         label: fmt(value, decimals, percent),
       });
     }
+    const count = new Set(drawn.map((p) => p.series)).size; /* a colour of its own each */
+    if (count > config.maxSeries) return { error: upper(fill(W.too_many_series, { most: config.maxSeries, now: count })) };
     drawn.sort((a, b) => a.panelOrder - b.panelOrder || a.seriesOrder - b.seriesOrder || a.year - b.year);
     drawn.forEach((p) => (p.key = `${p.series}|${p.panel}|${p.year}`));
     const missing = state.regions.filter((c) => !drawn.some((p) => p.region.code === c)).map((c) => data.regions[data.regionAt.get(c)][lang]);

@@ -105,6 +105,9 @@ ALIASES = {  # what people type -> the official name's folded form
     "friesland": "fryslan",
 }
 MAX_SERIES = len(ch.PALETTE)  # a colour of its own for each series
+TOPICS_NL = {  # a measure's name for readers where the table's own holds a code
+    "aandeel": "Eenpersoonshuishoudens: % van de particuliere huishoudens",  # (n_person = 1)
+}
 TOPICS_EN = {  # the measures of the known tables, in English
     "TotaalPersonenInHuishoudens_1": "All persons in households",
     "TotaalInParticuliereHuishoudens_2": "Persons in private households",
@@ -127,7 +130,7 @@ TOPICS_EN = {  # the measures of the known tables, in English
     "ErnstigZeerErnstigEenzaam_29": "Severely or very severely lonely",
     "EmotioneelEenzaam_30": "Emotionally lonely",
     "SociaalEenzaam_31": "Socially lonely",
-    "aandeel": "One-person households: % of all households",
+    "aandeel": "One-person households: % of private households",
 }
 # The words of the honesty rules, in one place for both explorers ({name} fields filled in
 # by Python's str.format here and by the same fields in the web explorer's script).

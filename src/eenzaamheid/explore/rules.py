@@ -8,7 +8,7 @@ import pandas as pd
 from .. import charts as ch
 from ..charts.columns import column_label
 from ..charts.words import unit_name
-from .known import TOPICS_EN, ExploreError, words
+from .known import TOPICS_EN, TOPICS_NL, ExploreError, words
 from .offer import Choice, Offer
 
 
@@ -104,10 +104,11 @@ def _fmt(choice: Choice, offer: Offer):
 
 
 def measure_name(key: str, offer: Offer) -> str:
-    """A measure in the chart language: CBS's own title, in English where we know it."""
+    """A measure in the chart language: the table's own title (without a code in it), in
+    English where we know it."""
     if ch.say(nl="nl", en="en") == "en" and key in TOPICS_EN:
         return TOPICS_EN[key]
-    return offer.measures.get(key, key)
+    return TOPICS_NL.get(key, offer.measures.get(key, key))
 
 
 def measure_label(choice: Choice, offer: Offer) -> str:

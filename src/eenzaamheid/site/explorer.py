@@ -201,8 +201,7 @@ def _measure(offer: explore.Offer, key: str, measures: list[str]) -> dict:
     unit = offer.units[key]
     return {
         "key": key,
-        "nl": offer.measures[key],
-        "en": explore.TOPICS_EN.get(key, offer.measures[key]),
+        **_both(explore.measure_name, key, offer),  # the one rule for a measure's name
         "unit": _both(unit_name, unit),  # in each language, from the one vocabulary
         "percent": "%" in unit,
         "decimals": offer.decimals[key],

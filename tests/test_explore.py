@@ -460,10 +460,9 @@ def test_as_a_percentage_only_of_a_count_in_the_same_unit():
     offer = explore.options(explore.load_table("70072ned"))
     assert explore.denominators(offer, "Eenpersoonshuishoudens_86") == []  # a percentage
     assert explore.denominators(offer, "GemiddeldeHuishoudensgrootte_89") == []  # an average
-    assert explore.denominators(offer, "Eenpersoonshuishoudens_83") == [
-        "TotaleBevolking_1",
-        "TotaalAantalParticuliereHuishoudens_82",
-    ]
+    households = ["TotaalAantalParticuliereHuishoudens_82"]  # not persons: another count
+    assert explore.denominators(offer, "Eenpersoonshuishoudens_83") == households
+    assert explore.denominators(offer, "TotaleBevolking_1") == []
     rivm = explore.options(explore.load_table("rivm-eenzaamheid"))
     assert not any(explore.denominators(rivm, measure) for measure in rivm.measures)
 

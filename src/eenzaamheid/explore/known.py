@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import charts as ch
 from .. import settings
@@ -28,6 +28,8 @@ class Known:
     caveat: dict[str, str]
     web: tuple[str, ...] = ()  # measures exported to the web explorer (all when empty)
     title_en: str = ""  # the table's title in English (its own title is Dutch)
+    counts: dict[str, str] = field(default_factory=dict)  # measure -> what it counts, where
+    # a table counts more than one thing in one unit (persons and households, both "aantal")
 
 
 # Loneliness first; any other snapshot table with regions is offered after these.
@@ -76,6 +78,11 @@ KNOWN = {
             "Eenpersoonshuishoudens_86",
         ),
         title_en="Regional key figures, the Netherlands",
+        counts={
+            "TotaleBevolking_1": "persons",
+            "TotaalAantalParticuliereHuishoudens_82": "households",
+            "Eenpersoonshuishoudens_83": "households",
+        },
     ),
     "eurostat-ilc_lvph03": Known(
         "geo",

@@ -149,15 +149,21 @@ def _decimals(values: pd.Series, most: int = 3) -> int:
 
 def denominators(offer: Offer, measure: str) -> list[str]:
     """The measures ``measure`` can be shown as a percentage of: counts (whole numbers, not a
-    percentage) in the same unit as a count ``measure``; none for a percentage or an average."""
+    percentage) in the same unit as a count ``measure``, of the same things where the explorer
+    knows what they count (households of households); none for a percentage or an average."""
+    known = KNOWN.get(offer.table)
+    counts = known.counts if known else {}
 
     def count(key: str) -> bool:
         return "%" not in offer.units[key] and offer.decimals[key] == 0
 
+    def alike(key: str) -> bool:
+        same = counts.get(key) == counts.get(measure)
+        return offer.units[key] == offer.units[measure] and same
+
     if not count(measure):
         return []
-    unit = offer.units[measure]
-    return [k for k in offer.measures if k != measure and count(k) and offer.units[k] == unit]
+    return [k for k in offer.measures if k != measure and count(k) and alike(k)]
 
 
 def _natural(label: str) -> tuple:

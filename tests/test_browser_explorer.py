@@ -214,3 +214,22 @@ def test_a_gap_stays_a_gap_and_regions_are_found_as_readers_type_them(browser, s
     browser.evaluate("document.querySelector('a.skip').click()")  # #main: no choice, kept
     _settle(browser)
     assert {p["series"] for p in browser.evaluate("window.verkenner.points()")} == greece
+
+
+def test_long_series_names_go_in_a_key_above_the_plot_not_beside_it(browser, site):
+    """Names at the lines' ends would squeeze the plot (a long name, a phone): then a key
+    above it names the lines, and the chart stays as wide as its box."""
+    page = (site.build / "en" / "explorer.html").as_uri() + "#tabel=eurostat-ilc_lvph03"
+    fits = (
+        "[document.querySelector('#v-chart svg').getBoundingClientRect().width"
+        " <= document.getElementById('v-chart').clientWidth + 1,"
+        " document.querySelectorAll('#v-chart .role-legend').length]"
+    )
+    for width, regions, key in (
+        (1280, "NL,DE", 0),
+        (1280, "NL,EU27_2020,DE", 1),
+        (400, "NL,DE", 1),
+    ):
+        browser.size(width, 900)
+        assert not _open(browser, f"{page}&regio={regions}&jaren=2011-2020")
+        assert browser.evaluate(fits) == [True, key], (width, regions)

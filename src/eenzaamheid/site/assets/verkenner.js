@@ -380,9 +380,15 @@
     const panels = [...new Set(drawn.map((p) => p.panel))];
     const single = new Set(drawn.map((p) => p.year)).size === 1;
     const columns = Math.min(panels.length, width < 560 ? 1 : 3);
-    const room = !single && names.length > 1 ? 10 + 7.5 * Math.max(...names.map((n) => n.length)) : 10;
+    /* lines named at their ends; in a key above the plot where the names would squeeze it (a
+       phone, a long name) */
+    const labelled = !single && names.length > 1;
+    const labelRoom = 10 + 7.5 * Math.max(...names.map((n) => n.length));
+    const keyAbove = labelled && (width < 560 || labelRoom > width * 0.3);
+    const room = labelled && !keyAbove ? labelRoom : 10;
     const inner = Math.max(120, Math.floor((width - 60 - room * columns - 15 * (columns - 1)) / columns));
-    const color = { field: "series", type: "nominal", sort: names, scale: { domain: names, range: config.palette }, legend: null };
+    const legend = keyAbove ? { orient: "top", direction: "vertical", title: null, labelFontSize: 12, labelLimit: width - 40, symbolType: "stroke", symbolStrokeWidth: 3 } : null;
+    const color = { field: "series", type: "nominal", sort: names, scale: { domain: names, range: config.palette }, legend };
     const axisFormat = percent
       ? { labelExpr: `format(datum.value, ',.0f') + '${lang === "nl" ? "\u00a0%" : "%"}'`, tickCount: 5, tickMinStep: 1 }
       : { format: ",.0f", tickCount: 5, tickMinStep: 1 };
@@ -392,7 +398,7 @@
       { field: "label", type: "nominal", title: W.value },
     ];
     const top = Math.max(...drawn.map((p) => p.value));
-    const places = new Map(names.length > 1 ? labelPlaces(drawn, top).map((p) => [p.key, p.place]) : []);
+    const places = new Map(names.length > 1 && !keyAbove ? labelPlaces(drawn, top).map((p) => [p.key, p.place]) : []);
     /* a point is marked where its series has one year or a gap (as explore._panel) */
     const yearsOf = new Map();
     for (const p of drawn) yearsOf.set(p.series + "|" + p.panel, (yearsOf.get(p.series + "|" + p.panel) || []).concat(p.year));

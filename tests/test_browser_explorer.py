@@ -233,3 +233,20 @@ def test_long_series_names_go_in_a_key_above_the_plot_not_beside_it(browser, sit
         browser.size(width, 900)
         assert not _open(browser, f"{page}&regio={regions}&jaren=2011-2020")
         assert browser.evaluate(fits) == [True, key], (width, regions)
+
+
+def test_the_chart_and_table_tabs_follow_the_arrow_keys(browser, site):
+    """The explorer's two tabs work as on the story pages: arrow keys, Home and End move the
+    choice and the focus, and only the chosen tab is in the Tab order."""
+    browser.size(1280, 900)
+    assert not _open(browser, (site.build / "verkenner.html").as_uri())
+    state = (
+        "[document.activeElement.id, document.getElementById('v-rows-view').hidden,"
+        " document.getElementById('v-tab-chart').tabIndex]"
+    )
+    browser.evaluate("document.getElementById('v-tab-chart').focus()")
+    browser.press("ArrowRight")
+    assert browser.evaluate(state) == ["v-tab-rows", False, -1]
+    browser.press("Home")
+    _settle(browser)
+    assert browser.evaluate(state) == ["v-tab-chart", True, 0]

@@ -640,15 +640,28 @@
     if (state.from > state.to) state.from = state.to;
     update();
   });
-  for (const [tab, panel] of [["v-tab-chart", "v-chart-view"], ["v-tab-rows", "v-rows-view"]]) {
-    $(tab).addEventListener("click", () => {
-      for (const [t, p] of [["v-tab-chart", "v-chart-view"], ["v-tab-rows", "v-rows-view"]]) {
-        $(t).setAttribute("aria-selected", String(t === tab));
-        $(p).hidden = p !== panel;
-      }
-      if (panel === "v-chart-view") update();
+  /* chart and table as WAI-ARIA tabs (click, arrow keys, Home/End), as on the story pages */
+  const tabs = [["v-tab-chart", "v-chart-view"], ["v-tab-rows", "v-rows-view"]];
+  const showTab = (tab, focus) => {
+    for (const [t, p] of tabs) {
+      $(t).setAttribute("aria-selected", String(t === tab));
+      $(t).tabIndex = t === tab ? 0 : -1;
+      $(p).hidden = t !== tab;
+    }
+    if (focus) $(tab).focus();
+    if (tab === "v-tab-chart") update();
+  };
+  tabs.forEach(([tab], at) => {
+    $(tab).addEventListener("click", () => showTab(tab, false));
+    $(tab).addEventListener("keydown", (event) => {
+      const last = tabs.length - 1;
+      const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: last }[event.key];
+      if (to === undefined) return;
+      event.preventDefault();
+      showTab(tabs[(to + tabs.length) % tabs.length][0], true);
     });
-  }
+  });
+  $("v-tab-rows").tabIndex = -1;
   $("v-csv").addEventListener("click", downloadCsv);
   let resizing = null;
   window.addEventListener("resize", () => {

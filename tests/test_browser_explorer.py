@@ -123,6 +123,11 @@ def test_a_reader_chooses_a_table_regions_and_years(browser, site):
     assert csv.startswith("\ufeffRegio,Jaar,") and csv.count("\r\n") == 1 + len(
         browser.evaluate("window.verkenner.points()")
     )
+    dutch_excel = browser.evaluate("window.verkenner.csv(true)")  # the same, as Excel-nl reads
+    assert dutch_excel.startswith("\ufeffRegio;Jaar;") and dutch_excel.count("\r\n") == csv.count(
+        "\r\n"
+    )
+    assert re.search(r";\d+,\d+;", dutch_excel) and not re.search(r";\d+\.\d+;", dutch_excel)
 
     assert not _open(browser, url)  # a shared link, opened anew
     assert _text(browser, "v-title") == expected

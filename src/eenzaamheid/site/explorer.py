@@ -42,6 +42,7 @@ TEXT = {
         "chart": "Grafiek",
         "rows": "Tabel",
         "csv": "Download CSV van deze keuze",
+        "csv_excel_nl": "CSV voor Nederlandse Excel",
         "keys": "Pijltjes op de grafiek: waarde per punt.",
         "year": "Jaar",
         "regio": "Regio",
@@ -71,6 +72,7 @@ TEXT = {
         "chart": "Chart",
         "rows": "Table",
         "csv": "Download CSV of this choice",
+        "csv_excel_nl": "CSV for Dutch Excel",
         "keys": "Arrow keys on the chart: value per point.",
         "year": "Year",
         "regio": "Region",
@@ -326,7 +328,7 @@ def _page(lang: str, root: str, vega: str, config: dict) -> str:
 <span><label for="v-to">{esc(words["to"])}</label> <select id="v-to"></select></span></div>
 </form>
 <figure class="chart verkenner-chart" aria-labelledby="v-title">
-<div class="bar"><div class="tabs" role="tablist"><button type="button" role="tab" id="v-tab-chart" aria-selected="true" aria-controls="v-chart-view">{esc(words["chart"])}</button><button type="button" role="tab" id="v-tab-rows" aria-selected="false" aria-controls="v-rows-view">{esc(words["rows"])}</button></div><button type="button" id="v-csv">{esc(words["csv"])}</button></div>
+<div class="bar"><div class="tabs" role="tablist"><button type="button" role="tab" id="v-tab-chart" aria-selected="true" aria-controls="v-chart-view">{esc(words["chart"])}</button><button type="button" role="tab" id="v-tab-rows" aria-selected="false" aria-controls="v-rows-view">{esc(words["rows"])}</button></div><span class="downloads"><button type="button" id="v-csv">{esc(words["csv"])}</button> <button type="button" id="v-csv-nl">{esc(words["csv_excel_nl"])}</button></span></div>
 <p id="v-title" class="v-title"></p><p id="v-subtitle" class="v-subtitle"></p>
 <div id="v-chart-view" role="tabpanel" aria-labelledby="v-tab-chart"><div id="v-chart" tabindex="0" role="img" aria-describedby="v-keys v-readout"></div>
 <p id="v-keys" class="note">{esc(words["keys"])}</p><p id="v-readout" class="readout" aria-live="polite"></p></div>

@@ -507,24 +507,27 @@
     $("v-flags").textContent = present.length
       ? fill(W.flags, { flags: present.map((f) => `${f} = ${data.flags[lang][f] || f}`).join("; ") }) : "";
   }
-  function csvCell(value) {
-    if (typeof value === "number") return String(value);
+  function csvCell(value, excelNl) {
+    /* a number with a decimal comma for Excel with Dutch settings (as the charts' _excel-nl.csv) */
+    if (typeof value === "number") return excelNl ? String(value).replace(".", ",") : String(value);
     let text = String(value);
     if (/^[=+\-@\t\r]/.test(text)) text = "'" + text; /* never a formula (OWASP) */
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   }
-  function csvText() {
-    /* UTF-8 with a byte-order mark, comma-separated, CRLF, each row with its source */
+  function csvText(excelNl = false) {
+    /* UTF-8 with a byte-order mark, CRLF, each row with its source; comma-separated, or for
+       Dutch Excel semicolon-separated with decimal commas */
     const { head, raw } = tableRows(lastSelection);
-    const source = data.source[lang];
-    const lines = [[...head, W.source].map(csvCell).join(",")].concat(raw.map((r) => [...r, source].map(csvCell).join(",")));
+    const source = data.source[lang], sep = excelNl ? ";" : ",";
+    const line = (cells) => cells.map((c) => csvCell(c, excelNl)).join(sep);
+    const lines = [line([...head, W.source])].concat(raw.map((r) => line([...r, source])));
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   }
-  function downloadCsv() {
-    const blob = new Blob([csvText()], { type: "text/csv;charset=utf-8" });
+  function downloadCsv(excelNl) {
+    const blob = new Blob([csvText(excelNl)], { type: "text/csv;charset=utf-8" });
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = `${config.file}_${state.table}.csv`;
+    link.download = `${config.file}_${state.table}${excelNl ? "_excel-nl" : ""}.csv`;
     document.body.appendChild(link);
     link.click();
     link.remove();
@@ -662,7 +665,8 @@
     });
   });
   $("v-tab-rows").tabIndex = -1;
-  $("v-csv").addEventListener("click", downloadCsv);
+  $("v-csv").addEventListener("click", () => downloadCsv(false));
+  $("v-csv-nl").addEventListener("click", () => downloadCsv(true));
   let resizing = null;
   window.addEventListener("resize", () => {
     clearTimeout(resizing);

@@ -203,8 +203,9 @@ def _tags(cell: dict) -> list[str]:
     return cell.get("metadata", {}).get("tags", [])
 
 
-def _prose(text: str) -> str:
-    return f'<section class="prose">{markdown(text)}</section>'
+def _prose(text: str, lang: str, stems: list[str]) -> str:
+    """Prose (a markdown cell, or computed prose) as a section, its notebooks linked."""
+    return f'<section class="prose">{markdown(story_links(text, lang, stems))}</section>'
 
 
 def story_links(text: str, lang: str, stems: list[str]) -> str:
@@ -244,7 +245,7 @@ def _sorted_output(output: dict, lang: str, stems: list[str]) -> tuple[str, str]
     if WIDGET in data:
         return "widget", f'<p class="note">{esc(WORDS[lang]["widgets"])}</p>'
     if "text/markdown" in data:  # prose with computed figures (ch.prose)
-        return "shown", _prose(story_links(_joined(data["text/markdown"]), lang, stems))
+        return "shown", _prose(_joined(data["text/markdown"]), lang, stems)
     html = _joined(data.get("text/html", ""))
     if READER_TABLE in html:
         return "shown", _scroller("scroll reader", html, lang)
@@ -272,7 +273,7 @@ def render(
         source = _joined(cell["source"])
         if cell["cell_type"] == "markdown":
             flush()
-            parts.append(_prose(story_links(story.text(index), lang, stems)))
+            parts.append(_prose(story.text(index), lang, stems))
             continue
         if cell["cell_type"] != "code" or not source.strip():
             continue

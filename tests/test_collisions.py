@@ -20,9 +20,7 @@ LABEL = "38,3 % van alle huishoudens"  # a fixture label, wider than its bar
 
 @pytest.fixture(autouse=True)
 def notebook_theme():
-    configure(theme="notebook", lang="nl")
-    yield
-    configure()
+    configure(theme="notebook", lang="nl")  # conftest resets it after the test
 
 
 def _bars(first: float):

@@ -29,8 +29,7 @@ TITLE, SUBTITLE = "Een titel die de bevinding zegt", "Aandeel in procenten"
 @pytest.fixture(autouse=True)
 def figures(tmp_path, monkeypatch):
     monkeypatch.setenv("EENZAAMHEID_FIGURES", str(tmp_path))
-    yield tmp_path
-    configure()
+    return tmp_path
 
 
 STATLINE_71488 = "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/71488ned/table"

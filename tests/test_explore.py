@@ -18,8 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(autouse=True)
 def figures(tmp_path, monkeypatch):
     monkeypatch.setenv("EENZAAMHEID_FIGURES", str(tmp_path))
-    yield tmp_path / "notebook" / "nl"
-    configure()
+    return tmp_path / "notebook" / "nl"
 
 
 @pytest.fixture(scope="module")

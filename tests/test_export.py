@@ -34,8 +34,7 @@ def pdf_text(path) -> str:
 @pytest.fixture(autouse=True)
 def figures(tmp_path, monkeypatch):
     monkeypatch.setenv("EENZAAMHEID_FIGURES", str(tmp_path))
-    yield tmp_path
-    configure()
+    return tmp_path
 
 
 # Fixture rows (not CBS figures), each with a source as loaded data would have it.

@@ -46,7 +46,6 @@ def chart():
     configure(theme="notebook", lang="nl")
     with ch.Chart("t", "s") as made:
         yield made
-    configure()
 
 
 def _placed(chart, label):

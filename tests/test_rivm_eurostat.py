@@ -130,50 +130,44 @@ def test_region_areas_agree_between_metres_and_degrees():
 
 
 def test_eurostat_codes_are_named_in_the_chart_language():
-    try:
-        configure(lang="nl")
-        names = [country(c) for c in ("NL", "EL", "DE", "EU27_2020")]
-        assert names == ["Nederland", "Griekenland", "Duitsland", "EU-27-gemiddelde"]
-        configure(lang="en")
-        assert [country(c) for c in ("NL", "EL", "UK")] == [
-            "Netherlands",
-            "Greece",
-            "United Kingdom",
-        ]
-        with pytest.raises(KeyError, match="EU99"):
-            country("EU99")
-    finally:
-        configure()
+    configure(lang="nl")
+    names = [country(c) for c in ("NL", "EL", "DE", "EU27_2020")]
+    assert names == ["Nederland", "Griekenland", "Duitsland", "EU-27-gemiddelde"]
+    configure(lang="en")
+    assert [country(c) for c in ("NL", "EL", "UK")] == [
+        "Netherlands",
+        "Greece",
+        "United Kingdom",
+    ]
+    with pytest.raises(KeyError, match="EU99"):
+        country("EU99")
 
 
 def test_rivm_and_eurostat_rows_write_their_own_source_line():
-    try:
-        configure(lang="nl")
-        rivm = sourced(load("rivm-eenzaamheid", filters={"WijkenEnBuurten": "NL01"}))
-        assert set(rivm["bron_soort"]) == {"rivm_table"}
-        assert set(rivm["tabel"]) == {"rivm-eenzaamheid"}
-        assert source_line(rivm) == (
-            "Bron: RIVM/CBS/GGD'en, Gezondheidsmonitor Volwassenen en Ouderen 2012, 2016 en "
-            "2020 (modelschattingen; datum niet vastgelegd)"
-        )
-        assert set(rivm["bron_url"]) == {"https://www.vzinfo.nl/eenzaamheid/regionaal/volwassenen"}
-        europe = sourced(load("eurostat-ilc_lvph03", filters={"geo": "NL"}))
-        assert set(europe["tabel"]) == {"ilc_lvph03"}
-        assert source_line(europe) == (
-            "Bron: Eurostat (ilc_lvph03, versie van 15-11-2021), EU-SILC-enquête"
-        )
-        assert set(europe["bron_datum"]) == {"2021-11-15"}  # Eurostat's LAST UPDATE
-        assert set(europe["bron_url"]) == {
-            "https://ec.europa.eu/eurostat/databrowser/view/ilc_lvph03/default/table"
-        }
-        configure(lang="en")
-        in_2020 = rivm[rivm["periode"] == "2020"]
-        assert source_line(pd.concat([europe, in_2020])) == (
-            "Source: RIVM/CBS/GGDs, Health Monitor Adults and Elderly 2020 (model estimates; date "
-            "not recorded); Eurostat (ilc_lvph03, release of 15 Nov 2021), EU-SILC survey"
-        )
-    finally:
-        configure()
+    configure(lang="nl")
+    rivm = sourced(load("rivm-eenzaamheid", filters={"WijkenEnBuurten": "NL01"}))
+    assert set(rivm["bron_soort"]) == {"rivm_table"}
+    assert set(rivm["tabel"]) == {"rivm-eenzaamheid"}
+    assert source_line(rivm) == (
+        "Bron: RIVM/CBS/GGD'en, Gezondheidsmonitor Volwassenen en Ouderen 2012, 2016 en "
+        "2020 (modelschattingen; datum niet vastgelegd)"
+    )
+    assert set(rivm["bron_url"]) == {"https://www.vzinfo.nl/eenzaamheid/regionaal/volwassenen"}
+    europe = sourced(load("eurostat-ilc_lvph03", filters={"geo": "NL"}))
+    assert set(europe["tabel"]) == {"ilc_lvph03"}
+    assert source_line(europe) == (
+        "Bron: Eurostat (ilc_lvph03, versie van 15-11-2021), EU-SILC-enquête"
+    )
+    assert set(europe["bron_datum"]) == {"2021-11-15"}  # Eurostat's LAST UPDATE
+    assert set(europe["bron_url"]) == {
+        "https://ec.europa.eu/eurostat/databrowser/view/ilc_lvph03/default/table"
+    }
+    configure(lang="en")
+    in_2020 = rivm[rivm["periode"] == "2020"]
+    assert source_line(pd.concat([europe, in_2020])) == (
+        "Source: RIVM/CBS/GGDs, Health Monitor Adults and Elderly 2020 (model estimates; date "
+        "not recorded); Eurostat (ilc_lvph03, release of 15 Nov 2021), EU-SILC survey"
+    )
 
 
 def test_a_rivm_export_read_as_text_and_a_missing_column_named(tmp_path):

@@ -27,9 +27,7 @@ FROM_PAGE = DOWNLOAD.assign(
 
 @pytest.fixture(autouse=True)
 def dutch():
-    configure(lang="nl")
-    yield
-    configure()
+    configure(lang="nl")  # conftest resets it after the test
 
 
 def test_a_statline_row_without_its_public_page_is_refused():

@@ -13,13 +13,10 @@ def test_reader_table_formats_numbers_per_language_and_escapes_labels():
         }
     )
     headers = {"regio": "Gemeente", "n": "Personen", "p": "%"}
-    try:
-        settings.configure(lang="nl")
-        nl = ch.table(frame, headers)._repr_html_()
-        settings.configure(lang="en")
-        en = ch.table(frame, headers, decimals={"p": 0})._repr_html_()
-    finally:
-        settings.configure()
+    settings.configure(lang="nl")  # conftest resets the settings after the test
+    nl = ch.table(frame, headers)._repr_html_()
+    settings.configure(lang="en")
+    en = ch.table(frame, headers, decimals={"p": 0})._repr_html_()
     assert 'class="reader-table"' in nl
     assert "<img" not in nl and "&lt;img src=x" in nl
     assert "3.340.560" in nl and "47,0" in nl

@@ -11,9 +11,7 @@ from eenzaamheid.charts.wide import wide
 
 @pytest.fixture(autouse=True)
 def language():
-    configure(lang="nl")
-    yield
-    configure()
+    configure(lang="nl")  # conftest resets it after the test
 
 
 def _two_tables() -> pd.DataFrame:

@@ -223,10 +223,14 @@ def _name_goes_on(previous: str, word: str) -> bool:
 _MEASURE = TextToPath()
 
 
-@functools.lru_cache(maxsize=1024)  # a chart is wrapped, laid out and measured many times
 def text_points(line: str, font: FontProperties) -> float:
     """The width of one line of text in ``font``, in points (its glyphs, not a guess per
     character)."""
+    return _text_points(line, font.copy())  # the cache keeps a copy: the caller's may change
+
+
+@functools.lru_cache(maxsize=1024)  # a chart is wrapped, laid out and measured many times
+def _text_points(line: str, font: FontProperties) -> float:
     return _MEASURE.get_text_width_height_descent(line, font, False)[0]
 
 

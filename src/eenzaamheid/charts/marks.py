@@ -164,7 +164,7 @@ class RangeLabels(Formatter):
         """The widest line of the labels in pixels, with a quarter em between neighbours."""
         font = self.axis.get_major_ticks()[0].label1.get_fontproperties()
         lines = {line for label in labels for line in label.split("\n") if line}
-        points = max((text_points(line, font.copy()) for line in lines), default=0.0)
+        points = max((text_points(line, font) for line in lines), default=0.0)
         return (points + font.get_size_in_points() / 4) * self.axis.figure.dpi / 72
 
 

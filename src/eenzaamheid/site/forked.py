@@ -60,8 +60,7 @@ class ForkedProvisioner(LocalProvisioner):
             return await super().launch_kernel(cmd, **kwargs)  # another kernel or Python
         cwd = str(kwargs.get("cwd") or os.getcwd())
         env = dict(kwargs.get("env") or os.environ)
-        env["JPY_PARENT_PID"] = str(os.getpid())  # as jupyter_client's launcher sets it
-        self.process = Forked(cmd[3:], env, cwd)
+        self.process = Forked(cmd[3:], env, cwd)  # it watches the server (its parent_handle)
         self.pid = self.pgid = self.process.pid  # the kernel leads its own process group
         self.cwd = pathlib.Path(cwd)
         return self.connection_info

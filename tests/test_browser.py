@@ -32,6 +32,7 @@ def test_a_chart_shows_its_table_and_the_code_unfolds(browser, usb):
     assert browser.evaluate(folded) == browser.evaluate(
         "document.querySelectorAll('details.code').length"
     )
+    assert browser.axe() == []  # the code and its tables as a reader who opens them gets them
 
 
 def test_slides_follow_the_keys_and_link_each_slide(browser, usb):

@@ -19,7 +19,7 @@ from eenzaamheid.site.chartblock import chart_block
 from eenzaamheid.site.i18n import TranslationError
 from eenzaamheid.site.layout import Chart
 from eenzaamheid.site.slides import write_decks
-from eenzaamheid.site.story import Story, markdown, mathml, render
+from eenzaamheid.site.story import Story, markdown, mathml, pygments_css, render
 
 STATLINE_URL = "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/71488ned/table"
 INJECTED = ('<img src=x onerror="window.pwned=1">', '"><script>window.pwned=2</script>')
@@ -243,6 +243,30 @@ def test_only_reader_text_reaches_the_page(tmp_path):
     assert '<td class="num">3.340.560</td><td class="num">47,0</td>' in page
     assert "&lt;img src=x" in page and "<img" not in page and "<script" not in page
     assert 'class="dataframe' in page.split('<details class="code">')[-1]  # folded with code
+
+
+def _luminance(colour: str) -> float:
+    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    linear = [
+        c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)
+    ]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_unfolded_code_is_legible_reachable_and_its_tables_have_no_empty_headers(tmp_path):
+    """A reader who opens the code gets every Pygments colour at 4.5:1 or more on the code's
+    background, each code box in the tab order (it scrolls sideways when a line is long), and
+    a pandas table whose empty corner cells are not column headers without a name."""
+    css = pygments_css()
+    background = re.search(r"pre\.highlight \{ background: (#[0-9a-f]{6})", css).group(1)
+    for colour in set(re.findall(r"(?<![-\w])color: (#[0-9A-Fa-f]{6})", css)):
+        lighter, darker = sorted((_luminance(colour), _luminance(background)), reverse=True)
+        assert (lighter + 0.05) / (darker + 0.05) >= 4.5, f"{colour} on {background}"
+    frame = pd.DataFrame({"a": [1]}, index=pd.Index(["x"]))
+    cells = [_code_cell([_output("data", {"text/html": frame.to_html(), "text/plain": "df"})])]
+    page = render(Story("03_x", {"cells": cells}, {}), "nl", tmp_path, "")
+    assert '<pre class="highlight" tabindex="0">' in page
+    assert not re.search(r"<th[^>]*>\s*</th>", page) and "<td></td>" in page
 
 
 @pytest.mark.parametrize(

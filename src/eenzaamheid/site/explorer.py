@@ -335,7 +335,7 @@ def _page(lang: str, root: str, vega: str, config: dict) -> str:
 <div id="v-rows-view" role="tabpanel" aria-labelledby="v-tab-rows" hidden><div class="scroll" id="v-rows" tabindex="0" role="region" aria-labelledby="v-tab-rows"></div><p id="v-flags" class="note"></p></div>
 <figcaption><small id="v-source"></small><br><small id="v-caveat"></small></figcaption>
 </figure>
-<details class="code"><summary>Python</summary><p>{esc(words["code"])}</p><pre><code id="v-code"></code></pre></details>
+<details class="code"><summary>Python</summary><p>{esc(words["code"])}</p><pre tabindex="0"><code id="v-code"></code></pre></details>
 <script id="v-config" type="application/json">{_json_for_script(config)}</script>
 <script src="{root}assets/{vega}"></script>
 <script src="{root}assets/verkenner.js"></script>"""

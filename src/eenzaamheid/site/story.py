@@ -32,6 +32,7 @@ from .listing import saved_names
 WIDGET = "application/vnd.jupyter.widget-view+json"
 READER_TABLE = 'class="reader-table"'  # ch.table's own markup (contract 1)
 PANDAS_TABLE = 'class="dataframe'  # a DataFrame's own HTML (pandas escapes its cells)
+_EMPTY_HEADER = re.compile(r"<th(\s[^>]*)?>\s*</th>")  # pandas' empty corner: a cell, not a header
 REMOVE_OUTPUT = "remove-output"
 # "notebook 7", "Notebooks 2 en 3" in a story's prose: on the site a notebook is a story
 _REFERENCE = re.compile(r"\b([Nn])otebooks?\s+(\d{1,2})(?:\s+(en|and)\s+(\d{1,2}))?\b")
@@ -188,7 +189,8 @@ code_colours = _CodeColours()
 def _code(cells: list[tuple[str, list[str]]], lang: str) -> str:
     """Code cells in a row, each with the tables it shows, behind one click."""
     body = "".join(
-        f'<pre class="highlight"><code>{code_colours(source)}</code></pre>{"".join(folded)}'
+        f'<pre class="highlight" tabindex="0"><code>{code_colours(source)}</code></pre>'
+        + "".join(folded)
         for source, folded in cells
     )
     label = WORDS[lang]["code_table" if any(f for _, f in cells) else "code"]
@@ -250,7 +252,7 @@ def _sorted_output(output: dict, lang: str, stems: list[str]) -> tuple[str, str]
     if READER_TABLE in html:
         return "shown", _scroller("scroll reader", html, lang)
     if PANDAS_TABLE in html:
-        return "folded", _scroller("output scroll", html, lang)
+        return "folded", _scroller("output scroll", _EMPTY_HEADER.sub(r"<td\1></td>", html), lang)
     return "", ""  # a bare repr (dict, list, number) or a picture: not for readers
 
 
@@ -304,5 +306,10 @@ def _numbered(body: str, lang: str) -> str:
     return re.sub(re.escape(label) + '"', lambda _: f'{label} {next(count)}"', body)
 
 
+CODE_BACKGROUND = "#fafafa"  # Pygments' default colours keep 4.5:1 on it (not on --soft)
+
+
 def pygments_css() -> str:
-    return HtmlFormatter(style="default").get_style_defs(".highlight")
+    """The code colours, and the background they are legible on."""
+    colours = HtmlFormatter(style="default").get_style_defs(".highlight")
+    return f"{colours}\ndetails.code pre.highlight {{ background: {CODE_BACKGROUND}; }}"

@@ -59,6 +59,17 @@ def _save(data: pd.DataFrame, name="proef", theme="artikel", lang="nl"):
         return chart.save(name, data, alt="Lijngrafiek: twee lijnen die stijgen.")
 
 
+@pytest.fixture(scope="module")
+def proef(tmp_path_factory):
+    """The fixture rows saved once (artikel, Dutch) for the tests that only read the files."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("EENZAAMHEID_FIGURES", str(tmp_path_factory.mktemp("proef")))
+        try:
+            return _save(_rows())
+        finally:
+            configure()
+
+
 def _labelled(paths, key: str = "csv", **read) -> pd.DataFrame:
     """A data file read back, with the column keys of the chart's JSON as names."""
     record = json.loads(paths["json"].read_text())
@@ -66,12 +77,11 @@ def _labelled(paths, key: str = "csv", **read) -> pd.DataFrame:
     return pd.read_csv(paths[key], encoding="utf-8-sig", **read).rename(columns=names)
 
 
-def test_the_dutch_excel_csv_holds_the_same_numbers():
-    paths = _save(_rows())
-    standard = pd.read_csv(paths["csv"], encoding="utf-8-sig")
-    dutch = pd.read_csv(paths["csv_excel_nl"], encoding="utf-8-sig", sep=";", decimal=",")
+def test_the_dutch_excel_csv_holds_the_same_numbers(proef):
+    standard = pd.read_csv(proef["csv"], encoding="utf-8-sig")
+    dutch = pd.read_csv(proef["csv_excel_nl"], encoding="utf-8-sig", sep=";", decimal=",")
     pd.testing.assert_frame_equal(dutch, standard)
-    assert "10,2" in paths["csv_excel_nl"].read_text(encoding="utf-8-sig")  # a decimal comma
+    assert "10,2" in proef["csv_excel_nl"].read_text(encoding="utf-8-sig")  # a decimal comma
     assert list(standard.columns[:4]) == [
         "Jaar",
         "Geslacht",
@@ -80,10 +90,9 @@ def test_the_dutch_excel_csv_holds_the_same_numbers():
     ]
 
 
-def test_the_wide_file_is_the_long_file_pivoted():
-    paths = _save(_rows())
-    long = _labelled(paths)
-    wide = pd.read_csv(paths["csv_breed"], encoding="utf-8-sig").set_index("Jaar")
+def test_the_wide_file_is_the_long_file_pivoted(proef):
+    long = _labelled(proef)
+    wide = pd.read_csv(proef["csv_breed"], encoding="utf-8-sig").set_index("Jaar")
     assert list(wide.columns) == [
         "Mannen, Aandeel (%)",
         "Vrouwen, Aandeel (%)",
@@ -93,12 +102,12 @@ def test_the_wide_file_is_the_long_file_pivoted():
     pivoted = long.pivot(index="jaar", columns="geslacht", values="aandeel")
     assert wide["Mannen, Aandeel (%)"].tolist() == pivoted["Mannen"].tolist() == [10.2, 11.5, 12.8]
     assert wide["Vrouwen, Alleenstaanden (personen)"].tolist() == [500000, 560000, 650000]
-    assert json.loads(paths["json"].read_text())["wide"] == {
+    assert json.loads(proef["json"].read_text())["wide"] == {
         "rows": "jaar",
         "series": ["geslacht"],
         "values": ["aandeel", "Alleenstaand_4"],
     }
-    sheets = pd.read_excel(paths["xlsx"], sheet_name=None, engine="calamine")
+    sheets = pd.read_excel(proef["xlsx"], sheet_name=None, engine="calamine")
     assert list(sheets) == ["cijfers", "breed", "toelichting"]
     pd.testing.assert_frame_equal(sheets["breed"].set_index("Jaar"), wide, check_dtype=False)
 
@@ -115,16 +124,15 @@ def test_no_wide_file_when_no_layout_holds_every_value_once():
     assert "csv_breed" not in paths and json.loads(paths["json"].read_text())["wide"] is None
 
 
-def test_the_bare_files_have_no_title_subtitle_or_source_line():
-    paths = _save(_rows())
+def test_the_bare_files_have_no_title_subtitle_or_source_line(proef):
     source = "Bron: CBS, tabel 71488ned (opgehaald 05-06-2025)"
     for fmt in ("svg", "pdf"):
-        assert TITLE in pdf_text(paths["pdf"]) and source in paths["svg"].read_text()
-        text = pdf_text(paths[f"{fmt}_kaal"]) if fmt == "pdf" else paths["svg_kaal"].read_text()
+        assert TITLE in pdf_text(proef["pdf"]) and source in proef["svg"].read_text()
+        text = pdf_text(proef[f"{fmt}_kaal"]) if fmt == "pdf" else proef["svg_kaal"].read_text()
         for words in (TITLE, SUBTITLE, source, "Bron"):
             assert words not in text, (fmt, words)
-    assert "2010" in pdf_text(paths["pdf_kaal"])  # the axes are still there
-    assert imread(paths["png_kaal"]).shape == imread(paths["png"]).shape
+    assert "2010" in pdf_text(proef["pdf_kaal"])  # the axes are still there
+    assert imread(proef["png_kaal"]).shape == imread(proef["png"]).shape
 
 
 def _svg(path):
@@ -133,16 +141,15 @@ def _svg(path):
     return root[0].tag, root.find(f"{SVG}title").text, root.find(f"{SVG}desc").text
 
 
-def test_every_svg_carries_the_alt_text_in_its_desc():
-    paths = _save(_rows())
-    assert _svg(paths["svg"]) == (f"{SVG}title", TITLE, "Lijngrafiek: twee lijnen die stijgen.")
-    assert _svg(paths["svg_kaal"])[1:] == ("Lijngrafiek", "Lijngrafiek: twee lijnen die stijgen.")
+def test_every_svg_carries_the_alt_text_in_its_desc(proef):
+    assert _svg(proef["svg"]) == (f"{SVG}title", TITLE, "Lijngrafiek: twee lijnen die stijgen.")
+    assert _svg(proef["svg_kaal"])[1:] == ("Lijngrafiek", "Lijngrafiek: twee lijnen die stijgen.")
 
 
-def test_an_svg_names_fonts_to_fall_back_on_after_the_one_it_was_drawn_in():
+def test_an_svg_names_fonts_to_fall_back_on_after_the_one_it_was_drawn_in(proef):
     """A lecture hall's computer without DejaVu Sans shows a sans-serif (Arial, Helvetica),
     not the browser's default serif."""
-    families = set(re.findall(r"font-family: ([^;\"]+)", _save(_rows())["svg"].read_text()))
+    families = set(re.findall(r"font-family: ([^;\"]+)", proef["svg"].read_text()))
     assert families and all(
         f.startswith("'DejaVu Sans'") and "Arial" in f and f.endswith("sans-serif")
         for f in families
@@ -236,11 +243,10 @@ def test_a_path_on_this_computer_is_refused_and_a_map_named_by_its_public_source
         }
 
 
-def test_outside_a_notebook_the_files_say_so():
-    paths = _save(_rows())
-    record = json.loads(paths["json"].read_text())
+def test_outside_a_notebook_the_files_say_so(proef):
+    record = json.loads(proef["json"].read_text())
     assert (record["notebook"], record["cell"]) == (None, None)
-    about = pd.read_excel(paths["xlsx"], sheet_name="toelichting", header=None, engine="calamine")
+    about = pd.read_excel(proef["xlsx"], sheet_name="toelichting", header=None, engine="calamine")
     assert "niet vastgelegd (buiten een notebook getekend)" in about[1].tolist()
 
 

@@ -10,6 +10,8 @@ data show (``wording`` in the register) is ``getal klopt, woorden overdreven``.
 
 from __future__ import annotations
 
+import copy
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -95,6 +97,14 @@ def _main(parts: list[Part], verdict: str) -> Part:
 
 
 def read_claims(path: Path = CLAIMS_FILE) -> list[dict]:
+    """The register, parsed once per version of the file (a notebook asks for a claim per
+    figure); each caller gets its own copy to change."""
+    stat = path.stat()
+    return copy.deepcopy(_parsed(path, stat.st_mtime_ns, stat.st_size))
+
+
+@cache
+def _parsed(path: Path, mtime_ns: int, size: int) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 

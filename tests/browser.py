@@ -43,8 +43,8 @@ ALIKE = """(() => {
 })()"""
 # What a closed <details> holds (the folded code: thousands of highlighted words on a story) is
 # not shown, and axe leaves out what is not shown; it goes out of axe's context, which spares
-# axe finding that out element by element (an eighth to a quarter of its time). The code as a reader who
-# opens it sees it: test_a_chart_shows_its_table_and_the_code_unfolds.
+# axe finding that out element by element (an eighth to a quarter of its time). The code as a
+# reader who opens it sees it: test_a_chart_shows_its_table_and_the_code_unfolds.
 FOLDED = [["details:not([open]) > :not(summary)"]]
 AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -193,9 +193,9 @@ class Browser:
         )
         options = {"rules": {rule: {"enabled": False} for rule in exclude_rules}}
         options["resultTypes"] = ["violations", "incomplete"]  # no details of what passed
-        context = {"exclude": FOLDED}
+        run = f"axe.run({json.dumps({'exclude': FOLDED})}, {json.dumps(options)})"
         found = self.evaluate(
-            f"axe.run({json.dumps(context)}, {json.dumps(options)}).then(r => [...r.violations.map(v => "
+            f"{run}.then(r => [...r.violations.map(v => "
             "`${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join('; ')}`),"
             " ...r.incomplete.filter(v => v.id === 'color-contrast').flatMap(v => v.nodes)"
             ".filter(n => n.any.some(a => UNJUDGED.includes(a.data?.messageKey))).slice(0, 3)"

@@ -43,6 +43,8 @@ FOLDED = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Pr
 
 
 def test_axe_skips_what_a_closed_details_hides_and_judges_it_once_open(chromium, tmp_path):
+    """What leaves a closed <details> out of axe's context (``browser.FOLDED``, for speed)
+    must not reach an open one: there the faint word is found."""
     browser = chromium
     browser.size(1280, 900)
     words = "".join(f'<span class="{"faint" if n == 77 else "n"}">w{n} </span>' for n in range(200))

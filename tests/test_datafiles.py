@@ -342,3 +342,18 @@ def test_a_row_without_a_period_stays_blank_in_the_wide_file():
     paths = _save(rows)
     first = pd.read_csv(paths["csv_breed"], encoding="utf-8-sig", dtype=str).iloc[:, 0]
     assert first.tolist()[:3] == ["2000", "2010", "2024"] and pd.isna(first.iloc[3])
+
+
+def test_a_share_without_a_unit_says_in_its_header_that_it_is_a_percentage():
+    """The decomposition's share of the growth beside counts of persons: "Deel van de groei
+    (%)", so that no reader takes the row's unit (persons) for its unit."""
+    from eenzaamheid.charts.datafile import export_frame
+
+    rows = _rows().head(1).assign(onderdeel="grotere bevolking", procent=32.1, eenheid="personen")
+    rows = rows.drop(columns=["aandeel", "geslacht"])
+    for lang, share in (("nl", "Deel van de groei (%)"), ("en", "Part of the growth (%)")):
+        configure(lang=lang)
+        labels = {c.key: c.label for c in export_frame(rows).columns}
+        assert labels["procent"] == share and labels["Alleenstaand_4"].endswith(
+            "(personen)" if lang == "nl" else "(persons)"
+        )

@@ -245,6 +245,10 @@ def test_only_reader_text_reaches_the_page(tmp_path):
     assert 'class="dataframe' in page.split('<details class="code">')[-1]  # folded with code
 
 
+def _six_digits(colour: str) -> str:
+    return "#" + "".join(c * 2 for c in colour[1:]) if len(colour) == 4 else colour
+
+
 def _luminance(colour: str) -> float:
     red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     linear = [
@@ -259,7 +263,9 @@ def test_unfolded_code_is_legible_reachable_and_its_tables_have_no_empty_headers
     a pandas table whose empty corner cells are not column headers without a name."""
     css = pygments_css()
     background = re.search(r"pre\.highlight \{ background: (#[0-9a-f]{6})", css).group(1)
-    for colour in set(re.findall(r"(?<![-\w])color: (#[0-9A-Fa-f]{6})", css)):
+    tokens = dict(re.findall(r"\.highlight \.(\w+) \{[^}]*?(?<![-\w])color: (#[0-9A-Fa-f]+)", css))
+    assert len(tokens) > 50 and "w" in tokens  # whitespace: no text a reader sees
+    for colour in {_six_digits(c) for token, c in tokens.items() if token != "w"}:
         lighter, darker = sorted((_luminance(colour), _luminance(background)), reverse=True)
         assert (lighter + 0.05) / (darker + 0.05) >= 4.5, f"{colour} on {background}"
     frame = pd.DataFrame({"a": [1]}, index=pd.Index(["x"]))
@@ -434,17 +440,19 @@ def test_reader_table_says_which_rows_are_the_books_and_drops_rows_without_a_num
 
 def test_reader_table_leaves_out_a_unit_column_its_header_already_gives(tmp_path):
     """``Percentage (%)`` beside a column of ``%`` in every row: the column goes. A unit that
-    says more than the header (``% van personen``), or that differs between rows, stays."""
+    says more than the headers (``% van personen``), or one no header gives, stays."""
     columns = [
         ("jaar", "Jaar", "period"),
         ("percentage", "Percentage (%)", "percent"),
         ("eenheid", "Eenheid", "text"),
     ]
 
+    def headers_of(columns: list[tuple[str, str, str]], rows: str) -> list[str]:
+        table = _reader_table(tmp_path, columns, rows, "nl")
+        return re.findall(r"<th scope=col[^>]*>([^<]*)</th>", table)
+
     def headers(rows: str) -> list[str]:
-        return re.findall(
-            r"<th scope=col[^>]*>([^<]*)</th>", _reader_table(tmp_path, columns, rows, "nl")
-        )
+        return headers_of(columns, rows)
 
     assert headers("2022,29.2,%\n2016,43.0,%\n") == ["Jaar", "Percentage (%)"]
     assert "Eenheid" in headers("2022,29.2,% van personen\n")
@@ -455,3 +463,14 @@ def test_reader_table_leaves_out_a_unit_column_its_header_already_gives(tmp_path
     columns[1] = ("waarde", "Waarde", "number")  # the unit is another column's: it stays
     columns.insert(2, ("marge", "Marge (%)", "percent"))
     assert "Eenheid" in headers("2022,29.2,1.5,%\n")
+    # every number's header gives its unit, and the column's units are among them: it goes
+    # (beside counts of persons, "% van personen" in every row read as theirs)
+    counts = [("jaar", "Jaar", "period"), ("alleen", "Alleenstaanden (personen)", "count")]
+    share = [("aandeel", "Aandeel (% van personen)", "percent"), columns[-1]]
+    assert headers_of(counts + share, "2024,27993,5.4,% van personen\n") == [
+        "Jaar",
+        "Alleenstaanden (personen)",
+        "Aandeel (% van personen)",
+    ]
+    mixed = [*counts, ("percentage", "Percentage (%)", "percent"), columns[-1]]
+    assert "Eenheid" not in headers_of(mixed, "2019,,14,%\n2022,3149006,,personen\n")

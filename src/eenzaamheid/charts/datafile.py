@@ -175,6 +175,8 @@ def _column(data: pd.DataFrame, key: str, units: pd.Series, decimals: int | None
     if kind in ("value", "count", "number", "percent") and numeric:
         by_row = kind == "value" and not unit  # the unit is each row's eenheid
         unit = unit or (_single(units[values.notna()]) if by_row else "")
+        if kind == "percent" and not unit and "%" not in name:  # a share says it is one
+            unit = "%"
         kind = _kind(kind, unit)
         counts = (units.isin(COUNT_UNITS) & by_row) | (kind == "count")
         values = _numbers(values, counts, decimals)

@@ -11,7 +11,7 @@ data show (``wording`` in the register) is ``getal klopt, woorden overdreven``.
 from __future__ import annotations
 
 import copy
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -97,15 +97,14 @@ def _main(parts: list[Part], verdict: str) -> Part:
 
 
 def read_claims(path: Path = CLAIMS_FILE) -> list[dict]:
-    """The register, parsed once per version of the file (a notebook asks for a claim per
+    """The register, parsed once per text of the file (a notebook asks for a claim per
     figure); each caller gets its own copy to change."""
-    stat = path.stat()
-    return copy.deepcopy(_parsed(path, stat.st_mtime_ns, stat.st_size))
+    return copy.deepcopy(_parsed(path.read_text(encoding="utf-8")))
 
 
-@cache
-def _parsed(path: Path, mtime_ns: int, size: int) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+@lru_cache(maxsize=4)
+def _parsed(text: str) -> list[dict]:
+    return yaml.safe_load(text)
 
 
 def claim(claim_id: str, path: Path = CLAIMS_FILE) -> dict:

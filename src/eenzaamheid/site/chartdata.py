@@ -24,6 +24,7 @@ FIGURE_KEYS = ("percentage", "waarde", "aandeel")  # the figure a row's ``precis
 _DUTCH = str.maketrans(",.", ".,")
 TABLE_ROWS = 400
 _NUMBER = re.compile(r"-?\d+(?:\.(\d+))?")
+_UNIT_IN_HEADER = re.compile(r"\(.+\)$")  # "Aandeel (% van personen)": the unit in brackets
 
 
 @dataclass(frozen=True)
@@ -98,13 +99,15 @@ def _shown(column: Column, values: list[str]) -> bool:
 
 
 def _said_in_headers(column: Column, values: list[str], numbers: list[Column]) -> bool:
-    """A unit column that holds one unit, which the header of every number shown already
-    gives in brackets (``Percentage (%)`` beside ``%`` in every row)."""
-    units = set(values)
-    if column.key != "eenheid" or len(units) != 1 or not numbers:
+    """A unit column whose every unit a number's header already gives in brackets, where the
+    header of every number shown gives its unit (``Percentage (%)`` beside ``%`` in every
+    row): it says nothing more, and beside numbers of another unit it would read as theirs
+    (``% van personen`` in a row with ``Alleenstaanden (personen)``)."""
+    if column.key != "eenheid" or not numbers:
         return False
-    said = f"({units.pop()})"
-    return all(said in number.label for number in numbers)
+    if not all(_UNIT_IN_HEADER.search(number.label) for number in numbers):
+        return False
+    return all(any(f"({unit})" in n.label for n in numbers) for unit in set(values) - {""})
 
 
 def _numeric(column: Column, values: list[str]) -> bool:

@@ -32,7 +32,9 @@ from .listing import saved_names
 WIDGET = "application/vnd.jupyter.widget-view+json"
 READER_TABLE = 'class="reader-table"'  # ch.table's own markup (contract 1)
 PANDAS_TABLE = 'class="dataframe'  # a DataFrame's own HTML (pandas escapes its cells)
-_EMPTY_HEADER = re.compile(r"<th(\s[^>]*)?>\s*</th>")  # pandas' empty corner: a cell, not a header
+# A pandas header cell with nothing in it (the corner above the index, an unnamed label): an
+# empty cell, not a header without a name.
+_EMPTY_HEADER = re.compile(r"<th(\s[^>]*)?>\s*</th>")
 REMOVE_OUTPUT = "remove-output"
 # "notebook 7", "Notebooks 2 en 3" in a story's prose: on the site a notebook is a story
 _REFERENCE = re.compile(r"\b([Nn])otebooks?\s+(\d{1,2})(?:\s+(en|and)\s+(\d{1,2}))?\b")
@@ -306,7 +308,7 @@ def _numbered(body: str, lang: str) -> str:
     return re.sub(re.escape(label) + '"', lambda _: f'{label} {next(count)}"', body)
 
 
-CODE_BACKGROUND = "#fafafa"  # Pygments' default colours keep 4.5:1 on it (not on --soft)
+CODE_BACKGROUND = "#fafafa"  # every colour of Pygments' default style for text keeps 4.5:1 on it
 
 
 def pygments_css() -> str:

@@ -335,6 +335,24 @@ def test_long_titles_are_wrapped_inside_the_figure(theme):
             assert chart._texts[0].get_text().count("\n") >= 2  # wrapped, not cut
 
 
+def test_an_axis_label_wider_than_the_chart_wraps_and_unwraps_with_its_width():
+    """At one-column width a long x-axis label goes onto more lines instead of off both
+    edges; back at full width it is one line again."""
+    configure(theme="artikel", lang="nl")
+    label = "eenpersoonshuishoudens, % van particuliere huishoudens (2015)"
+    with ch.Chart("Titel", "Ondertitel") as chart:
+        chart.ax.plot([20, 60], [40, 50])
+        chart.ax.set_xlabel(label)
+        full = chart.fig.get_size_inches().copy()
+        chart.fig.set_size_inches(chart.theme.narrow)
+        chart.fit_texts()
+        assert "\n" in chart.ax.xaxis.label.get_text()
+        assert chart.collisions() == []
+        chart.fig.set_size_inches(full)
+        chart.fit_texts()
+        assert chart.ax.xaxis.label.get_text() == label
+
+
 def _wrapped(text: str, lang: str) -> list[list[str]]:
     """The lines of ``text`` wrapped at widths from 2 to 8 inches, in the theme's font."""
     from eenzaamheid.charts.frame import _wrap

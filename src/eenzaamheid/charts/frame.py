@@ -28,6 +28,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.image import imsave
+from matplotlib.text import Text
 from matplotlib.textpath import TextToPath
 
 from .export import save_chart
@@ -56,6 +57,7 @@ class Chart:
         self.fig: Figure | None = None
         self.axes: list[Axes] = []
         self.saved: Any = None
+        self._axis_labels: dict[Text, tuple[str, str]] = {}  # as written, as last wrapped
 
     def __enter__(self) -> Chart:
         self.theme = theme()
@@ -85,7 +87,8 @@ class Chart:
         return self.axes[0]
 
     def fit_texts(self) -> None:
-        """(Re)wrap title, subtitle and source line to the figure's current width."""
+        """(Re)wrap title, subtitle, source line and x-axis labels to the figure's current
+        width."""
         width, height = self.fig.get_size_inches()
         title, subtitle, source = self._texts
         title_size, small = self.theme.font_size * 1.35, self.theme.font_size
@@ -102,6 +105,16 @@ class Chart:
         subtitle.set_y(top - title_height - 0.1 * small / (height * 72))
         source.set_text(_wrap(self.source, width, small * 0.8))
         source.set_fontsize(small * 0.8)
+        for ax in self.fig.axes:
+            label = ax.xaxis.label
+            written, wrapped = self._axis_labels.get(label, ("", ""))
+            if label.get_text() != wrapped:  # (re)written by the notebook since
+                written = label.get_text()
+            wrapped = _wrap(written, width, label.get_fontsize())
+            if "\n" in wrapped:  # wider than the figure (one column): lines as wide as the plot
+                wrapped = _wrap(written, width * ax.get_position().width, label.get_fontsize())
+            label.set_text(wrapped)
+            self._axis_labels[label] = (written, wrapped)
 
     @contextmanager
     def bare(self) -> Iterator[None]:

@@ -86,6 +86,20 @@ def test_only_what_changed_runs_again(project, capsys):
     assert _ran(capsys) == {"01_leest.ipynb", "02_rekent.ipynb"}
 
 
+def test_a_build_names_each_chart_whose_texts_collide_at_a_size(tmp_path):
+    """The test site draws two of six themes and languages: the main job says itself which
+    chart, at which size, has texts that overlap or are cut off."""
+    from eenzaamheid.site.run import collisions
+
+    cut = ["'16 %' is cut off at the edge"]
+    for name, found in (("ok", {"": [], "smal": []}), ("krap", {"": [], "smal": cut})):
+        (tmp_path / f"{name}.json").write_text(json.dumps({"collisions": found}))
+    assert collisions(["ok", "krap"], tmp_path) == [
+        "check krap (smal): '16 %' is cut off at the edge"
+    ]
+    assert collisions(["ok"], tmp_path) == []
+
+
 def test_a_build_keeps_the_other_languages_pages_when_their_run_is_too_old_to_translate(
     project, capsys
 ):

@@ -170,6 +170,19 @@ def run_all(
     return {path: entries[path] for path in paths}
 
 
+def collisions(names: list[str], folder: Path) -> list[str]:
+    """A line per chart and size whose texts overlap or are cut off, as its record keeps
+    them: every build says so, in whichever theme and language it drew."""
+    lines = []
+    for name in names:
+        record = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+        for size, found in record.get("collisions", {}).items():
+            if found:
+                where = f"{name} ({size})" if size else name
+                lines.append(f"check {where}: {'; '.join(found[:3])}")
+    return lines
+
+
 def build(
     theme: str = "notebook",
     lang: str = "nl",
@@ -189,7 +202,10 @@ def build(
     if not paths:
         raise NotebookFailed(f"no notebooks match {only} in {listing.NOTEBOOKS}")
     config.build_dir.mkdir(parents=True, exist_ok=True)
-    run_all(paths, config, force=force, jobs=jobs)
+    entries = run_all(paths, config, force=force, jobs=jobs)
+    charts = [name for entry in entries.values() for name in entry.charts]
+    for line in collisions(charts, config.figures_dir / theme / lang):
+        print(line, flush=True)
     index = write_site(config)
     print(f"charts: {config.figures_dir / theme / lang}\nsite:   {index}")
     print(f"done in {time.perf_counter() - started:.1f} s")

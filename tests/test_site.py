@@ -397,6 +397,27 @@ def _reader_table(tmp_path: Path, columns: list[tuple[str, str, str]], rows: str
     return chartdata.table(tmp_path / "x.csv", record, lang)
 
 
+def test_a_value_every_row_shares_is_said_once_above_the_table():
+    """On a phone every column costs room before the numbers: "Periode 2024" in each row
+    goes into the caption; a column whose values differ, and a table of one row, stay."""
+    import tempfile
+
+    columns = [
+        ("periode", "Periode", "period"),
+        ("regio", "Regio", "text"),
+        ("geslacht", "Geslacht", "text"),
+        ("aandeel", "Aandeel (%)", "percent"),
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        rows = "2024,Nederland,Mannen,5.4\n2024,Nederland,Vrouwen,6.7\n"
+        table = _reader_table(Path(folder), columns, rows, "nl")
+        single = _reader_table(Path(folder), columns, "2024,Nederland,Mannen,5.4\n", "nl")
+    assert "<caption>Periode: 2024 · Regio: Nederland</caption>" in table
+    headers = re.findall(r"<th scope=col[^>]*>([^<]*)</th>", table)
+    assert headers == ["Geslacht", "Aandeel (%)"] and "<td>Vrouwen</td>" in table
+    assert "<caption>" not in single and "<th scope=col>Periode</th>" in single
+
+
 @pytest.mark.parametrize(("lang", "exact", "rounded"), [("nl", "29,2", "43"), ("en", "29.2", "43")])
 def test_a_rounded_figure_keeps_its_whole_number_in_the_reader_table(
     tmp_path, lang, exact, rounded
@@ -445,9 +466,10 @@ def test_reader_table_says_which_rows_are_the_books_and_drops_rows_without_a_num
     assert "<th scope=col>Soort bron</th>" in shown and "0 tot 5 jaar" not in shown
     rows = re.findall(r"<tr>(.*?)</tr>", shown)[1:]
     assert [re.findall(r"<td[^>]*>([^<]*)</td>", row) for row in rows] == [
-        ["15 tot 25 jaar", "12.1".replace(".", "," if lang == "nl" else "."), "", cbs],
-        ["15 tot 25 jaar", "12.1".replace(".", "," if lang == "nl" else "."), "", book],
+        ["12.1".replace(".", "," if lang == "nl" else "."), "", cbs],
+        ["12.1".replace(".", "," if lang == "nl" else "."), "", book],
     ]
+    assert "<caption>Groep: 15 tot 25 jaar</caption>" in shown  # the group both rows share
     one_source = _reader_table(tmp_path, columns[:2] + columns[3:], f"Totaal,10.7,{cbs}\n", lang)
     assert "Soort bron" not in one_source and cbs not in one_source
 

@@ -143,6 +143,8 @@ def table(path: Path, record: dict, lang: str) -> str:
     # a row without a single number carries nothing to read (an age group without figures)
     if numeric:
         body = [row for row in body if any(row[i] for i in numeric)]
+    shared = _shared(shown, numeric, body)  # said once, in the caption
+    shown = [i for i in shown if i not in shared]
 
     def cell(tag: str, i: int, value: str) -> str:
         attributes = (" scope=col" if tag == "th" else "") + (
@@ -170,7 +172,19 @@ def table(path: Path, record: dict, lang: str) -> str:
     if len(body) > TABLE_ROWS:
         rows = WORDS[lang]["rows"].format(shown=TABLE_ROWS, total=len(body))
         note = f"<p class=note>{esc(rows)}</p>"
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{lines}</tbody></table>{note}"
+    said = " · ".join(f"{columns[i].label}: {body[0][i]}" for i in shared)
+    caption = f"<caption>{esc(said)}</caption>" if said else ""
+    return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{lines}</tbody></table>{note}"
+
+
+def _shared(shown: list[int], numeric: set[int], body: list[list[str]]) -> list[int]:
+    """The columns of words (not numbers) that hold one value in every row of a table of
+    several rows: on a phone each costs room before the numbers are reached."""
+    if len(body) < 2:
+        return []
+    return [
+        i for i in shown if i not in numeric and body[0][i] and {r[i] for r in body} == {body[0][i]}
+    ]
 
 
 def links(path: Path, record: dict, lang: str) -> list[Link]:

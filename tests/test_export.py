@@ -344,6 +344,7 @@ def test_an_axis_label_wider_than_the_chart_wraps_and_unwraps_with_its_width():
         chart.ax.plot([20, 60], [40, 50])
         chart.ax.set_xlabel(label)
         full = chart.fig.get_size_inches().copy()
+        chart.fig.canvas.draw()  # a layout at full width, as save() makes before one column
         chart.fig.set_size_inches(chart.theme.narrow)
         chart.fit_texts()
         assert "\n" in chart.ax.xaxis.label.get_text()

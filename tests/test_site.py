@@ -397,24 +397,30 @@ def _reader_table(tmp_path: Path, columns: list[tuple[str, str, str]], rows: str
     return chartdata.table(tmp_path / "x.csv", record, lang)
 
 
-def test_a_value_every_row_shares_is_said_once_above_the_table():
+def test_a_value_every_row_shares_is_said_once_above_the_table(tmp_path):
     """On a phone every column costs room before the numbers: "Periode 2024" in each row
-    goes into the caption; a column whose values differ, and a table of one row, stay."""
-    import tempfile
-
+    goes into the caption; a column whose values differ, the kind of source, and a table of
+    one row or without numbers, stay as they are."""
     columns = [
         ("periode", "Periode", "period"),
         ("regio", "Regio", "text"),
         ("geslacht", "Geslacht", "text"),
         ("aandeel", "Aandeel (%)", "percent"),
+        ("bron_soort", "Soort bron", "source"),
     ]
-    with tempfile.TemporaryDirectory() as folder:
-        rows = "2024,Nederland,Mannen,5.4\n2024,Nederland,Vrouwen,6.7\n"
-        table = _reader_table(Path(folder), columns, rows, "nl")
-        single = _reader_table(Path(folder), columns, "2024,Nederland,Mannen,5.4\n", "nl")
-    assert "<caption>Periode: 2024 · Regio: Nederland</caption>" in table
+    rows = "2024,Nederland,Mannen,5.4,CBS\n2024,Nederland,Vrouwen,6.7,CBS\n2024,Nederland,X,,boek\n"
+    folders = [tmp_path / name for name in ("twee", "een", "woorden")]
+    for folder in folders:
+        folder.mkdir()
+    table = _reader_table(folders[0], columns, rows, "nl")
+    single = _reader_table(folders[1], columns, "2024,Nederland,Mannen,5.4,CBS\n", "nl")
+    words = _reader_table(
+        folders[2], columns[:3], "2024,Nederland,Mannen\n2024,Nederland,Mannen\n", "nl"
+    )
+    assert "<caption>Periode: 2024 · Regio: Nederland</caption>" in table  # not "Soort bron"
+    assert "<caption>" not in words
     headers = re.findall(r"<th scope=col[^>]*>([^<]*)</th>", table)
-    assert headers == ["Geslacht", "Aandeel (%)"] and "<td>Vrouwen</td>" in table
+    assert headers == ["Geslacht", "Aandeel (%)", "Soort bron"] and "<td>Vrouwen</td>" in table
     assert "<caption>" not in single and "<th scope=col>Periode</th>" in single
 
 

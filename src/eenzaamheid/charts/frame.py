@@ -111,7 +111,9 @@ class Chart:
             if label.get_text() != wrapped:  # (re)written by the notebook since
                 written = label.get_text()
             wrapped = _wrap(written, width, label.get_fontsize())
-            if "\n" in wrapped:  # wider than the figure (one column): lines as wide as the plot
+            if "\n" in wrapped:  # wider than the figure (one column): lines as wide as the plot,
+                label.set_text(wrapped)  # measured in a layout at this size
+                self.fig.canvas.draw()
                 wrapped = _wrap(written, width * ax.get_position().width, label.get_fontsize())
             label.set_text(wrapped)
             self._axis_labels[label] = (written, wrapped)

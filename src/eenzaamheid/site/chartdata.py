@@ -143,7 +143,7 @@ def table(path: Path, record: dict, lang: str) -> str:
     # a row without a single number carries nothing to read (an age group without figures)
     if numeric:
         body = [row for row in body if any(row[i] for i in numeric)]
-    shared = _shared(shown, numeric, body)  # said once, in the caption
+    shared = _shared(columns, shown, numeric, body)  # said once, in the caption
     shown = [i for i in shown if i not in shared]
 
     def cell(tag: str, i: int, value: str) -> str:
@@ -177,13 +177,19 @@ def table(path: Path, record: dict, lang: str) -> str:
     return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{lines}</tbody></table>{note}"
 
 
-def _shared(shown: list[int], numeric: set[int], body: list[list[str]]) -> list[int]:
-    """The columns of words (not numbers) that hold one value in every row of a table of
-    several rows: on a phone each costs room before the numbers are reached."""
-    if len(body) < 2:
+def _shared(columns: list[Column], shown: list[int], numeric: set[int], body: list[list[str]]):
+    """The columns of words (not numbers, not the kind of source) that hold one value in every
+    row of a table of numbers with several rows: on a phone each costs room before the numbers
+    are reached."""
+    if len(body) < 2 or not numeric:
         return []
     return [
-        i for i in shown if i not in numeric and body[0][i] and {r[i] for r in body} == {body[0][i]}
+        i
+        for i in shown
+        if i not in numeric
+        and columns[i].kind != "source"
+        and body[0][i]
+        and {r[i] for r in body} == {body[0][i]}
     ]
 
 

@@ -275,7 +275,7 @@ KEY = re.compile(r"[A-Za-z]+_[A-Za-z0-9_]+")  # a column key (regio_code, Eenzaa
 
 
 class _Cells(HTMLParser):
-    """Every table cell of a page, with whether a reader sees it (not in the folded code and
+    """Every table cell and caption of a page, with whether a reader sees it (not in the folded code and
     its outputs) and whether it is marked Dutch (``lang="nl"`` on it or around it)."""
 
     def __init__(self) -> None:
@@ -289,7 +289,7 @@ class _Cells(HTMLParser):
         dutch = found.get("lang") == "nl" or any(d for _, d, _ in self._around)
         code = tag == "details" and "code" in (found.get("class") or "").split()
         code = code or any(c for _, _, c in self._around)
-        if tag in ("td", "th"):
+        if tag in ("td", "th", "caption"):  # a caption holds what every row shares
             self._open = []
         self._around.append((tag, dutch, code))
 
@@ -298,7 +298,7 @@ class _Cells(HTMLParser):
             opened, dutch, code = self._around.pop()
             if opened == tag:
                 break
-        if tag in ("td", "th") and self._open is not None:
+        if tag in ("td", "th", "caption") and self._open is not None:
             self.cells.append((" ".join("".join(self._open).split()), not code, dutch))
             self._open = None
 

@@ -13,6 +13,7 @@ import pytest
 
 from eenzaamheid import charts as ch
 from eenzaamheid import settings
+from eenzaamheid.charts.layout_labels import luminance
 from eenzaamheid.site import build, chartdata, listing
 from eenzaamheid.site.cache import Cache, notebook_digest
 from eenzaamheid.site.chartblock import chart_block
@@ -259,18 +260,6 @@ def test_only_reader_text_reaches_the_page(tmp_path):
     assert 'class="dataframe' in page.split('<details class="code">')[-1]  # folded with code
 
 
-def _six_digits(colour: str) -> str:
-    return "#" + "".join(c * 2 for c in colour[1:]) if len(colour) == 4 else colour
-
-
-def _luminance(colour: str) -> float:
-    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    linear = [
-        c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)
-    ]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
 def test_unfolded_code_is_legible_reachable_and_its_tables_have_no_empty_headers(tmp_path):
     """A reader who opens the code gets every Pygments colour at 4.5:1 or more on the code's
     background, each code box in the tab order (it scrolls sideways when a line is long), and
@@ -279,8 +268,8 @@ def test_unfolded_code_is_legible_reachable_and_its_tables_have_no_empty_headers
     background = re.search(r"pre\.highlight \{ background: (#[0-9a-f]{6})", css).group(1)
     tokens = dict(re.findall(r"\.highlight \.(\w+) \{[^}]*?(?<![-\w])color: (#[0-9A-Fa-f]+)", css))
     assert len(tokens) > 50 and "w" in tokens  # whitespace: no text a reader sees
-    for colour in {_six_digits(c) for token, c in tokens.items() if token != "w"}:
-        lighter, darker = sorted((_luminance(colour), _luminance(background)), reverse=True)
+    for colour in {c for token, c in tokens.items() if token != "w"}:
+        lighter, darker = sorted((luminance(colour), luminance(background)), reverse=True)
         assert (lighter + 0.05) / (darker + 0.05) >= 4.5, f"{colour} on {background}"
     frame = pd.DataFrame({"a": [1]}, index=pd.Index(["x"]))
     cells = [_code_cell([_output("data", {"text/html": frame.to_html(), "text/plain": "df"})])]

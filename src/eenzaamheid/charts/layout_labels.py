@@ -241,9 +241,14 @@ def _holds(outer: Bbox, inner: Bbox) -> bool:
     )
 
 
-def _ink(colour) -> str:
-    """Black or white, whichever contrasts more with ``colour`` (WCAG relative luminance)."""
+def luminance(colour) -> float:
+    """WCAG's relative luminance of a colour (any form matplotlib reads: ``#a2f``, ``"C0"``)."""
     channels = np.array(to_rgb(colour))
     linear = np.where(channels <= 0.04045, channels / 12.92, ((channels + 0.055) / 1.055) ** 2.4)
-    luminance = float(linear @ [0.2126, 0.7152, 0.0722])
-    return "black" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "white"
+    return float(linear @ [0.2126, 0.7152, 0.0722])
+
+
+def _ink(colour) -> str:
+    """Black or white, whichever contrasts more with ``colour`` (WCAG relative luminance)."""
+    lum = luminance(colour)
+    return "black" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "white"

@@ -17,7 +17,11 @@ of the page), ``no_next`` (no next link), ``shift`` (the page's rows start that 
 earlier: rows repeated across pages), ``gzip`` (the page gzip-compressed; ``"damaged"``: a
 body that is not gzip), ``bomb`` (a gzip
 body inflating to that many MiB), ``huge`` (a body of that many bytes of empty objects, sent
-without a length); ``skip`` limits a fault to the page at that ``$skip``, ``times`` to its
+without a length), ``cut`` (that many bytes of the page, sent without a length, then closed:
+an answer cut short that ends cleanly), ``revise`` (CBS revises the table as this page is
+asked: those topic values in every row from now on, and a new ``Modified`` date); with
+``status``: ``retry_after`` (the header) and ``message`` (CBS's ``odata.error`` text);
+``skip`` limits a fault to the page at that ``$skip``, ``times`` to its
 first n uses. Every wait ends when the server closes, and after :data:`MAX_WAIT` seconds at
 most.
 
@@ -200,6 +204,7 @@ class StandIn:
         self.page_size = page_size
         self.faults: dict[str, dict] = {}
         self.requests: list[str] = []
+        self.revisions = 0
         self.closing = threading.Event()
         self.server = _Server(("127.0.0.1", 0), self._handler())
         self.url = f"http://127.0.0.1:{self.server.server_port}"
@@ -215,6 +220,16 @@ class StandIn:
         self.closing.set()
         self.server.shutdown()
         self.server.server_close()
+
+    def revise(self, table: dict[str, list[dict]], values: dict) -> None:
+        """CBS publishes a revision: ``values`` in every row of the data from now on, and a
+        ``Modified`` date one day later each time."""
+        self.revisions += 1
+        table["TypedDataSet"] = [{**row, **values} for row in table["TypedDataSet"]]
+        table["TableInfos"] = [
+            {**info, "Modified": f"2030-01-{self.revisions:02d}T02:00:00"}
+            for info in table["TableInfos"]
+        ]
 
     def catalogue(self) -> list[dict]:
         return [row for t in self.tables.values() for row in t.get("TableInfos", [])[:1]]
@@ -251,6 +266,8 @@ class StandIn:
                 fault = stand_in._fault(name, params)
                 if fault and self._misbehave(fault):
                     return None
+                if fault and fault.get("revise") and table is not None:
+                    stand_in.revise(table, fault["revise"])
                 if table is None or (name and name not in table):
                     return self._send(404, {"odata.error": {"message": "Resource not found"}})
                 if not name:
@@ -260,6 +277,8 @@ class StandIn:
                     return self._send_gzip(body, fault.get("bomb"), fault.get("gzip") == "damaged")
                 if fault and fault.get("partial"):
                     return self._send(200, body, cut=fault["partial"])
+                if fault and fault.get("cut"):
+                    return self._send_cut(body, fault["cut"])
                 if fault and fault.get("trickle"):
                     return self._trickle(body, fault["trickle"])
                 return self._send(200, body)
@@ -275,7 +294,13 @@ class StandIn:
                     self.connection.shutdown(2)
                     return True
                 if fault.get("status"):
-                    self._send(fault["status"], {"odata.error": {"message": "fault"}})
+                    message = {"lang": "en-US", "value": fault.get("message", "fault")}
+                    headers = (
+                        {"Retry-After": fault["retry_after"]} if "retry_after" in fault else {}
+                    )
+                    self._send(
+                        fault["status"], {"odata.error": {"message": message}}, headers=headers
+                    )
                     return True
                 if fault.get("body") is not None:
                     self._send(200, fault["body"])
@@ -323,9 +348,11 @@ class StandIn:
                     body["odata.nextLink"] = f"{host}{urlsplit(self.path).path}?{urlencode(nxt)}"
                 return body
 
-            def _send(self, status, body, cut=None):
+            def _send(self, status, body, cut=None, headers=None):
                 data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
                 self.send_response(status)
+                for name, value in (headers or {}).items():
+                    self.send_header(name, str(value))
                 self.send_header("Content-Type", "application/json; charset=utf-8")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
@@ -351,6 +378,17 @@ class StandIn:
                 self.end_headers()
                 with contextlib.suppress(OSError):
                     self.wfile.write(data)
+
+            def _send_cut(self, body, size):
+                """The first ``size`` bytes of the page without a Content-Length, then the
+                connection closed: to the client an answer that simply ended."""
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                with contextlib.suppress(OSError):
+                    self.wfile.write(json.dumps(body).encode()[:size])
+                self.close_connection = True
 
             def _send_huge(self, size):
                 """``size`` bytes of ``{"value":[{},{},...`` without a Content-Length."""

@@ -8,6 +8,7 @@ import pytest
 
 from eenzaamheid import (
     AmbiguousLabelError,
+    CbsDataError,
     UnknownFieldError,
     codes,
     load,
@@ -102,3 +103,35 @@ def test_an_ambiguous_label_lists_its_codes(stand_in):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         load("83262NED", filters={"RegioS": "GM9999"}, source="live")  # a code still works
+
+
+def test_an_empty_catalogue_is_refused_and_search_falls_back(stand_in):
+    stand_in.faults["Tables"] = {"empty": True}
+    with pytest.raises(CbsDataError, match=r"catalogue came back empty; nothing was cached"):
+        search("consumptie", source="live")
+    with pytest.warns(UserWarning, match=r"CBS's answer refused.*searching only"):
+        assert search("alleenstaand")["id"].tolist() == ["71488ned"]  # the snapshot's
+
+
+def test_a_shorter_catalogue_does_not_replace_the_cached_one_without_force(stand_in):
+    assert len(search("consumptie", source="live")) == 1
+    stand_in.faults["Tables"] = {"rows": 1}
+    with pytest.raises(CbsDataError, match=r"1 rows, the cached copy .* 3.*force=True"):
+        search("consumptie", source="live")
+    assert len(search("consumptie", source="cache")) == 1
+    assert search("consumptie", source="live", force=True).empty
+
+
+def test_a_shorter_code_list_does_not_replace_the_cached_one_without_force(stand_in):
+    assert len(codes("80137ned", "Perioden", source="live")) == 5
+    stand_in.faults["Perioden"] = {"rows": 2}
+    with pytest.raises(CbsDataError, match=r"2 rows, the cached copy .* 5.*force=True"):
+        codes("80137ned", "Perioden", source="live")
+    assert len(codes("80137ned", "Perioden", source="cache")) == 5
+    assert len(codes("80137ned", "Perioden", source="live", force=True)) == 2
+
+
+def test_a_code_list_without_codes_is_refused(stand_in):
+    stand_in.faults["Perioden"] = {"remove": ["Key"]}
+    with pytest.raises(CbsDataError, match=r"code list of Perioden has entries without a code"):
+        codes("80137ned", "Perioden", source="live")

@@ -13,17 +13,19 @@ from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 
-from ..errors import CbsUnavailableError, InvalidArgumentError
+from ..errors import CbsDataError, CbsUnavailableError, InvalidArgumentError
 from . import odata
 from .loader import (
     MAX_AGE,
     cache_stem,
     chain,
+    check_force,
     check_table_id,
     current,
     from_snapshot,
     snapshot_tables,
 )
+from .loader import _reason as reason
 from .loader import _snapshot_only as snapshot_only
 from .meta import TableMeta, column_name, is_date
 from .store import read_meta
@@ -43,10 +45,16 @@ def _source(source: str | None) -> str:
 
 
 def codes(
-    table_id: str, dimension_key: str, *, source: str | None = None, timeout: float | None = None
+    table_id: str,
+    dimension_key: str,
+    *,
+    source: str | None = None,
+    timeout: float | None = None,
+    force: bool = False,
 ) -> pd.DataFrame:
     """The codes of one dimension with their labels (and group, description where CBS gives
-    them), e.g. ``codes("71488ned", "RegioS")``. Filters accept either."""
+    them), e.g. ``codes("71488ned", "RegioS")``. Filters accept either. A live list with fewer
+    codes than the cached one does not replace it unless ``force=True``."""
     table_id = check_table_id(table_id)
     if not isinstance(dimension_key, str) or not dimension_key.strip():
         raise InvalidArgumentError(
@@ -63,7 +71,12 @@ def codes(
 
     stem = cache_stem(table_id, "codes", column_name(dimension_key))  # RegioS and regio: one entry
     frame = chain(
-        table_id, source, stem, live=live, snapshot=lambda: _snapshot_codes(table_id, dimension_key)
+        table_id,
+        source,
+        stem,
+        live=live,
+        snapshot=lambda: _snapshot_codes(table_id, dimension_key),
+        guard=not check_force(force),
     )
     return frame[CODE_COLUMNS]
 
@@ -94,10 +107,12 @@ def search(
     source: str | None = None,
     timeout: float | None = None,
     max_age: timedelta = MAX_AGE,
+    force: bool = False,
 ) -> pd.DataFrame:
     """Tables in the CBS catalogue whose id, title or description hold every word of
     ``query``: id, title, period, modified, description; best matches first. Offline it
-    warns and searches the snapshot's tables."""
+    warns and searches the snapshot's tables. A live catalogue with fewer tables than the
+    cached one does not replace it unless ``force=True``."""
     if not isinstance(query, str) or not query.strip():
         raise InvalidArgumentError(
             f"search takes words to look for, e.g. 'eenzaamheid', not {query!r:.40}"
@@ -127,13 +142,19 @@ def search(
             live=live,
             snapshot=None,
             max_age=max_age,
+            guard=not check_force(force),
         )
     except CbsUnavailableError as exc:
         if source != "auto":
             raise
+        trouble = (
+            f"CBS's answer refused ({reason(exc)})"
+            if isinstance(exc, CbsDataError)
+            else f"offline ({exc.__class__.__name__})"
+        )
         warnings.warn(
-            f"offline ({exc.__class__.__name__}): searching only the {len(snapshot_tables())} "
-            "tables in the snapshot, not the CBS catalogue",
+            f"{trouble}: searching only the {len(snapshot_tables())} tables in the snapshot, "
+            "not the CBS catalogue",
             stacklevel=2,
         )
         return _match(_snapshot_catalogue(), words)
@@ -146,8 +167,9 @@ def _one_line(text: object, limit: int = 200) -> str:
 
 
 def _catalogue_rows(catalogue: pd.DataFrame) -> pd.DataFrame:
-    summary = catalogue["Summary"].fillna("").astype(str)
-    short = catalogue["ShortDescription"].fillna("").astype(str)
+    catalogue = catalogue.astype("string")  # also an entry without rows (typed as numbers)
+    summary = catalogue["Summary"].fillna("")
+    short = catalogue["ShortDescription"].fillna("")
     return pd.DataFrame(
         {
             "id": catalogue["Identifier"],

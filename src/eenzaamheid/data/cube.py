@@ -24,8 +24,11 @@ def check_cube(table_id: str, data: pa.Table, codes: Mapping[str, Sequence[str]]
     if not codes:
         return "not checked for completeness: the table has no dimensions"
     empty = [key for key, listed in codes.items() if not listed]
-    if empty and not data.num_rows:
-        return f"not checked for completeness: CBS lists no codes for {', '.join(empty)}"
+    if empty:  # every dimension of a StatLine table has codes: the code list came back empty
+        raise CbsDataError(
+            f"{table_id}: CBS lists no codes for {', '.join(empty)} (its answer has "
+            f"{data.num_rows} rows); {_KEEP}"
+        )
     expected = math.prod(sizes)
     if data.num_rows != expected:
         what = "an incomplete answer" if data.num_rows < expected else "rows beyond them"

@@ -10,6 +10,7 @@ than its limit (decompressed, counted while reading) is refused.
 
 from __future__ import annotations
 
+import email.utils
 import json
 import logging
 import re
@@ -17,6 +18,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -33,9 +35,13 @@ CONNECT_TIMEOUT = 10.0
 
 
 class HttpStatus(Exception):
-    def __init__(self, status: int, url: str):
+    """An answer with an HTTP error status; ``message``: the server's own explanation (CBS's
+    ``odata.error``), ``wait``: the seconds its ``Retry-After`` asks for."""
+
+    def __init__(self, status: int, url: str, message: str = "", wait: float | None = None):
         super().__init__(f"HTTP {status}")
-        self.status, self.url = status, url
+        self.status, self.url, self.message, self.wait = status, url, message, wait
+        self.too_long = False  # the wait asked for is longer than the deadline leaves
 
 
 class NotOData(ValueError):
@@ -143,6 +149,9 @@ class Connection:
                     raise on_404 from exc
                 if exc.status < 500 and exc.status != 429:
                     break
+                if exc.wait is not None and exc.wait >= self.deadline.remaining():
+                    exc.too_long = True
+                    break
             except (requests.RequestException, urllib3.exceptions.HTTPError, NotOData) as exc:
                 error = exc
                 if isinstance(
@@ -152,7 +161,7 @@ class Connection:
                         f"CBS_ODATA_URL {self.shown!r} is not a usable URL ({redact(str(exc))}); "
                         "set it like https://opendata.cbs.nl or http://127.0.0.1:8008"
                     ) from exc
-            delay = self.backoff * 2 ** (attempt - 1)
+            delay = max(self.backoff * 2 ** (attempt - 1), getattr(error, "wait", None) or 0)
             stopped = self.deadline.stopped.is_set()
             if attempt < self.retries and self.deadline.remaining() > delay and not stopped:
                 log.info(
@@ -187,7 +196,12 @@ class Connection:
             url, params=params, timeout=timeout, stream=True, allow_redirects=False
         ) as response:
             if response.status_code >= 300:
-                raise HttpStatus(response.status_code, response.url)
+                raise HttpStatus(
+                    response.status_code,
+                    response.url,
+                    _error_message(response),
+                    _retry_after(response.headers.get("Retry-After")),
+                )
             body = bytearray()
             for chunk in response.iter_content(1 << 16):  # decompressed as it comes
                 body += chunk
@@ -237,18 +251,21 @@ def odata_document(body: bytes | bytearray) -> dict:
     try:
         document = json.loads(body)
     except ValueError as exc:
-        raise NotOData(f"not JSON ({bytes(body[:40])!r}...)") from exc
+        raise NotOData(f"an answer that is not OData: not JSON ({bytes(body[:40])!r}...)") from exc
     if not isinstance(document, dict) or not isinstance(document.get("value"), list):
-        raise NotOData("JSON without an OData 'value' list")
+        raise NotOData("an answer that is not OData: JSON without an OData 'value' list")
     return document
 
 
 def _kind(error: Exception | None) -> str:
     """A short name for a failure: the HTTP status, or what kind of network error."""
     if isinstance(error, HttpStatus):
-        return f"HTTP {error.status}"
+        said = f": {error.message}" if error.message else ""
+        if error.too_long:
+            said += f", asked to wait {error.wait:g} s, longer than the deadline leaves"
+        return f"HTTP {error.status}{said}"
     if isinstance(error, NotOData):
-        return f"an answer that is not OData: {error}"
+        return str(error)
     if isinstance(error, requests.exceptions.SSLError):
         return "TLS error"
     if isinstance(error, requests.Timeout):
@@ -265,6 +282,45 @@ def _kind(error: Exception | None) -> str:
             return "server name not found"
         return "connection failed or dropped"
     return type(error).__name__ if error else "stopped"
+
+
+def _error_message(response: requests.Response, limit: int = 1 << 16) -> str:
+    """The explanation in an error answer (OData's ``odata.error.message``, a string or
+    ``{"value": ...}``), on one line, at most 160 characters; "" when there is none."""
+    try:
+        body = response.raw.read(limit, decode_content=True)
+        error = json.loads(body).get("odata.error") or json.loads(body).get("error") or {}
+        message = error.get("message") if isinstance(error, dict) else None
+        if isinstance(message, dict):
+            message = message.get("value")
+    except (
+        ValueError,
+        OSError,
+        AttributeError,
+        requests.RequestException,
+        urllib3.exceptions.HTTPError,
+    ):
+        return ""
+    if not isinstance(message, str):
+        return ""
+    text = " ".join("".join(c if c.isprintable() else " " for c in message).split())
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds a ``Retry-After`` header asks to wait (a number of seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def redact(text: str) -> str:

@@ -136,8 +136,8 @@ def _fresh(frame: pd.DataFrame | None, max_age: timedelta) -> bool:
 
 
 def _not_smaller(stem: Path, frame: pd.DataFrame, what: str) -> None:
-    """CbsDataError when a download has fewer rows or codes than the cached copy of the same
-    query: a refresh never loses data unless asked to (``force=True``)."""
+    """CbsDataError when a download has fewer rows, codes or columns than the cached copy of
+    the same query: a refresh never loses data unless asked to (``force=True``)."""
     try:
         old = read_table(stem) if stem.with_suffix(".parquet").exists() else None
     except CorruptStoreError:
@@ -150,15 +150,18 @@ def _not_smaller(stem: Path, frame: pd.DataFrame, what: str) -> None:
         for c in columns
         if c in old and (new := frame[c].nunique()) < (had := old[c].nunique())
     ]
+    lost = [c for c in old.columns if c not in frame.columns]
+    if lost:
+        fewer.append(f"it lacks {len(lost)} columns the cached copy has ({', '.join(lost[:5])})")
     if len(frame) >= len(old) and not fewer:
         return
     error = CbsDataError(
         f"{what}: CBS's answer has {len(frame)} rows, the cached copy (retrieved "
         f"{old.attrs['meta'].retrieved_at[:10]}) {len(old)}; {'; '.join(fewer) or 'same codes'}. "
-        "Nothing was replaced. If the table really shrank, load(..., force=True) replaces "
-        "the cached copy."
+        "Nothing was replaced. If the table really shrank, call again with force=True to "
+        "replace the cached copy."
     )
-    error.reason = "its answer has fewer rows or codes than the cached copy"
+    error.reason = "its answer has fewer rows, codes or columns than the cached copy"
     raise error
 
 
@@ -177,6 +180,13 @@ def keep(stem: Path, frame: pd.DataFrame) -> pd.DataFrame:
                 stacklevel=4,
             )
     return frame
+
+
+def check_force(force: object) -> bool:
+    """``force`` as given, when it is True or False."""
+    if not isinstance(force, bool):
+        raise InvalidArgumentError(f"force is True or False, not {force!r:.40}")
+    return force
 
 
 def _check_timeout(timeout: object) -> float | None:
@@ -203,14 +213,13 @@ def load(
     ``{"RegioS": ["NL01", "Groningen"]}``; ``select`` lists topic keys, e.g.
     ``["Alleenstaand_4"]``. ``source`` defaults to the setting (``$EENZAAMHEID_SOURCE``, else
     ``"auto"``). ``timeout``: seconds all requests to CBS may take together
-    (``$EENZAAMHEID_TIMEOUT``, else 60). A download with fewer rows or codes than the cached
-    copy of the same query does not replace it unless ``force=True``.
+    (``$EENZAAMHEID_TIMEOUT``, else 60). A download with fewer rows, codes or columns than the
+    cached copy of the same query does not replace it unless ``force=True``.
     """
     table_id = check_table_id(table_id)
     filters, select = normalize_filters(filters), normalize_select(select)
     timeout = _check_timeout(timeout)
-    if not isinstance(force, bool):
-        raise InvalidArgumentError(f"force is True or False, not {force!r:.40}")
+    check_force(force)
     if not isinstance(max_age, timedelta):
         raise InvalidArgumentError(
             f"max_age is a timedelta, e.g. timedelta(days=7), not {max_age!r:.40}"

@@ -23,7 +23,8 @@ from ..errors import CbsDataError, SettingsError, UnknownTableError
 from .cube import check_cube
 from .http import Connection, redact
 from .meta import Dimension, TableMeta, Topic, column_name
-from .pages import MAX_PAGES, Columns, download
+from .pages import MAX_PAGES, download
+from .rows import Columns
 from .tidy import check_selection, resolve_codes, tidy_frame
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,10 @@ BACKOFF = 0.5  # seconds before the first retry; doubles each time
 _DIMENSION_TYPES = {"Dimension", "TimeDimension", "GeoDimension", "GeoDetail"}
 CATALOGUE_FIELDS = ["Identifier", "Title", "ShortTitle", "ShortDescription", "Summary",
                     "Modified", "Period", "Language", "Catalog", "Frequency"]  # fmt: skip
+
+
+class TableRevised(CbsDataError):
+    """CBS published a new version of the table during the download."""
 
 
 def current() -> settings.Settings:
@@ -116,6 +121,7 @@ def _entity(
 
 
 def _meta(connection: Connection, table_id: str) -> TableMeta:
+    """The table's metadata; its ``version`` (when CBS last changed it) is the first note."""
     info, props = connection.map(
         lambda entity: _entity(connection, table_id, entity), ["TableInfos", "DataProperties"]
     )
@@ -149,13 +155,34 @@ def _meta(connection: Connection, table_id: str) -> TableMeta:
             source="live",
             origin=redact(table_url(connection, table_id)),
             period_range=str(info.get("Period") or ""),
-            notes=[f"CBS last modified the table on {info.get('Modified') or 'an unknown date'}"],
+            notes=[_modified_note(info)],
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise CbsDataError(
             f"{table_id}: CBS's DataProperties lack a key or title ({exc!r}); nothing was "
             "cached. Try again later."
         ) from exc
+
+
+def _modified(info: dict) -> str:
+    return str(info.get("Modified") or "an unknown date")
+
+
+def _modified_note(info: dict) -> str:
+    return f"CBS last modified the table on {_modified(info)}"
+
+
+def _check_unchanged(connection: Connection, table_id: str, meta: TableMeta) -> None:
+    """:class:`TableRevised` when CBS changed the table since its metadata was read: the
+    pages read in between may mix old and new figures."""
+    rows = _entity(connection, table_id, "TableInfos", {"$select": "Modified"})
+    info = rows[0] if rows else {}
+    if _modified_note(info) != meta.notes[0]:
+        raise TableRevised(
+            f"{table_id}: CBS changed the table while it was being read ({meta.notes[0]}; now "
+            f"on {_modified(info)}), so its pages may mix old and new figures; nothing was "
+            "cached and the cached copy is untouched. Try again in a few minutes."
+        )
 
 
 def fetch_meta(table_id: str, *, timeout: float | None = None) -> TableMeta:
@@ -168,11 +195,18 @@ def code_lists(connection: Connection, table_id: str, keys: list[str]) -> dict[s
     """The code list (Key, Title, Description, CategoryGroupID, Status) of each dimension."""
     lists = connection.map(lambda key: _entity(connection, table_id, key), keys)
     for key, rows in zip(keys, lists, strict=True):
-        if any(not isinstance(r.get("Key"), str) for r in rows):
-            raise CbsDataError(
-                f"{table_id}: the code list of {key} has entries without a code; nothing was cached."
-            )
+        _check_codes(table_id, key, rows)
     return dict(zip(keys, lists, strict=True))
+
+
+def _check_codes(table_id: str, key: str, rows: list[dict]) -> None:
+    """A code list is refused when it is empty or has entries without a code."""
+    if not rows or any(not isinstance(r.get("Key"), str) for r in rows):
+        what = "no codes" if not rows else "entries without a code"
+        raise CbsDataError(
+            f"{table_id}: CBS's code list of {key} has {what}; nothing was cached and the "
+            "cached copy is untouched. Try again later, or use the cache or snapshot."
+        )
 
 
 def fetch_codes(table_id: str, dimension: str, *, timeout: float | None = None) -> pd.DataFrame:
@@ -183,6 +217,7 @@ def fetch_codes(table_id: str, dimension: str, *, timeout: float | None = None) 
         rows, groups = connection.map(
             lambda entity: _entity(connection, table_id, entity), [key, "CategoryGroups"]
         )
+    _check_codes(table_id, key, rows)
     titles = {str(g.get("ID")): g.get("Title") for g in groups}
     frame = pd.DataFrame(
         {
@@ -205,6 +240,11 @@ def fetch_catalogue(*, timeout: float | None = None) -> pd.DataFrame:
         params = {"$format": "json", "$select": ",".join(CATALOGUE_FIELDS)}
         data = download(
             connection, url, params, Columns("the CBS catalogue", [], [], CATALOGUE_FIELDS)
+        )
+    if not data.num_rows:
+        raise CbsDataError(
+            "the CBS catalogue came back empty; nothing was cached and the cached copy is "
+            "untouched. Try again later."
         )
     frame = data.to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get)
     frame.attrs["origin"] = redact(url)
@@ -232,44 +272,57 @@ def fetch_table(
     """Download (a selection of) a CBS table and return it tidy, with ``attrs["meta"]``.
 
     ``filters`` (dimension -> codes or labels) go to CBS as ``$filter``, so only the selected
-    rows travel; every page is checked against the metadata before anything is returned."""
+    rows travel; every page is checked against the metadata before anything is returned, and
+    a table CBS revised during the download is read once more, whole."""
     with connect(table_id, timeout) as connection:
-        meta = _meta(connection, table_id)
-        keys = check_selection(meta, filters, select)
-        filters = dict(zip(keys, (filters or {}).values(), strict=True))
-        dim_keys = [d.key for d in meta.dimensions]
-        lists = code_lists(connection, table_id, dim_keys)
-        padded = {
-            key: resolve_codes(
-                table_id, key, wanted, [(r["Key"], r.get("Title")) for r in lists[key]]
-            )
-            for key, wanted in filters.items()
-        }
-        if select is not None:
-            meta.topics = [t for t in meta.topics if t.key in set(select)]
-        params = {"$format": "json"}
-        if select is not None:
-            params["$select"] = ",".join(dim_keys + meta.topic_keys)
-        if padded:
-            params["$filter"] = " and ".join(
-                "(" + " or ".join(f"{key} eq '{code}'" for code in codes) + ")"
-                for key, codes in padded.items()
-            )
-        numbers = [t.key for t in meta.topics if t.datatype == "number"]
-        texts = [t.key for t in meta.topics if t.datatype == "text"]
-        data = download(
-            connection, table_url(connection, table_id, "TypedDataSet"), params,
-            Columns(table_id, dim_keys, numbers, texts),
-        )  # fmt: skip
-        connection.check_deadline("the data")
-        asked = {k: padded.get(k) or [r["Key"] for r in lists[k]] for k in dim_keys}
-        meta.notes.append(check_cube(table_id, data, asked))
-        rows = data.to_pandas(
-            types_mapper={pa.string(): pd.StringDtype(), pa.float64(): pd.Float64Dtype()}.get
+        try:
+            return _fetch(connection, table_id, filters, select)
+        except TableRevised:
+            log.info("%s: revised by CBS during the download; reading it again", table_id)
+            return _fetch(connection, table_id, filters, select)
+
+
+def _fetch(
+    connection: Connection,
+    table_id: str,
+    filters: Mapping[str, list[str]] | None,
+    select: list[str] | None,
+) -> pd.DataFrame:
+    meta = _meta(connection, table_id)
+    keys = check_selection(meta, filters, select)
+    filters = dict(zip(keys, (filters or {}).values(), strict=True))
+    dim_keys = [d.key for d in meta.dimensions]
+    lists = code_lists(connection, table_id, dim_keys)
+    padded = {
+        key: resolve_codes(table_id, key, wanted, [(r["Key"], r.get("Title")) for r in lists[key]])
+        for key, wanted in filters.items()
+    }
+    if select is not None:
+        meta.topics = [t for t in meta.topics if t.key in set(select)]
+    params = {"$format": "json"}
+    if select is not None:
+        params["$select"] = ",".join(dim_keys + meta.topic_keys)
+    if padded:
+        params["$filter"] = " and ".join(
+            "(" + " or ".join(f"{key} eq '{code}'" for code in codes) + ")"
+            for key, codes in padded.items()
         )
-        del data
-        frame = _tidy(table_id, rows, meta, lists)
-        connection.check_deadline("the data")
+    numbers = [t.key for t in meta.topics if t.datatype == "number"]
+    texts = [t.key for t in meta.topics if t.datatype == "text"]
+    data = download(
+        connection, table_url(connection, table_id, "TypedDataSet"), params,
+        Columns(table_id, dim_keys, numbers, texts, listed_only=True),
+    )  # fmt: skip
+    _check_unchanged(connection, table_id, meta)
+    connection.check_deadline("the data")
+    asked = {k: padded.get(k) or [r["Key"] for r in lists[k]] for k in dim_keys}
+    meta.notes.append(check_cube(table_id, data, asked))
+    rows = data.to_pandas(
+        types_mapper={pa.string(): pd.StringDtype(), pa.float64(): pd.Float64Dtype()}.get
+    )
+    del data
+    frame = _tidy(table_id, rows, meta, lists)
+    connection.check_deadline("the data")
     meta.retrieved_at = datetime.now(UTC).isoformat(timespec="seconds")
     meta.selection = {
         "filters": {k: [c.strip() for c in v] for k, v in padded.items()},

@@ -90,7 +90,7 @@ def test_a_reader_chooses_a_table_regions_and_years(browser, site):
         "[...document.querySelectorAll('#v-chosen button')].map(b => b.textContent)"
     ) == ["Fryslân ×", "'s-Gravenhage (gemeente) ×"]
     _type(browser, "Atlantis")
-    assert "onbekende regio 'Atlantis'" in _text(browser, "v-region-message")
+    assert "Onbekende regio 'Atlantis'" in _text(browser, "v-region-message")  # a sentence
     _choose(browser, "v-from", "2010")
     _choose(browser, "v-to", "2019")
     series = {p["series"] for p in browser.evaluate("window.verkenner.points()")}
@@ -255,3 +255,165 @@ def test_the_chart_and_table_tabs_follow_the_arrow_keys(browser, site):
     browser.press("Home")
     _settle(browser)
     assert browser.evaluate(state) == ["v-tab-chart", True, 0]
+
+
+def _chosen(browser) -> list[str]:
+    return browser.evaluate(
+        "[...document.querySelectorAll('#v-chosen button')].map(b => b.textContent)"
+    )
+
+
+def test_the_title_names_the_one_region_when_the_series_are_ages(browser, site):
+    """Every fixed choice is said: a line per age group in Amsterdam names Amsterdam, and the
+    highest group is "bij 65 jaar of ouder", not "in"; the same title as the notebook's, in
+    both languages, and the chart's name follows it."""
+    browser.size(1280, 900)
+    ages = (
+        "#tabel=rivm-eenzaamheid&regio=GM0363&leeftijd=20300,80200&maat=Eenzaam_28&jaren=2012-2020"
+    )
+    choice = explore.Choice(
+        "rivm-eenzaamheid",
+        ("Amsterdam",),
+        (("leeftijd", ("18 jaar of ouder", "65 jaar of ouder")),),
+        "Eenzaam_28",
+        None,
+        (2012, 2020),
+    )
+    for page, lang, words in (
+        ("verkenner.html", "nl", ("in Amsterdam, 2012–2020", "het hoogst bij 65 jaar of ouder")),
+        ("en/explorer.html", "en", ("in Amsterdam, 2012–2020", "highest among 65 years and over")),
+    ):
+        assert not _open(browser, (site.build / page).as_uri() + ages)
+        configure(lang=lang)
+        frame = explore.load_table("rivm-eenzaamheid")
+        offer = explore.options(frame)
+        expected = explore.title(explore.select(frame, choice, offer), choice, offer)
+        assert all(w in expected for w in words), expected
+        assert _text(browser, "v-title") == expected.replace(" %", "\u00a0%")
+        name = browser.evaluate("document.getElementById('v-chart').getAttribute('aria-label')")
+        assert name.startswith(_text(browser, "v-title"))
+
+
+def test_a_broken_or_odd_link_shows_what_it_can(browser, site):
+    """A link with broken %-encoding, unknown codes or codes twice: what can be read is
+    shown, what cannot is ignored or named, never an empty page."""
+    page = (site.build / "verkenner.html").as_uri()
+    for broken in ("#tabel=rivm-eenzaamheid&regio=%", "#tabel=70072ned&regio=PV21,%E0%A4%A"):
+        assert not _open(browser, page + broken), broken
+        assert browser.evaluate("document.getElementById('v-chart').dataset.series") == "1"
+        assert _text(browser, "v-title").startswith("E")
+    assert _chosen(browser) == ["Fryslân ×"]
+    assert not _open(
+        browser, page + "#tabel=rivm-eenzaamheid&regio=XX99,NL01,NL01,QQ1&leeftijd=20300,20300"
+    )
+    assert _chosen(browser) == ["Nederland ×"]
+    message = _text(browser, "v-region-message")
+    assert "XX99" in message and "QQ1" in message and message[0].isupper()
+    assert "leeftijd=20300&" in browser.evaluate("location.hash")
+
+
+def test_the_last_table_chosen_is_the_one_shown(browser, site):
+    """Two tables chosen quickly: the figures of the first, arriving last, are not shown."""
+    assert not _open(browser, (site.build / "verkenner.html").as_uri())
+    browser.evaluate(
+        "(() => { const e = document.getElementById('v-table');"
+        " e.value = '71488ned'; e.dispatchEvent(new Event('change'));"
+        " e.value = 'rivm-eenzaamheid'; e.dispatchEvent(new Event('change')); })()"
+    )
+    browser.evaluate(
+        "new Promise(r => { const t = setInterval(() => { if ((window.VERKENNER_DATA || {})"
+        "['71488ned']) { clearInterval(t); setTimeout(r, 300); } }, 20); })"
+    )
+    _settle(browser)
+    assert browser.evaluate("document.getElementById('v-table').value") == "rivm-eenzaamheid"
+    assert "tabel=rivm-eenzaamheid" in browser.evaluate("location.hash")
+    assert _text(browser, "v-title").startswith("Eenzaam")
+
+
+def test_as_a_percentage_only_of_a_whole(browser, site):
+    """ "Als % van" offers a measure only where it can be the whole: never a total as % of
+    its part, nor a group as % of another."""
+    page = (site.build / "verkenner.html").as_uri() + "#tabel=71488ned&regio=NL01"
+    offered = "[...document.getElementById('v-per').options].map(o => o.value)"
+    assert not _open(browser, page + "&maat=Alleenstaand_4")
+    assert browser.evaluate(offered) == ["", "TotaalPersonenInHuishoudens_1"]
+    assert not _open(browser, page + "&maat=TotaalPersonenInHuishoudens_1")
+    assert browser.evaluate(offered) == [""]
+
+
+def test_an_empty_chart_is_no_image_and_offers_no_download(browser, site):
+    """Nothing drawn: the chart is no image with an old name, the downloads are off, and
+    every message starts with a capital; drawn again, all comes back."""
+    state = (
+        "(() => { const c = document.getElementById('v-chart'); return [c.getAttribute('role'),"
+        " c.getAttribute('aria-label'), document.getElementById('v-csv').disabled]; })()"
+    )
+    page = (site.build / "verkenner.html").as_uri()
+    assert not _open(browser, page + "#tabel=71488ned&regio=")
+    assert browser.evaluate(state) == [None, None, True]
+    assert browser.axe() == []
+    assert not _open(browser, page + "#tabel=71488ned&regio=NL01")
+    role, _, off = browser.evaluate(state)
+    assert role and not off  # an image again (Vega names it a graphics document)
+    browser.evaluate("document.querySelector('#v-chosen button').click()")
+    _settle(browser)
+    assert browser.evaluate(state) == [None, None, True]
+    assert _text(browser, "v-title") == "Kies een of meer regio's"
+    many = "#tabel=71488ned&regio=NL01,PV20&geslacht=T001038,3000&leeftijd=10000,70100"
+    assert not _open(browser, page + many)
+    assert _text(browser, "v-title").startswith("Kies bij ten hoogste")
+
+
+def test_the_language_link_keeps_the_choice(browser, site):
+    choice = "#tabel=70072ned&regio=PV21"
+    assert not _open(browser, (site.build / "verkenner.html").as_uri() + choice)
+    link = browser.evaluate("document.querySelector('a[hreflang=en]').href")
+    assert link.endswith("en/explorer.html" + browser.evaluate("location.hash"))
+    assert "regio=PV21" in link
+
+
+def test_enter_takes_aliases_other_names_and_says_a_name_is_ambiguous(browser, site):
+    page = (site.build / "verkenner.html").as_uri() + "#tabel=70072ned&regio=NL01"
+    assert not _open(browser, page)
+    _type(browser, "friesland")
+    assert _chosen(browser)[-1] == "Fryslân ×"
+    _type(browser, "Bergen")
+    message = _text(browser, "v-region-message")
+    assert "Bergen (L.)" in message and "Bergen (NH.)" in message and "onbekend" not in message
+    browser.evaluate("document.getElementById('v-region').value = ''")
+    for char in "gron":
+        browser.press(char)
+    browser.press("ArrowDown")
+    browser.press("Escape")
+    region = "document.getElementById('v-region')"
+    assert browser.evaluate(f"{region}.getAttribute('aria-expanded')") == "false"
+    assert browser.evaluate(f"{region}.getAttribute('aria-activedescendant')") is None
+    browser.press("Enter")
+    _settle(browser)
+    assert len(_chosen(browser)) == 2  # the hidden option is not added
+    english = (site.build / "en" / "explorer.html").as_uri() + "#tabel=eurostat-ilc_lvph03&regio=NL"
+    assert not _open(browser, english)
+    _type(browser, "griekenland")
+    assert _chosen(browser)[-1] == "Greece ×"
+
+
+def test_eurostat_greece_is_explained_and_a_break_breaks_the_line(browser, site):
+    page = (site.build / "en" / "explorer.html").as_uri()
+    assert not _open(browser, page + "#tabel=eurostat-ilc_lvph03&regio=EL,GR")
+    assert "Eurostat lists Greece under two codes: EL and GR" in _text(browser, "v-notes")
+    assert not _open(browser, page + "#tabel=eurostat-ilc_lvph03&regio=NL&jaren=2011-2020")
+    assert browser.evaluate("document.querySelectorAll('#v-chart .mark-line path').length") == 2
+    assert "break in series (flag b) in 2016" in _text(browser, "v-notes")
+
+
+def test_the_table_names_the_unit_and_the_file_the_choice(browser, site):
+    page = (site.build / "verkenner.html").as_uri() + "#tabel=70072ned&regio=PV21&jaren=2010-2012"
+    assert not _open(browser, page)
+    browser.evaluate("document.getElementById('v-tab-rows').click()")
+    head = browser.evaluate(
+        "[...document.querySelectorAll('#v-rows th')].map(th => th.textContent)"
+    )
+    assert head[-1].endswith("(%)")
+    assert browser.evaluate("window.verkenner.file()") == (
+        "verkenner_70072ned_pv21_eenpersoonshuishoudens_86_2010-2012"
+    )

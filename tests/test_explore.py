@@ -192,7 +192,9 @@ def test_loneliness_per_municipality_for_18_and_65_plus_side_by_side(figures):
     chart = explore.draw(frame, choice, offer, save=True)
     assert [line.get_color() for line in chart.ax.lines][:2] == ch.PALETTE[:2]
     assert chart.source.endswith("dan CBS 85766NED (15+)") and "Modelschattingen" in chart.source
-    assert "het hoogst in 65 jaar of ouder (54,5 % in 2020)" in chart.title
+    assert (
+        "in Amsterdam, 2012–2020: het hoogst bij 65 jaar of ouder (54,5 % in 2020)" in chart.title
+    )
     ticks = [round(t) for t in chart.ax.get_xticks()]
     assert ticks == [2012, 2016, 2020]  # a survey every four years: its years, not every year
 
@@ -520,3 +522,62 @@ def test_more_series_than_colours_is_refused_not_cut_short():
     few = choice._replace(regions=countries[:-1])
     colours = {line.get_color() for line in explore.draw(europe, few, offer).axes[0].lines}
     assert len(colours) == explore.MAX_SERIES  # each its own
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nl", "in Amsterdam, 2012–2020: het hoogst bij 65 jaar of ouder (54,5 % in 2020)"),
+        ("en", "in Amsterdam, 2012–2020: highest among 65 years and over (54.5% in 2020)"),
+    ],
+)
+def test_the_one_region_is_said_when_the_series_are_age_groups(lang, said):
+    """Every fixed choice is in the title: a line per age group in Amsterdam names Amsterdam,
+    and a group is "bij"/"among" it, not "in 65 jaar of ouder"."""
+    configure(lang=lang)
+    frame = explore.load_table("rivm-eenzaamheid")
+    offer = explore.options(frame)
+    ages = (("leeftijd", ("18 jaar of ouder", "65 jaar of ouder")),)
+    choice = explore.Choice(
+        "rivm-eenzaamheid", ("Amsterdam",), ages, "Eenzaam_28", None, (2012, 2020)
+    )
+    words = explore.describe(explore.select(frame, choice, offer), choice, offer)
+    assert words["title"].endswith(said), words["title"]
+    assert "in Amsterdam, 2012–2020" in words["alt"]
+    one = choice._replace(filters=(("leeftijd", ("65 jaar of ouder",)),))
+    title = explore.title(explore.select(frame, one, offer), one, offer)
+    assert " in Amsterdam: " in title  # a region as the series: "in" it, as before
+
+
+def test_as_a_percentage_only_of_a_plausible_whole(persons):
+    """A denominator must be a whole the measure is part of: never smaller on any row. Not a
+    total as % of its part (460 %), nor a group as % of another it need not belong to."""
+    _, offer = persons
+    alone = explore.denominators(offer, "Alleenstaand_4")
+    assert "TotaalPersonenInHuishoudens_1" in alone
+    assert "TotaalSamenwonendePersonen_5" not in alone  # 3 157 % among the very old
+    assert "Alleenstaand_4" not in explore.denominators(offer, "TotaalPersonenInHuishoudens_1")
+
+
+def test_a_typed_alias_is_taken_and_an_ambiguous_name_is_said_to_be_so(regional):
+    _, offer = regional
+    assert explore.region(offer, "friesland") == "Fryslân"
+    with pytest.raises(explore.ExploreError, match=r"meer dan één regio: Bergen \(L\.\), Bergen"):
+        explore.region(offer, "Bergen")
+    assert explore.layout(explore.default(offer)._replace(regions=("Urk", "Urk"))) == (None, None)
+
+
+def test_greece_under_two_codes_is_explained_and_a_break_breaks_the_line():
+    europe = explore.load_table("eurostat-ilc_lvph03")
+    offer = explore.options(europe)
+    greece = explore.Choice("eurostat-ilc_lvph03", ("Griekenland",), (), "aandeel", None, None)
+    words = explore.describe(explore.select(europe, greece, offer), greece, offer)
+    assert "Eurostat voert Griekenland onder twee codes: EL en GR" in words["notes"]
+    dutch = greece._replace(regions=("Nederland",), years=(2011, 2020))
+    chart = explore.draw(europe, dutch, offer)
+    line = chart.axes[0].lines[0]
+    years, values = list(line.get_xdata()), list(line.get_ydata())
+    assert 2015.5 in years and values[years.index(2015.5)] != values[years.index(2015.5)]  # NaN
+    assert "Onderbroken lijn: breuk in de reeks (vlag b) in 2016" in chart.notes
+    html = explore.table(explore.select(europe, dutch, offer), dutch, offer)._repr_html_()
+    assert "huishoudens (%)</th>" in html  # the value column says its unit

@@ -40,6 +40,7 @@ from .offer import (
     region_labels,
     snapshot_record,
     table_title,
+    two_codes,
 )
 from .rules import (
     describe,
@@ -90,6 +91,7 @@ __all__ = [
     "table",
     "table_title",
     "title",
+    "two_codes",
     "value_column",
     "widget_html",
     "words",

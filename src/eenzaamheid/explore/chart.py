@@ -12,6 +12,7 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from .. import charts as ch
+from ..charts.words import unit_name
 from .known import MAX_SERIES, ExploreError, words
 from .offer import Choice, Offer
 from .rules import (
@@ -95,11 +96,16 @@ def _panel(
     ends = {}
     for name in series:
         rows = drawn[drawn["reeks"] == name]
-        style = {"marker": "o"} if len(rows) == 1 or rows["jaar"].diff().gt(1).any() else {}
+        breaks = _breaks(rows)
+        dotted = len(rows) == 1 or rows["jaar"].diff().gt(1).any() or breaks
+        style = {"marker": "o"} if dotted else {}
         span = [y for y in table_years if rows["jaar"].min() <= y <= rows["jaar"].max()]
         line = rows.set_index("jaar")[value]
         if line.index.is_unique:  # one value a year: a gap (NaN) breaks the line
             line = line.reindex(span)
+            # a break in series (Eurostat's flag b) breaks it too: no line across it
+            cuts = pd.Series(float("nan"), index=[y - 0.5 for y in breaks])
+            line = pd.concat([line, cuts]).sort_index() if breaks else line
         ax.plot(line.index, line.to_numpy(), color=colours[name], **style)
         ends[name] = (rows["jaar"].iloc[-1], rows[value].iloc[-1])
     _number_axis(ax, "y", unit)
@@ -113,6 +119,14 @@ def _panel(
     if len(series) > 1:  # direct labels at the ends, moved apart where they would overlap
         for name, dy in _dodge(ax, {name: y for name, (_, y) in ends.items()}).items():
             ch.label_line_end(ax, *ends[name], name, colours[name], dy=dy)
+
+
+def _breaks(rows: pd.DataFrame) -> list[int]:
+    """The years a series breaks at (Eurostat's flag b on the figure), after its first."""
+    if "vlag" not in rows:
+        return []
+    flagged = rows["vlag"].astype(str).str.contains("b", na=False)
+    return [int(y) for y in rows.loc[flagged, "jaar"] if y > rows["jaar"].min()]
 
 
 def _dodge(ax, ends: dict[str, float]) -> dict[str, float]:
@@ -143,15 +157,21 @@ def table(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> ch.tables.Reader
         shown_frame[column] = shown_frame[column].map(shown)
     value = value_column(choice)
     keys = [choice.measure, *([choice.per, value] if choice.per else [])]
-    headers.update({key: measure_name(key, offer) for key in keys})
+    units = {key: unit_name(offer.units.get(key, "")) for key in keys}
+    headers.update({key: _with_unit(measure_name(key, offer), units[key]) for key in keys})
     if choice.per:
-        headers[value] = measure_label(choice, offer)
+        headers[value] = _with_unit(measure_label(choice, offer), "%")
     decimals = {key: offer.decimals.get(key, 1) for key in keys}  # as the title writes them
     decimals[value] = 1 if choice.per else decimals[value]
     if "vlag" in drawn:  # Eurostat's flags, explained by flag_note below the table
         headers["vlag"] = words("flag")
         shown_frame["vlag"] = drawn["vlag"].astype(object).where(drawn["vlag"].notna(), "")
     return ch.table(shown_frame, headers, decimals=decimals)
+
+
+def _with_unit(name: str, unit: str) -> str:
+    """A value column's header with its unit (``Alleenstaand (aantal)``)."""
+    return f"{name} ({unit})" if unit else name
 
 
 def code(choice: Choice, offer: Offer) -> str:

@@ -46,6 +46,7 @@ class Offer:
     units: dict[str, str] = field(default_factory=dict)  # topic key -> unit
     decimals: dict[str, int] = field(default_factory=dict)  # topic key -> CBS's or the data's
     years: list[int] = field(default_factory=list)
+    wholes: dict[str, list[str]] = field(default_factory=dict)  # count -> counts it never exceeds
 
     @property
     def caveat(self) -> str:
@@ -135,7 +136,27 @@ def options(frame: pd.DataFrame) -> Offer:
             given = topic.decimals
             offer.decimals[topic.key] = given if given is not None else _decimals(frame[topic.key])
     offer.years = sorted({int(p[:4]) for p in frame["periode"].dropna().astype(str)})
+    offer.wholes = _wholes(frame, offer)
     return offer
+
+
+def _wholes(frame: pd.DataFrame, offer: Offer) -> dict[str, list[str]]:
+    """For each count, the other counts that could be its whole: never smaller than it on a
+    row where both have a figure (a part never exceeds its whole), with at least one such
+    row. A total as % of its part (460 %) or of a group it does not belong to is no share."""
+    counts = [k for k in offer.measures if "%" not in offer.units[k] and offer.decimals[k] == 0]
+    numbers = {k: frame[k].astype(float).to_numpy() for k in counts}
+    wholes = {}
+    for part in counts:
+        wholes[part] = []
+        for whole in counts:
+            if whole == part:
+                continue
+            a, b = numbers[part], numbers[whole]
+            both = ~(pd.isna(a) | pd.isna(b))
+            if both.any() and (a[both] <= b[both]).all():
+                wholes[part].append(whole)
+    return wholes
 
 
 def _decimals(values: pd.Series, most: int = 3) -> int:
@@ -150,7 +171,8 @@ def _decimals(values: pd.Series, most: int = 3) -> int:
 def denominators(offer: Offer, measure: str) -> list[str]:
     """The measures ``measure`` can be shown as a percentage of: counts (whole numbers, not a
     percentage) in the same unit as a count ``measure``, of the same things where the explorer
-    knows what they count (households of households); none for a percentage or an average."""
+    knows what they count (households of households), that are a plausible whole of it: never
+    smaller on any row (``Offer.wholes``); none for a percentage or an average."""
     known = KNOWN.get(offer.table)
     counts = known.counts if known else {}
 
@@ -163,7 +185,8 @@ def denominators(offer: Offer, measure: str) -> list[str]:
 
     if not count(measure):
         return []
-    return [k for k in offer.measures if k != measure and count(k) and alike(k)]
+    wholes = offer.wholes.get(measure, [])
+    return [k for k in offer.measures if k in wholes and count(k) and alike(k)]
 
 
 def _natural(label: str) -> tuple:
@@ -226,9 +249,38 @@ def region(offer: Offer, typed: str) -> str:
     close."""
     if typed in offer.regions:
         return typed
+    wanted = fold(typed)
+    wanted = ALIASES.get(wanted, wanted)  # friesland -> Fryslân
     found = matches(offer, typed, limit=5)
-    if len(found) == 1 or (found and fold(found[0]) == fold(typed)):
-        return found[0]
+    exact = [
+        label for label in matches(offer, typed, limit=len(offer.regions)) if fold(label) == wanted
+    ]
+    if len(found) == 1 or exact:
+        return exact[0] if exact else found[0]
+    alike = [
+        label for label in matches(offer, typed, limit=len(offer.regions)) if _bare(label) == wanted
+    ]
+    if len(alike) > 1:  # Bergen (L.) and Bergen (NH.): which one is for the reader to say
+        raise ExploreError(words("ambiguous", typed=typed, options=", ".join(alike)))
     if found:
         raise ExploreError(words("unknown", typed=typed, close=", ".join(found)))
     raise ExploreError(words("unknown_none", typed=typed))
+
+
+def _bare(label: str) -> str:
+    """A name without what tells it apart, folded (``Bergen (NH.)`` -> ``bergen``)."""
+    return fold(re.sub(r"\s*\([^)]*\)$", "", label))
+
+
+def two_codes(offer: Offer) -> dict[str, list[str]]:
+    """Regions one place has under two codes (Eurostat's EL and GR, both Greece, the second
+    labelled ``Griekenland (code GR)``): each label -> the codes of that place, in order."""
+    places: dict[str, list[str]] = {}
+    for label in offer.regions:
+        places.setdefault(re.sub(r" \(code [^)]*\)$", "", label), []).append(label)
+    return {
+        label: [offer.regions[x] for x in labels]
+        for labels in places.values()
+        if len(labels) > 1
+        for label in labels
+    }

@@ -9,7 +9,7 @@ from .. import charts as ch
 from ..charts.columns import column_label
 from ..charts.words import unit_name
 from .known import TOPICS_EN, TOPICS_NL, ExploreError, words
-from .offer import Choice, Offer
+from .offer import Choice, Offer, two_codes
 
 
 def value_column(choice: Choice) -> str:
@@ -32,8 +32,8 @@ def dimension_name(column: str) -> str:
 def layout(choice: Choice) -> tuple[str | None, str | None]:
     """Which column gives the series and which the panels: the first two that vary (regions
     first), or ``ExploreError`` when three vary."""
-    varying = ["regio"] if len(choice.regions) > 1 else []
-    varying += [column for column, labels in choice.filters if len(labels) > 1]
+    varying = ["regio"] if len(set(choice.regions)) > 1 else []  # a region twice is one
+    varying += [column for column, labels in choice.filters if len(set(labels)) > 1]
     if len(varying) > 2:
         names = ", ".join(dimension_name(c) for c in varying)  # in words, as on the web
         raise ExploreError(words("too_many", names=names))
@@ -129,13 +129,31 @@ def _span(years: pd.Series | list[int]) -> str:
     return f"{first}–{last}" if first != last else str(first)
 
 
+def _fixed(choice: Choice, measure: str) -> str:
+    """The measure with the one region of every series when the series are not regions
+    (``Eenzaam in Amsterdam`` above a line per age group): a title names what it shows."""
+    series, _ = layout(choice)
+    if series in (None, "regio") or len(set(choice.regions)) != 1:
+        return measure
+    return f"{measure} {words('in_region', name=shown(choice.regions[0]))}"
+
+
+def _where(choice: Choice, name: str) -> str:
+    """A series in a sentence: ``in Amsterdam`` for a region, ``bij 65 jaar of ouder`` for a
+    group of people (not "in 65 jaar of ouder")."""
+    series, _ = layout(choice)
+    if series in (None, "regio"):
+        return words("in_region", name=name)
+    return words("in_group", name=_in_sentence(name))
+
+
 def title(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> str:
     """The title, computed over every point drawn: one point as it is; one series from its
     first to its last year; several series: the highest point of all, saying when the series
-    cover different years."""
-    measure, value = measure_label(choice, offer), value_column(choice)
+    cover different years. A region that all series share is said after the measure."""
+    measure, value = _fixed(choice, measure_label(choice, offer)), value_column(choice)
     fmt = _fmt(choice, offer)
-    named = drawn.assign(reeks=_names(drawn))
+    named = drawn.assign(reeks=_names(drawn).map(lambda name: _where(choice, name)))
     spans = named.groupby("reeks", sort=False)["jaar"].agg(lambda s: tuple(sorted(s)))
     years = sorted(set(named["jaar"]))
     if len(spans) == 1 and len(years) > 1:
@@ -197,12 +215,12 @@ def describe(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> dict[str, str
         note = words("missing", names=_join(absent), span=wanted)
         subtitle += f". {note[0].upper()}{note[1:]}"
     named = drawn.assign(reeks=_names(drawn))
-    lead = f"{measure_label(choice, offer)}, {span}"
+    lead = f"{_fixed(choice, measure_label(choice, offer))}, {span}"
     if named["jaar"].nunique() == 1:
         alt = ch.alt_values(lead, named["reeks"].tolist(), named[value].tolist(), fmt)
     else:
         alt = ch.alt_series(lead, named, "jaar", value, fmt, by="reeks")
-    notes = (offer.caveat,) if offer.caveat else ()
+    notes = ((offer.caveat,) if offer.caveat else ()) + _notes(drawn, choice, offer)
     return {
         "title": title(drawn, choice, offer),
         "subtitle": subtitle,
@@ -210,6 +228,26 @@ def describe(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> dict[str, str
         "alt": alt,
         "notes": notes,
     }
+
+
+def _notes(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> tuple[str, ...]:
+    """What a reader must know to read the lines: a place Eurostat lists under two codes
+    (Greece, EL and GR), and where a line is broken at a break in series (flag b)."""
+    notes, twins = [], two_codes(offer)
+    for codes in dict.fromkeys(tuple(twins[label]) for label in choice.regions if label in twins):
+        name = next(label for label, code in offer.regions.items() if code == codes[0])
+        name = ch.say(nl=shown(name), en=ch.country(codes[0]))
+        notes.append(words("two_codes", name=name, codes=_join(list(codes))))
+    if "vlag" in drawn and drawn["jaar"].nunique() > 1:
+        broken = drawn[drawn["vlag"].astype(str).str.contains("b", na=False)]
+        if not broken.empty:
+            years = broken.groupby("reeks", sort=False)["jaar"].agg(
+                lambda s: ", ".join(map(str, s))
+            )
+            one = len(years) == 1 and drawn["reeks"].nunique() == 1
+            said = years.iloc[0] if one else "; ".join(f"{r}: {y}" for r, y in years.items())
+            notes.append(words("breaks", years=said))
+    return tuple(notes)
 
 
 def _join(names: list[str]) -> str:

@@ -135,13 +135,28 @@ def table_data(table: str) -> dict:
     flags = sorted({row[-1] for row in rows if row[-1]}) if flagged else []
     start = explore.default(offer)
     label = {code: name for name, code in offer.regions.items()}
+    twins = explore.two_codes(offer)  # Eurostat's Greece, EL and GR: said in a note
+
+    def twin(code: str) -> dict[str, str]:
+        codes = twins.get(label[code])
+        if not codes:
+            return {}
+        name = {lang: shown[lang][codes[0]] for lang in PAGES}
+        joined = {lang: f" {TEXT[lang]['and']} ".join(codes) for lang in PAGES}
+        return {
+            "twin": {
+                lang: explore.WORDS[lang]["two_codes"].format(name=name[lang], codes=joined[lang])
+                for lang in PAGES
+            }
+        }
+
     return {
         "table": table,
         "title": offer.title,
         "caveat": _both(lambda: offer.caveat),
         "source": _both(ch.source_line, sources),
         "regions": [
-            {"code": c, "label": label[c], "nl": shown["nl"][c], "en": shown["en"][c]}
+            {"code": c, "label": label[c], "nl": shown["nl"][c], "en": shown["en"][c], **twin(c)}
             for c in regions
         ],
         "dimensions": dimensions,
@@ -313,7 +328,7 @@ def _page(lang: str, root: str, vega: str, config: dict) -> str:
     other = "en/explorer.html" if lang == "nl" else "../verkenner.html"
     other_lang = "en" if lang == "nl" else "nl"
     body = f"""<h1>{esc(words["title"])}</h1>
-<p class="note">{esc(words["intro"])} <a href="{other}" hreflang="{other_lang}" lang="{other_lang}">{"English" if lang == "nl" else "Nederlands"}</a></p>
+<p class="note">{esc(words["intro"])} <a id="v-other" href="{other}" hreflang="{other_lang}" lang="{other_lang}">{"English" if lang == "nl" else "Nederlands"}</a></p>
 <form id="verkenner" class="verkenner" onsubmit="return false">
 <div class="field"><label for="v-table">{esc(words["table"])}</label><select id="v-table"></select></div>
 <div class="field regions"><label for="v-region">{esc(words["region"])}</label>
@@ -333,7 +348,7 @@ def _page(lang: str, root: str, vega: str, config: dict) -> str:
 <div id="v-chart-view" role="tabpanel" aria-labelledby="v-tab-chart"><div id="v-chart" tabindex="0" role="img" aria-describedby="v-keys v-readout"></div>
 <p id="v-keys" class="note">{esc(words["keys"])}</p><p id="v-readout" class="readout" aria-live="polite"></p></div>
 <div id="v-rows-view" role="tabpanel" aria-labelledby="v-tab-rows" hidden><div class="scroll" id="v-rows" tabindex="0" role="region" aria-labelledby="v-tab-rows"></div><p id="v-flags" class="note"></p></div>
-<figcaption><small id="v-source"></small><br><small id="v-caveat"></small></figcaption>
+<figcaption><small id="v-source"></small><br><small id="v-caveat"></small><br><small id="v-notes"></small></figcaption>
 </figure>
 <details class="code"><summary>Python</summary><p>{esc(words["code"])}</p><pre tabindex="0"><code id="v-code"></code></pre></details>
 <script id="v-config" type="application/json">{_json_for_script(config)}</script>

@@ -72,11 +72,24 @@
   }
 
   /* the URL keeps the choice: #tabel=…&regio=…&<dimension>=…&maat=…&per=…&jaren=… */
+  /* read defensively: a part that cannot be decoded (a cut-off %E0%A4%A) is left out, so a
+     broken link still shows what it can; a key whose every value is unreadable is as absent */
+  const decode = (text) => {
+    try {
+      return decodeURIComponent(text);
+    } catch (error) {
+      return null;
+    }
+  };
   function readHash() {
     const found = {};
     for (const part of location.hash.replace(/^#/, "").split("&")) {
-      const [key, value] = part.split("=");
-      if (key) found[decodeURIComponent(key)] = (value || "").split(",").filter(Boolean).map(decodeURIComponent);
+      const at = part.indexOf("=");
+      const key = decode(at < 0 ? part : part.slice(0, at)), value = at < 0 ? "" : part.slice(at + 1);
+      if (!key) continue;
+      const values = value.split(",").filter(Boolean);
+      const read = values.map(decode).filter((v) => v !== null && v !== "");
+      if (read.length || !values.length) found[key] = [...new Set(read)]; /* each once */
     }
     return found;
   }
@@ -86,6 +99,9 @@
     for (const d of data.dimensions) parts.push(`${encodeURIComponent(d.column)}=${enc(state.dims[d.column])}`);
     parts.push(`maat=${enc([state.measure])}`, `per=${enc(state.per ? [state.per] : [])}`, `jaren=${state.from}-${state.to}`);
     history.replaceState(null, "", "#" + parts.join("&"));
+    /* the other language's page opens on the same choice */
+    const other = $("v-other");
+    if (other) other.href = other.getAttribute("href").replace(/#.*$/, "") + location.hash;
   }
 
   /* controls */
@@ -175,13 +191,22 @@
     busy = openTable(id, wanted);
     return busy;
   }
+  let latest = 0; /* the table asked for last: an earlier one's figures, arriving later, are not shown */
   async function openTable(id, wanted) {
+    const asked = ++latest;
     $("v-title").textContent = W.loading;
-    data = await loadTable(id);
+    const loaded = await loadTable(id);
+    if (asked !== latest) return busy;
+    data = loaded;
     data.regionAt = new Map(data.regions.map((r, i) => [r.code, i]));
     state.table = id;
     buildControls();
-    const codes = (list, allowed) => (list || []).filter((c) => allowed.includes(c));
+    /* a link's codes this table lacks are named, not dropped in silence; each code once */
+    const unknown = [];
+    const codes = (list, allowed) => {
+      for (const c of list || []) if (!allowed.includes(c)) unknown.push(c);
+      return [...new Set((list || []).filter((c) => allowed.includes(c)))];
+    };
     const regionCodes = data.regions.map((r) => r.code);
     state.regions = codes(wanted.regio, regionCodes);
     if (!wanted.regio) state.regions = data.start.regions.slice();
@@ -191,6 +216,7 @@
       const asked = codes(wanted[d.column], allowed);
       state.dims[d.column] = asked.length ? asked : data.start.dimensions[d.column].slice();
     }
+    $("v-region-message").textContent = unknown.length ? upper(fill(W.not_in_table, { codes: [...new Set(unknown)].join(", ") })) : "";
     const keys = data.measures.map((m) => m.key);
     const measure = (wanted.maat || [])[0];
     state.measure = keys.includes(measure) ? measure : data.start.measure;
@@ -230,7 +256,7 @@
     /* a region already chosen is said to be chosen, not unknown */
     const chosen = matches(typed).filter((r) => state.regions.includes(r.code));
     if (chosen.length) return upper(fill(W.chosen_already, { names: join(chosen.map((r) => r[lang])) }));
-    return fill(W.unknown_none, { typed });
+    return upper(fill(W.unknown_none, { typed }));
   }
   function addRegion(region) {
     if (!state.regions.includes(region.code)) state.regions.push(region.code);
@@ -244,22 +270,34 @@
     [...$("v-suggest").children].forEach((li, i) => li.setAttribute("aria-selected", String(i === active)));
     $("v-region").setAttribute("aria-activedescendant", `v-suggest-${active}`);
   }
-  $("v-region").addEventListener("input", suggest);
-  $("v-region").addEventListener("blur", () => {
+  /* the list closed: nothing highlighted, so Enter cannot add an option no one sees */
+  function closeSuggestions() {
     $("v-suggest").hidden = true;
+    active = -1;
+    for (const li of $("v-suggest").children) li.removeAttribute("aria-selected");
     $("v-region").setAttribute("aria-expanded", "false");
-  });
+    $("v-region").removeAttribute("aria-activedescendant");
+  }
+  $("v-region").addEventListener("input", suggest);
+  $("v-region").addEventListener("blur", closeSuggestions);
   $("v-region").addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown") moveActive(1);
     else if (event.key === "ArrowUp") moveActive(-1);
-    else if (event.key === "Escape") $("v-suggest").hidden = true;
+    else if (event.key === "Escape") closeSuggestions();
     else if (event.key === "Enter") {
       const typed = $("v-region").value.trim();
       if (!typed) return;
-      const exact = suggestions.find((r) => fold(r[lang]) === fold(typed));
+      /* a name as shown, as the table has it (the other language), or an alias */
+      const wanted = config.aliases[fold(typed)] || fold(typed);
+      const names = (r) => [r[lang], r.label, r.nl, r.en].map(fold);
+      const exact = suggestions.find((r) => names(r).includes(wanted));
+      /* names that differ only in what tells them apart: Bergen (L.), Bergen (NH.) */
+      const bare = (name) => fold(name.replace(/\s*\([^)]*\)$/, ""));
+      const alike = suggestions.filter((r) => [r[lang], r.label].some((n) => bare(n) === wanted));
       const pick = active >= 0 ? suggestions[active] : exact || (suggestions.length === 1 ? suggestions[0] : null);
       if (pick) addRegion(pick);
-      else if (suggestions.length) $("v-region-message").textContent = fill(W.unknown, { typed, close: suggestions.slice(0, 5).map((r) => r[lang]).join(", ") });
+      else if (alike.length > 1) $("v-region-message").textContent = upper(fill(W.ambiguous, { typed, options: alike.map((r) => r[lang]).join(", ") }));
+      else if (suggestions.length) $("v-region-message").textContent = upper(fill(W.unknown, { typed, close: suggestions.slice(0, 5).map((r) => r[lang]).join(", ") }));
       else $("v-region-message").textContent = notFound(typed);
     } else return;
     event.preventDefault();
@@ -275,7 +313,7 @@
     if (none) return { error: upper(fill(W.choose_value, { name: none.name[lang] })) };
     const varying = (state.regions.length > 1 ? ["regio"] : []).concat(dims.filter((d) => state.dims[d.column].length > 1).map((d) => d.column));
     const nameOfColumn = (c) => (c === "regio" ? W.regio : dims.find((d) => d.column === c).name[lang]);
-    if (varying.length > 2) return { error: fill(W.too_many, { names: varying.map(nameOfColumn).join(", ") }) };
+    if (varying.length > 2) return { error: upper(fill(W.too_many, { names: varying.map(nameOfColumn).join(", ") })) };
     const [seriesBy, panelBy] = varying;
     const mi = data.measures.findIndex((m) => m.key === state.measure);
     const pi = state.per ? data.measures.findIndex((m) => m.key === state.per) : -1;
@@ -327,9 +365,16 @@
     return data.measures.find((m) => m.key === state.measure).unit[lang];
   }
   function describe(sel) {
-    const { drawn, missing, percent } = sel;
-    const measure = measureLabel();
-    const named = (p) => (p.panel ? `${p.series}, ${p.panel}` : p.series);
+    const { drawn, missing, percent, seriesBy } = sel;
+    /* the one region of all series is said after the measure when the series are ages or
+       sexes, and a group is "bij 65 jaar of ouder", a region "in Amsterdam" (as explore) */
+    const groups = seriesBy && seriesBy !== "regio";
+    const region = state.regions.length === 1 ? data.regions[data.regionAt.get(state.regions[0])][lang] : "";
+    const measure = groups && region ? `${measureLabel()} ${fill(W.in_region, { name: region })}` : measureLabel();
+    const named = (p) => {
+      const name = p.panel ? `${p.series}, ${p.panel}` : p.series;
+      return groups ? fill(W.in_group, { name: lowerFirst(name) }) : fill(W.in_region, { name });
+    };
     const spans = new Map();
     for (const p of drawn) spans.set(named(p), (spans.get(named(p)) || []).concat(p.year));
     const years = [...new Set(drawn.map((p) => p.year))].sort((a, b) => a - b);
@@ -353,7 +398,16 @@
     const unit = unitText(percent);
     let subtitle = [...picked, span(drawn.map((p) => p.year))].join(", ") + (unit ? ` (${unit})` : "");
     if (missing.length) subtitle += ". " + upper(fill(W.missing, { names: join(missing), span: span([state.from, state.to]) }));
-    return { title, subtitle };
+    /* notes as explore._notes: a place under two codes, a line broken at a break in series */
+    const notes = [...new Set(state.regions.map((c) => data.regions[data.regionAt.get(c)].twin).filter(Boolean).map((t) => t[lang]))];
+    const broken = new Map();
+    if (years.length > 1) for (const p of drawn) if (p.flag.includes("b")) broken.set(p.series, (broken.get(p.series) || []).concat(p.year));
+    if (broken.size) {
+      const one = broken.size === 1 && spans.size === 1;
+      const said = one ? [...broken.values()][0].join(", ") : [...broken].map(([name, list]) => `${name}: ${list.join(", ")}`).join("; ");
+      notes.push(fill(W.breaks, { years: said }));
+    }
+    return { title, subtitle, notes };
   }
 
   /* the chart */
@@ -403,15 +457,17 @@
     const yearsOf = new Map();
     for (const p of drawn) yearsOf.set(p.series + "|" + p.panel, (yearsOf.get(p.series + "|" + p.panel) || []).concat(p.year));
     const dotted = (list) => list.length === 1 || list.some((y, i) => i > 0 && y - list[i - 1] > 1);
+    /* a break in series (Eurostat's flag b) breaks the line too, and its points are shown */
+    const breaks = new Set(drawn.filter((p) => p.flag.includes("b")).map((p) => p.series + "|" + p.panel));
     /* a line breaks at a year of the table that its series lacks: a gap stays a gap */
     const at = new Map(data.years.map((y, i) => [y, i])), ends = new Map(), segment = new Map();
     for (const p of drawn) {
       const line = p.series + "|" + p.panel, before = ends.get(line);
-      const n = !before ? 0 : at.get(p.year) - at.get(before.year) === 1 ? before.n : before.n + 1;
+      const n = !before ? 0 : at.get(p.year) - at.get(before.year) === 1 && !p.flag.includes("b") ? before.n : before.n + 1;
       ends.set(line, { year: p.year, n });
       segment.set(p.key, `${line}|${n}`);
     }
-    const values = drawn.map((p) => ({ series: p.series, panel: p.panel, year: p.year, value: p.value, label: p.label, key: p.key, segment: segment.get(p.key), place: places.has(p.key) ? places.get(p.key) : null, dot: dotted(yearsOf.get(p.series + "|" + p.panel)) }));
+    const values = drawn.map((p) => ({ series: p.series, panel: p.panel, year: p.year, value: p.value, label: p.label, key: p.key, segment: segment.get(p.key), place: places.has(p.key) ? places.get(p.key) : null, dot: dotted(yearsOf.get(p.series + "|" + p.panel)) || breaks.has(p.series + "|" + p.panel) }));
     let layer;
     if (single) {
       layer = [{
@@ -460,8 +516,11 @@
 
   /* table and CSV of the selection */
   function tableRows(sel) {
-    const head = [W.regio, ...data.dimensions.map((d) => d.name[lang]), W.year, measureName(state.measure)];
-    if (state.per) head.push(measureName(state.per), measureLabel());
+    /* a value column says its unit: "Alleenstaand (aantal)", "… als % van … (%)" */
+    const unitOf = (key) => data.measures.find((m) => m.key === key).unit[lang];
+    const withUnit = (name, unit) => (unit ? `${name} (${unit})` : name);
+    const head = [W.regio, ...data.dimensions.map((d) => d.name[lang]), W.year, withUnit(measureName(state.measure), unitOf(state.measure))];
+    if (state.per) head.push(withUnit(measureName(state.per), unitOf(state.per)), withUnit(measureLabel(), "%"));
     if (data.flags) head.push(W.flag);
     const measure = data.measures.find((m) => m.key === state.measure);
     const whole = (key) => data.measures.find((m) => m.key === key).decimals;
@@ -523,11 +582,19 @@
     const lines = [line([...head, W.source])].concat(raw.map((r) => line([...r, source])));
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   }
+  /* the file says the choice: table, regions, values chosen other than totals, measure, years
+     (as explore.chart_name) */
+  function fileName() {
+    const values = data.dimensions.flatMap((d) => state.dims[d.column].filter((code) => !d.values.find((v) => v.code === code).label.toLowerCase().startsWith("totaal")));
+    const words = [state.table, ...state.regions.slice(0, 3), ...values, state.measure, ...(state.per ? [state.per] : [])];
+    const slug = words.join("_").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+    return `${config.file}_${slug}_${state.from === state.to ? state.from : `${state.from}-${state.to}`}`;
+  }
   function downloadCsv(excelNl) {
     const blob = new Blob([csvText(excelNl)], { type: "text/csv;charset=utf-8" });
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = `${config.file}_${state.table}${excelNl ? "_excel-nl" : ""}.csv`;
+    link.download = `${fileName()}${excelNl ? "_excel-nl" : ""}.csv`;
     document.body.appendChild(link);
     link.click();
     link.remove();
@@ -570,7 +637,20 @@
     $("v-code").textContent = pythonCode();
     $("v-readout").textContent = "";
     focusAt = -1;
-    if (sel.error || !sel.drawn.length) {
+    const empty = Boolean(sel.error || !sel.drawn.length);
+    /* nothing drawn: no image with an old name, no header-only download, no keys to press */
+    for (const id of ["v-csv", "v-csv-nl"]) $(id).disabled = empty;
+    $("v-keys").hidden = empty;
+    if (empty) {
+      chart.removeAttribute("role");
+      chart.removeAttribute("aria-label");
+      chart.removeAttribute("tabindex");
+    } else {
+      chart.setAttribute("role", "img");
+      chart.setAttribute("tabindex", "0");
+    }
+    $("v-notes").textContent = "";
+    if (empty) {
       $("v-title").textContent = sel.error || upper(W.nothing);
       $("v-subtitle").textContent = sel.missing && sel.missing.length ? upper(fill(W.missing, { names: join(sel.missing), span: span([state.from, state.to]) })) : "";
       chart.replaceChildren();
@@ -587,6 +667,7 @@
     $("v-title").textContent = words.title;
     $("v-subtitle").textContent = words.subtitle;
     chart.setAttribute("aria-label", `${words.title}. ${words.subtitle}`);
+    $("v-notes").textContent = words.notes.join(". ");
     points = sel.drawn;
     chart.dataset.series = String(new Set(points.map((p) => p.series + "|" + p.panel)).size);
     showTable(sel);
@@ -683,6 +764,7 @@
     ready: chooseTable(config.tables.some((t) => t.id === first) ? first : config.tables[0].id, wanted),
     settled: () => busy,
     csv: csvText,
+    file: fileName,
     points: () => points.map((p) => ({ series: p.series, panel: p.panel, year: p.year, label: p.label })),
   };
 })();

@@ -235,6 +235,19 @@ def test_overlapping_texts_are_reported(figures):
     assert collisions == ["'een label' overlaps 'een ander label'"]
 
 
+def test_a_text_above_the_top_edge_is_cut_off(figures):
+    """An axis label moved above the plot (its own coordinates: outside the layout) leaves the
+    figure at the top once the plot takes the titles' room (``_kaal``): every edge counts."""
+    configure(theme="artikel", lang="nl")
+    with ch.Chart("t", "s") as chart:
+        chart.ax.plot(FIXTURE["jaar"], FIXTURE["waarde"])
+        chart.ax.set_ylabel("boven de as", rotation=0, ha="left", va="bottom")
+        chart.ax.yaxis.set_label_coords(0, 1.02)
+        record = chart.save("boven", FIXTURE, alt="Lijn.")
+    collisions = json.loads(record["json"].read_text())["collisions"]
+    assert collisions.get("kaal") == ["'boven de as' is cut off at the edge"]
+
+
 def test_collisions_are_recorded_at_every_size_written(figures):
     """Full width, without titles (``_kaal``) and one column (``_smal``): each its own layout."""
     configure(theme="artikel", lang="nl")

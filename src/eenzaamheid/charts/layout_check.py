@@ -35,7 +35,9 @@ def text_collisions(fig: Figure) -> list[str]:
         ]
     canvas = fig.bbox
     for text, box in words:
-        if box.x0 < canvas.x0 - 1 or box.x1 > canvas.x1 + 1 or box.y0 < canvas.y0 - 1:
+        if not (canvas.x0 - 1 <= box.x0 and box.x1 <= canvas.x1 + 1) or not (
+            canvas.y0 - 1 <= box.y0 and box.y1 <= canvas.y1 + 1
+        ):
             found.append(f"{text.get_text()!r} is cut off at the edge")
     return found + _on_marks(fig, words, renderer)
 

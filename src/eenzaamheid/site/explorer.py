@@ -20,71 +20,11 @@ import pandas as pd
 from .. import charts as ch
 from .. import explore, settings
 from ..charts.words import flag_name, unit_name
+from .explorer_text import TEXT
 from .layout import WORDS, esc, page
 
 SOURCE_COLUMNS = ("bron_soort", "tabel", "bron_url", "bron_datum")
 PAGES = {"nl": "verkenner.html", "en": "explorer.html"}
-TEXT = {
-    "nl": {
-        "title": "Verkenner: kies zelf",
-        "intro": "Kies een tabel, typ regio's, kies kenmerken, maat en jaren. Grafiek en tabel "
-        "tonen precies de gekozen cijfers; de link in de adresbalk bewaart je keuze.",
-        "link": "Verkenner: kies zelf tabel, regio's en jaren",
-        "table": "Tabel",
-        "region": "Regio's (typ een naam, Enter kiest)",
-        "add": "Voeg toe",
-        "remove": "Haal {name} weg",
-        "measure": "Maat",
-        "per": "Als % van",
-        "none": "—",
-        "from": "Van",
-        "to": "Tot en met",
-        "chart": "Grafiek",
-        "rows": "Tabel",
-        "csv": "Download CSV van deze keuze",
-        "csv_excel_nl": "CSV voor Nederlandse Excel",
-        "keys": "Pijltjes op de grafiek: waarde per punt.",
-        "year": "Jaar",
-        "regio": "Regio",
-        "value": "Waarde",
-        "loading": "Cijfers laden…",
-        "code": "In JupyterLab (notebook 10) tekent deze code dezelfde grafiek:",
-        "and": "en",
-        "series": "Reeks",
-        "source": "Bron",
-        "file": "verkenner",
-    },
-    "en": {
-        "title": "Explorer: choose for yourself",
-        "intro": "Choose a table, type regions, pick characteristics, a measure and years. The "
-        "chart and table show exactly the chosen figures; the link in the address bar keeps "
-        "your choice.",
-        "link": "Explorer: choose a table, regions and years",
-        "table": "Table",
-        "region": "Regions (type a name, Enter picks)",
-        "add": "Add",
-        "remove": "Remove {name}",
-        "measure": "Measure",
-        "per": "As % of",
-        "none": "—",
-        "from": "From",
-        "to": "To",
-        "chart": "Chart",
-        "rows": "Table",
-        "csv": "Download CSV of this choice",
-        "csv_excel_nl": "CSV for Dutch Excel",
-        "keys": "Arrow keys on the chart: value per point.",
-        "year": "Year",
-        "regio": "Region",
-        "value": "Value",
-        "loading": "Loading figures…",
-        "code": "In JupyterLab (notebook 10) this code draws the same chart:",
-        "and": "and",
-        "series": "Series",
-        "source": "Source",
-        "file": "explorer",
-    },
-}
 LOCALES = {"nl": "nl-NL", "en": "en-GB"}
 
 

@@ -581,3 +581,21 @@ def test_greece_under_two_codes_is_explained_and_a_break_breaks_the_line():
     assert "Onderbroken lijn: breuk in de reeks (vlag b) in 2016" in chart.notes
     html = explore.table(explore.select(europe, dutch, offer), dutch, offer)._repr_html_()
     assert "huishoudens (%)</th>" in html  # the value column says its unit
+
+
+@pytest.mark.parametrize(
+    ("lang", "unit"),
+    [
+        ("nl", "(% van de leeftijdsgroep, modelschatting)"),
+        ("en", "(% of the age group, model estimate)"),
+    ],
+)
+def test_model_estimates_say_so_under_the_title_as_in_the_data_file(lang, unit):
+    """RIVM's figures are model estimates, not a count: the subtitle says so in the unit the
+    stories' data files give them, not only the source line."""
+    configure(lang=lang)
+    frame = explore.load_table("rivm-eenzaamheid")
+    offer = explore.options(frame)
+    choice = explore.default(offer)
+    said = explore.describe(explore.select(frame, choice, offer), choice, offer)
+    assert said["subtitle"].endswith(unit)

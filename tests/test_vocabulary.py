@@ -100,7 +100,7 @@ def test_a_column_is_named_with_its_kind(lang, key, said):
 
 
 def test_a_topic_keeps_the_unit_its_table_gives_and_a_column_of_ours_has_none():
-    assert topic_unit("Eenzaam_28") == "% van de leeftijdsgroep (modelschatting)"
+    assert topic_unit("Eenzaam_28") == "% van de leeftijdsgroep, modelschatting"
     assert topic_unit("TotaalHuishoudens_62") == "x 1 000"
     assert topic_unit("jaar") is None and topic_unit("Onbekend_7") is None
 

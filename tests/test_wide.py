@@ -51,3 +51,39 @@ def test_the_wide_file_of_story_06_has_one_row_per_municipality(site):
     assert len(rows) == 334 and rows["Regio"].is_unique
     assert rows.iloc[:, 1:].notna().all(axis=None)  # each has both numbers: none split in two
     assert "Utrecht" in set(rows["Regio"]) and "Utrecht (gemeente)" not in set(rows["Regio"])
+
+
+def _book_beside_the_data() -> pd.DataFrame:
+    """Fixture rows (not real figures): two levels over years from three kinds of CBS source,
+    and the book's figures for one year, as story 2 draws them."""
+    cbs = {
+        "2019": ("cbs_longread", "https://longreads.cbs.nl/x"),
+        "2017": ("cbs_news_reprint", "https://nieuws.example/a"),
+        "2021": ("cbs_news_reprint", "https://nieuws.example/b"),
+        "2022": ("statline", "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85766NED/table"),
+    }
+    rows = [
+        {"periode": year, "niveau": level, "percentage": value, "bron_soort": kind,
+         "tabel": "85766NED", "bron_url": url, "eenheid": "%"}
+        for year, (kind, url) in cbs.items()
+        for level, value in (("Enigszins", 30.0), ("Sterk", 10.0))
+    ]  # fmt: skip
+    rows += [
+        {"periode": "2021", "niveau": level, "percentage": value, "bron_soort": "book",
+         "tabel": "B3", "bron_url": None, "eenheid": "%"}
+        for level, value in (("Enigszins", 31.5), ("Sterk", 11.0))
+    ]  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_the_book_is_a_series_of_its_own_and_the_years_are_in_order():
+    """A year with the book's figure beside CBS's: the book becomes series of its own
+    (``Enigszins, het boek (%)``), not every source a series under its full citation; the
+    rows follow the years, not the order the data came in."""
+    layout = wide(export_frame(_book_beside_the_data()))
+    assert layout is not None
+    assert layout.frame.columns.tolist() == [
+        "Periode", "Enigszins (%)", "Sterk (%)", "Enigszins, het boek (%)", "Sterk, het boek (%)"
+    ]  # fmt: skip
+    assert layout.frame["Periode"].tolist() == [2017, 2019, 2021, 2022]
+    assert layout.frame.set_index("Periode").loc[2021].tolist() == [30.0, 10.0, 31.5, 11.0]

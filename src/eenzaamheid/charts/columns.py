@@ -77,8 +77,8 @@ COLUMNS: dict[str, tuple[str, str | None]] = {
     "TotaalHuishoudens_62": ("value", "x 1 000"),
     "Eenpersoonshuishoudens_63": ("value", "x 1 000"),
     "Eenpersoonshuishoudens_86": ("value", "% van particuliere huishoudens"),
-    "Eenzaam_28": ("value", "% van de leeftijdsgroep (modelschatting)"),
-    "ErnstigZeerErnstigEenzaam_29": ("value", "% van de leeftijdsgroep (modelschatting)"),
+    "Eenzaam_28": ("value", "% van de leeftijdsgroep, modelschatting"),
+    "ErnstigZeerErnstigEenzaam_29": ("value", "% van de leeftijdsgroep, modelschatting"),
 }
 # Units whose numbers are counts, written as whole numbers (also as the English editions
 # of the notebooks write them).

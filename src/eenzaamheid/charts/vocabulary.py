@@ -260,7 +260,7 @@ UNITS: dict[str, dict[str, str]] = {  # a unit as the table gives it -> in each 
     "% van de particuliere huishoudens": {"en": "% of private households"},
     "% van de leeftijdsgroep": {"en": "% of the age group"},
     "% van de huishoudens": {"en": "% of households"},
-    "% van de leeftijdsgroep (modelschatting)": {"en": "% of the age group (model estimate)"},
+    "% van de leeftijdsgroep, modelschatting": {"en": "% of the age group, model estimate"},
     "eenpersoonshuishoudens": {"en": "one-person households"},
     "% hogere odds op overlijden": {"en": "% higher odds of death"},
 }

@@ -4,7 +4,8 @@ period or category, a column per series.
 From the long data file: the *values* are its number columns (counts, numbers, percentages);
 the *rows* are its period when the period takes more than two values (a time series), else
 the category column with the most values; the *series* are the fewest other columns that
-give every row and series one value (categories first, then periods, codes and sources). Rows
+give every row and series one value (categories first, then the book or a study apart from the
+data, then periods, codes and sources). Rows
 of a category with a code column (``regio`` and ``regio_code``) are one row per code, named by
 the first label the data give that code: a place the tables spell two ways is one row. A
 header names the series' categories and the unit, e.g. ``Mannen (%)``. Columns that are the
@@ -20,9 +21,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .datafile import Column, DataFile
+from .sources import kind_of
 
 NUMBERS = ("count", "number", "percent")
-_ORDER = {"text": 0, "period": 1, "code": 2, "source": 3}  # who becomes a series first
+_ORDER = {"text": 0, "origin": 1, "period": 2, "code": 3, "source": 4}  # series first
+ORIGIN = "_herkomst"  # the book's or a study's rows apart from the data's: a series named briefly
 
 
 @dataclass
@@ -84,16 +87,23 @@ def _header(combo: tuple, value: Column, several: bool) -> str:
     return ", ".join(parts) + unit
 
 
+def _with_origin(frame: pd.DataFrame, columns: dict[str, Column]) -> pd.DataFrame:
+    """The frame with :data:`ORIGIN`: the kind of source of rows from the book or a study (as
+    the data file words it, ``het boek``), empty for the data's rows."""
+    if "bron_soort" not in frame:
+        return frame
+    apart = frame["bron_soort"].map(lambda kind: kind_of(str(kind)) in ("book", "study"))
+    columns[ORIGIN] = Column(ORIGIN, ORIGIN, "origin")
+    return frame.assign(**{ORIGIN: frame["bron_soort"].where(apart, "")})
+
+
 def wide(data: DataFile) -> Wide | None:
     """The data in the wide layout, or None when no layout holds every value once."""
-    frame, columns = data.frame, {c.key: c for c in data.columns}
+    columns = {c.key: c for c in data.columns}
+    frame = _with_origin(data.frame, columns)
     values = [c.key for c in data.columns if c.kind in NUMBERS]
-    varying = [
-        c.key
-        for c in data.columns
-        if c.key not in values and frame[c.key].astype(str).nunique() > 1
-    ]
-    row = _rows(frame, data.columns, varying)
+    varying = [key for key in columns if key not in values and frame[key].astype(str).nunique() > 1]
+    row = _rows(frame, list(columns.values()), varying)
     if not values or row is None:
         return None
     key = _key(frame, columns, row)
@@ -118,6 +128,8 @@ def wide(data: DataFile) -> Wide | None:
             kinds.append(columns[value].kind)
             places.append(data.decimals.get(value, 1))
     order = list(dict.fromkeys(frame.loc[frame[values].notna().any(axis=1), key]))
+    if columns[row].kind == "period":  # a time series in time order, whatever came first
+        order = sorted(order, key=str)
     shown = order
     if key != row:  # each code named by the first label the data give it
         names = frame.dropna(subset=[row]).drop_duplicates(key).set_index(key)[row]

@@ -13,6 +13,7 @@ import pandas as pd
 
 from .. import charts as ch
 from .. import settings
+from ..charts.columns import topic_unit
 from ..data import load, snapshot_tables
 from .known import ALIASES, KNOWN, REGION_KINDS, ExploreError, words
 
@@ -132,7 +133,7 @@ def options(frame: pd.DataFrame) -> Offer:
     for topic in meta.topics:
         if topic.key in frame and pd.api.types.is_numeric_dtype(frame[topic.key]):
             offer.measures[topic.key] = _topic_label(topic.title, topic.key)
-            offer.units[topic.key] = topic.unit
+            offer.units[topic.key] = _unit(topic.key, topic.unit)
             given = topic.decimals
             offer.decimals[topic.key] = given if given is not None else _decimals(frame[topic.key])
     offer.years = sorted({int(p[:4]) for p in frame["periode"].dropna().astype(str)})
@@ -284,3 +285,10 @@ def two_codes(offer: Offer) -> dict[str, list[str]]:
         if len(labels) > 1
         for label in labels
     }
+
+
+def _unit(key: str, unit: str) -> str:
+    """The table's unit, or the stories' words for it where they add a remark to it
+    (``% van de leeftijdsgroep, modelschatting``), as the charts' data files give it."""
+    stories = topic_unit(key)
+    return stories if stories and stories.startswith(f"{unit}, ") else unit

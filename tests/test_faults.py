@@ -22,6 +22,7 @@ from eenzaamheid import (
     CbsUnavailableError,
     load,
 )
+from eenzaamheid.data import http as http_module
 from eenzaamheid.data import rows as rows_module
 from eenzaamheid.data.cube import check_cube
 from eenzaamheid.data.loader import _cache_stem
@@ -454,9 +455,8 @@ def test_a_table_that_keeps_changing_is_refused(stand_in, cached):
         load("80137ned", source="live")
 
 
-def test_no_codes_and_no_rows_is_no_table(stand_in, cached):
+def test_an_empty_code_list_is_no_table(stand_in, cached):
     stand_in.faults["Perioden"] = {"empty": True}
-    stand_in.faults["TypedDataSet"] = {"empty": True}
     with pytest.raises(CbsDataError, match=r"code list of Perioden has no codes"):
         load("80137ned", source="live")
 
@@ -476,6 +476,34 @@ def test_a_page_that_stays_cut_short_says_so(stand_in, cached, monkeypatch):
     stand_in.faults["TypedDataSet"] = {"cut": 900, "skip": 50}
     with pytest.raises(CbsUnavailableError, match=r"after 2 tries \(an answer cut short"):
         load("80137ned", source="live")
+
+
+@pytest.mark.parametrize(
+    ("tail", "whole"),
+    [
+        (b'{"value": [{"a": 1}, {"a": 2}]}', True),
+        (
+            b'{"odata.metadata": "m", "value": [{"a": 1}], "odata.nextLink": "https://x/?s=1"}\n',
+            True,
+        ),
+        (b'{"value": []}', True),
+        (b'{"value": [{"a": 1}, {"a": 2}', False),  # cut mid-list
+        (b'{"value": [{"a": 1}, {"a": "x]"}', False),  # cut right after a row: ends in }
+        (b'{"value": [{"a": 1}, {"a": 2.5}', False),
+        (b"<html>busy</html>", True),  # no JSON at all: not called cut short
+    ],
+)
+def test_a_page_cut_short_is_told_from_a_whole_one(tail, whole):
+    assert rows_module._ends_whole(bytearray(tail)) is whole
+
+
+@pytest.mark.parametrize(
+    ("header", "seconds"),
+    [("120", 120.0), (" 5 ", 5.0), ("²", None), ("-3", None), ("soon", None), ("", None),
+     ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0), ("Wed, 21 Oct 2015 07:28:00 -0000", 0.0)],
+)  # fmt: skip
+def test_retry_after_in_seconds_or_as_a_date(header, seconds):
+    assert http_module._retry_after(header) == seconds
 
 
 def test_a_busy_server_is_asked_again_when_it_says(stand_in):

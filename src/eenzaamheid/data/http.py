@@ -14,7 +14,6 @@ import email.utils
 import json
 import logging
 import re
-import time
 import zlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -167,7 +166,7 @@ class Connection:
                 log.info(
                     "%s: %s failed (%s); retry in %.1f s", self.table, what, _kind(error), delay
                 )
-                time.sleep(delay)
+                self.deadline.stopped.wait(delay)  # an abort ends the wait
             else:
                 break
         if self.deadline.expired:
@@ -288,8 +287,8 @@ def _error_message(response: requests.Response, limit: int = 1 << 16) -> str:
     """The explanation in an error answer (OData's ``odata.error.message``, a string or
     ``{"value": ...}``), on one line, at most 160 characters; "" when there is none."""
     try:
-        body = response.raw.read(limit, decode_content=True)
-        error = json.loads(body).get("odata.error") or json.loads(body).get("error") or {}
+        document = json.loads(response.raw.read(limit, decode_content=True))
+        error = document.get("odata.error") or document.get("error") or {}
         message = error.get("message") if isinstance(error, dict) else None
         if isinstance(message, dict):
             message = message.get("value")
@@ -312,14 +311,13 @@ def _retry_after(value: str | None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError):
         return None
-    if when.tzinfo is None:
-        return None
+    when = when if when.tzinfo else when.replace(tzinfo=UTC)  # "-0000": UTC, says RFC 5322
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 

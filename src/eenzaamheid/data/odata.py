@@ -121,7 +121,11 @@ def _entity(
 
 
 def _meta(connection: Connection, table_id: str) -> TableMeta:
-    """The table's metadata; its ``version`` (when CBS last changed it) is the first note."""
+    """The table's metadata (the date CBS last changed it: :func:`_modified`, the first note)."""
+    return _meta_and_modified(connection, table_id)[0]
+
+
+def _meta_and_modified(connection: Connection, table_id: str) -> tuple[TableMeta, str]:
     info, props = connection.map(
         lambda entity: _entity(connection, table_id, entity), ["TableInfos", "DataProperties"]
     )
@@ -132,7 +136,7 @@ def _meta(connection: Connection, table_id: str) -> TableMeta:
         )
     info = info[0] if info else {}
     try:
-        return TableMeta(
+        meta = TableMeta(
             table_id=table_id,
             title=str(info.get("Title") or ""),
             dimensions=[
@@ -155,32 +159,29 @@ def _meta(connection: Connection, table_id: str) -> TableMeta:
             source="live",
             origin=redact(table_url(connection, table_id)),
             period_range=str(info.get("Period") or ""),
-            notes=[_modified_note(info)],
+            notes=[f"CBS last modified the table on {_modified(info)}"],
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise CbsDataError(
             f"{table_id}: CBS's DataProperties lack a key or title ({exc!r}); nothing was "
             "cached. Try again later."
         ) from exc
+    return meta, _modified(info)
 
 
 def _modified(info: dict) -> str:
     return str(info.get("Modified") or "an unknown date")
 
 
-def _modified_note(info: dict) -> str:
-    return f"CBS last modified the table on {_modified(info)}"
-
-
-def _check_unchanged(connection: Connection, table_id: str, meta: TableMeta) -> None:
-    """:class:`TableRevised` when CBS changed the table since its metadata was read: the
-    pages read in between may mix old and new figures."""
+def _check_unchanged(connection: Connection, table_id: str, modified: str) -> None:
+    """:class:`TableRevised` when CBS changed the table since it was last ``modified``, as its
+    metadata said: the pages read in between may mix old and new figures."""
     rows = _entity(connection, table_id, "TableInfos", {"$select": "Modified"})
-    info = rows[0] if rows else {}
-    if _modified_note(info) != meta.notes[0]:
+    now = _modified(rows[0] if rows else {})
+    if now != modified:
         raise TableRevised(
-            f"{table_id}: CBS changed the table while it was being read ({meta.notes[0]}; now "
-            f"on {_modified(info)}), so its pages may mix old and new figures; nothing was "
+            f"{table_id}: CBS changed the table while it was being read (last modified on "
+            f"{modified}, now on {now}), so its pages may mix old and new figures; nothing was "
             "cached and the cached copy is untouched. Try again in a few minutes."
         )
 
@@ -288,7 +289,7 @@ def _fetch(
     filters: Mapping[str, list[str]] | None,
     select: list[str] | None,
 ) -> pd.DataFrame:
-    meta = _meta(connection, table_id)
+    meta, modified = _meta_and_modified(connection, table_id)
     keys = check_selection(meta, filters, select)
     filters = dict(zip(keys, (filters or {}).values(), strict=True))
     dim_keys = [d.key for d in meta.dimensions]
@@ -313,7 +314,7 @@ def _fetch(
         connection, table_url(connection, table_id, "TypedDataSet"), params,
         Columns(table_id, dim_keys, numbers, texts, listed_only=True),
     )  # fmt: skip
-    _check_unchanged(connection, table_id, meta)
+    _check_unchanged(connection, table_id, modified)
     connection.check_deadline("the data")
     asked = {k: padded.get(k) or [r["Key"] for r in lists[k]] for k in dim_keys}
     meta.notes.append(check_cube(table_id, data, asked))

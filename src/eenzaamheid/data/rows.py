@@ -266,12 +266,18 @@ def _every_field_in_every_row(body: bytes | bytearray, table: pa.Table, rows: pa
     return pairs == len(rows) * rows.type.num_fields + table.num_columns
 
 
+_WHOLE_END = re.compile(  # a page's rows closed (``]``), then only plain fields: ``}``
+    rb'\]\s*(?:,\s*"[^"\\]*"\s*:\s*(?:"(?:[^"\\]|\\.)*"|[-+.\w]+)\s*)*\}\s*$'
+)
+
+
 def _ends_whole(body: bytes | bytearray) -> bool:
-    """False for a page that starts as a JSON object (``{``) and does not end as one."""
+    """False for a page that starts as a JSON object (``{``) and does not end as an OData page
+    does: its list of rows closed, then at most plain fields (``odata.nextLink``), then ``}``.
+    A page cut off right after a row ends in ``}`` too, but not in that."""
     if not body[:4096].lstrip().startswith(b"{"):
         return True  # not JSON at all: odata_document says so
-    tail = body[-4096:].rstrip()
-    return (tail or body.rstrip()).endswith(b"}")
+    return _WHOLE_END.search(bytes(body[-4096:])) is not None
 
 
 def _count(body: bytes | bytearray, key: str) -> int:

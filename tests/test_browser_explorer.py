@@ -404,6 +404,9 @@ def test_eurostat_greece_is_explained_and_a_break_breaks_the_line(browser, site)
     assert not _open(browser, page + "#tabel=eurostat-ilc_lvph03&regio=NL&jaren=2011-2020")
     assert browser.evaluate("document.querySelectorAll('#v-chart .mark-line path').length") == 2
     assert "break in series (flag b) in 2016" in _text(browser, "v-notes")
+    assert not _open(browser, page + "#tabel=eurostat-ilc_lvph03&regio=NL&jaren=2016-2020")
+    assert browser.evaluate("document.querySelectorAll('#v-chart .mark-line path').length") == 1
+    assert "break" not in _text(browser, "v-notes")  # on its first year nothing is cut
 
 
 def test_the_table_names_the_unit_and_the_file_the_choice(browser, site):

@@ -579,6 +579,10 @@ def test_greece_under_two_codes_is_explained_and_a_break_breaks_the_line():
     years, values = list(line.get_xdata()), list(line.get_ydata())
     assert 2015.5 in years and values[years.index(2015.5)] != values[years.index(2015.5)]  # NaN
     assert "Onderbroken lijn: breuk in de reeks (vlag b) in 2016" in chart.notes
+    from_the_break = dutch._replace(years=(2016, 2020))  # the break on the first year: no cut
+    chart = explore.draw(europe, from_the_break, offer)
+    assert len(chart.axes[0].lines[0].get_xdata()) == 5  # one line, not broken
+    assert not any("Onderbroken" in note for note in chart.notes)
     html = explore.table(explore.select(europe, dutch, offer), dutch, offer)._repr_html_()
     assert "huishoudens (%)</th>" in html  # the value column says its unit
 

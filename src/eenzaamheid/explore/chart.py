@@ -16,6 +16,7 @@ from ..charts.words import unit_name
 from .known import MAX_SERIES, ExploreError, words
 from .offer import Choice, Offer
 from .rules import (
+    breaks,
     describe,
     dimension_name,
     measure_label,
@@ -96,16 +97,16 @@ def _panel(
     ends = {}
     for name in series:
         rows = drawn[drawn["reeks"] == name]
-        breaks = _breaks(rows)
-        dotted = len(rows) == 1 or rows["jaar"].diff().gt(1).any() or breaks
+        cuts_at = breaks(rows)
+        dotted = len(rows) == 1 or rows["jaar"].diff().gt(1).any() or cuts_at
         style = {"marker": "o"} if dotted else {}
         span = [y for y in table_years if rows["jaar"].min() <= y <= rows["jaar"].max()]
         line = rows.set_index("jaar")[value]
         if line.index.is_unique:  # one value a year: a gap (NaN) breaks the line
             line = line.reindex(span)
             # a break in series (Eurostat's flag b) breaks it too: no line across it
-            cuts = pd.Series(float("nan"), index=[y - 0.5 for y in breaks])
-            line = pd.concat([line, cuts]).sort_index() if breaks else line
+            cuts = pd.Series(float("nan"), index=[y - 0.5 for y in cuts_at])
+            line = pd.concat([line, cuts]).sort_index() if cuts_at else line
         ax.plot(line.index, line.to_numpy(), color=colours[name], **style)
         ends[name] = (rows["jaar"].iloc[-1], rows[value].iloc[-1])
     _number_axis(ax, "y", unit)
@@ -119,14 +120,6 @@ def _panel(
     if len(series) > 1:  # direct labels at the ends, moved apart where they would overlap
         for name, dy in _dodge(ax, {name: y for name, (_, y) in ends.items()}).items():
             ch.label_line_end(ax, *ends[name], name, colours[name], dy=dy)
-
-
-def _breaks(rows: pd.DataFrame) -> list[int]:
-    """The years a series breaks at (Eurostat's flag b on the figure), after its first."""
-    if "vlag" not in rows:
-        return []
-    flagged = rows["vlag"].astype(str).str.contains("b", na=False)
-    return [int(y) for y in rows.loc[flagged, "jaar"] if y > rows["jaar"].min()]
 
 
 def _dodge(ax, ends: dict[str, float]) -> dict[str, float]:

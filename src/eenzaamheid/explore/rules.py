@@ -239,15 +239,28 @@ def _notes(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> tuple[str, ...]
         name = ch.say(nl=shown(name), en=ch.country(codes[0]))
         notes.append(words("two_codes", name=name, codes=_join(list(codes))))
     if "vlag" in drawn and drawn["jaar"].nunique() > 1:
-        broken = drawn[drawn["vlag"].astype(str).str.contains("b", na=False)]
-        if not broken.empty:
-            years = broken.groupby("reeks", sort=False)["jaar"].agg(
-                lambda s: ", ".join(map(str, s))
+        lines = drawn.groupby(["reeks", "paneel"], sort=False)
+        cut = {name: breaks(rows) for name, rows in lines}
+        years = {
+            " ".join(n for n in name if n): ", ".join(map(str, y)) for name, y in cut.items() if y
+        }
+        if years:
+            one = len(cut) == 1
+            said = (
+                next(iter(years.values()))
+                if one
+                else "; ".join(f"{r}: {y}" for r, y in years.items())
             )
-            one = len(years) == 1 and drawn["reeks"].nunique() == 1
-            said = years.iloc[0] if one else "; ".join(f"{r}: {y}" for r, y in years.items())
             notes.append(words("breaks", years=said))
     return tuple(notes)
+
+
+def breaks(rows: pd.DataFrame) -> list[int]:
+    """The years a line of one series breaks at (Eurostat's flag b), after its first year."""
+    if "vlag" not in rows:
+        return []
+    flagged = rows["vlag"].astype(str).str.contains("b", na=False)
+    return [int(y) for y in rows.loc[flagged, "jaar"] if y > rows["jaar"].min()]
 
 
 def _join(names: list[str]) -> str:

@@ -13,6 +13,19 @@
   const state = { table: null, regions: [], dims: {}, measure: null, per: null, from: null, to: null };
   let data = null, points = [], focusAt = -1, view = null, lastRows = [];
 
+  /* a break in series (Eurostat's flag b) cuts a line at a year after its first, as
+     explore.rules.breaks: cutAt(drawn)(point); .lines: how many lines there are */
+  function cutAt(drawn) {
+    const first = new Map();
+    for (const p of drawn) {
+      const line = p.series + "|" + p.panel;
+      first.set(line, Math.min(first.has(line) ? first.get(line) : Infinity, p.year));
+    }
+    const cut = (p) => p.flag.includes("b") && p.year > first.get(p.series + "|" + p.panel);
+    cut.lines = first.size;
+    return cut;
+  }
+
   /* words and numbers */
   const fill = (template, values) =>
     template.replace(/\{(\w+)(!r)?\}/g, (_, key, repr) => (repr ? `'${values[key]}'` : String(values[key])));
@@ -400,10 +413,13 @@
     if (missing.length) subtitle += ". " + upper(fill(W.missing, { names: join(missing), span: span([state.from, state.to]) }));
     /* notes as explore._notes: a place under two codes, a line broken at a break in series */
     const notes = [...new Set(state.regions.map((c) => data.regions[data.regionAt.get(c)].twin).filter(Boolean).map((t) => t[lang]))];
-    const broken = new Map();
-    if (years.length > 1) for (const p of drawn) if (p.flag.includes("b")) broken.set(p.series, (broken.get(p.series) || []).concat(p.year));
+    const broken = new Map(), cut = cutAt(drawn);
+    if (years.length > 1) for (const p of drawn) if (cut(p)) {
+      const name = [p.series, p.panel].filter(Boolean).join(" ");
+      broken.set(name, (broken.get(name) || []).concat(p.year));
+    }
     if (broken.size) {
-      const one = broken.size === 1 && spans.size === 1;
+      const one = cut.lines === 1;
       const said = one ? [...broken.values()][0].join(", ") : [...broken].map(([name, list]) => `${name}: ${list.join(", ")}`).join("; ");
       notes.push(fill(W.breaks, { years: said }));
     }
@@ -458,7 +474,7 @@
     for (const p of drawn) yearsOf.set(p.series + "|" + p.panel, (yearsOf.get(p.series + "|" + p.panel) || []).concat(p.year));
     const dotted = (list) => list.length === 1 || list.some((y, i) => i > 0 && y - list[i - 1] > 1);
     /* a break in series (Eurostat's flag b) breaks the line too, and its points are shown */
-    const breaks = new Set(drawn.filter((p) => p.flag.includes("b")).map((p) => p.series + "|" + p.panel));
+    const breaks = new Set(drawn.filter(cutAt(drawn)).map((p) => p.series + "|" + p.panel));
     /* a line breaks at a year of the table that its series lacks: a gap stays a gap */
     const at = new Map(data.years.map((y, i) => [y, i])), ends = new Map(), segment = new Map();
     for (const p of drawn) {

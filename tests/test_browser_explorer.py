@@ -395,6 +395,13 @@ def test_enter_takes_aliases_other_names_and_says_a_name_is_ambiguous(browser, s
     assert not _open(browser, english)
     _type(browser, "griekenland")
     assert _chosen(browser)[-1] == "Greece ×"
+    dutch = (site.build / "verkenner.html").as_uri() + "#tabel=eurostat-ilc_lvph03&regio=NL"
+    assert not _open(browser, dutch)
+    _type(browser, "Germany")  # the English name on the Dutch page, as in Python
+    assert _chosen(browser)[-1] == "Duitsland ×"
+    assert not _open(browser, page.replace("regio=NL01", "regio=GM0893"))  # Bergen (L.)
+    _type(browser, "Bergen")  # the one Bergen not yet chosen
+    assert _chosen(browser)[-1] == "Bergen (NH.) ×"
 
 
 def test_eurostat_greece_is_explained_and_a_break_breaks_the_line(browser, site):

@@ -603,3 +603,12 @@ def test_model_estimates_say_so_under_the_title_as_in_the_data_file(lang, unit):
     choice = explore.default(offer)
     said = explore.describe(explore.select(frame, choice, offer), choice, offer)
     assert said["subtitle"].endswith(unit)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_country_is_found_by_its_name_in_either_language(lang):
+    """As on the web page: Enter takes the other language's name too."""
+    configure(lang=lang)
+    offer = explore.options(explore.load_table("eurostat-ilc_lvph03"))
+    assert explore.region(offer, "Germany") == explore.region(offer, "duitsland") == "Duitsland"
+    assert explore.region(offer, "Belgium") == "België"

@@ -3,6 +3,8 @@ by what was typed, without accents or case."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import re
 import unicodedata
@@ -223,12 +225,30 @@ def matches(offer: Offer, typed: str, limit: int = 12) -> list[str]:
     's-Gravenhage)."""
     wanted = fold(typed)
     wanted = next((name for alias, name in ALIASES.items() if wanted == alias), wanted)
-    folded = {label: fold(label) for label in offer.regions}
-    starts = [label for label, name in folded.items() if name.startswith(wanted)]
-    inside = [label for label, name in folded.items() if wanted in name and label not in starts]
+    folded = {label: _names(label, code) for label, code in offer.regions.items()}
+    starts = [label for label, names in folded.items() if any(n.startswith(wanted) for n in names)]
+    inside = [
+        label
+        for label, names in folded.items()
+        if label not in starts and any(wanted in n for n in names)
+    ]
     if not starts and not inside and len(wanted) > 3:  # one letter off: frysland ~ fryslan
-        inside = [label for label, name in folded.items() if _close(wanted, name)]
+        inside = [label for label, names in folded.items() if any(_close(wanted, n) for n in names)]
     return (starts + inside)[:limit]
+
+
+@functools.lru_cache(maxsize=4096)
+def _names(label: str, code: str) -> tuple[str, ...]:
+    """A region's names to find it by, folded: its label, and its name in each language
+    (The Hague, Duitsland, Germany; a country by its Eurostat code)."""
+    names = {fold(label)}
+    for lang in settings.LANGUAGES:
+        with settings.configured(lang=lang):
+            names.add(fold(ch.place(label)))
+            if len(code) == 2 and code.isalpha() and code.isupper():
+                with contextlib.suppress(KeyError, ValueError):
+                    names.add(fold(ch.country(code)))
+    return tuple(sorted(names))
 
 
 def _close(typed: str, name: str) -> bool:
@@ -253,14 +273,11 @@ def region(offer: Offer, typed: str) -> str:
     wanted = fold(typed)
     wanted = ALIASES.get(wanted, wanted)  # friesland -> Fryslân
     found = matches(offer, typed, limit=5)
-    exact = [
-        label for label in matches(offer, typed, limit=len(offer.regions)) if fold(label) == wanted
-    ]
+    every = matches(offer, typed, limit=len(offer.regions))
+    exact = [label for label in every if wanted in _names(label, offer.regions[label])]
     if len(found) == 1 or exact:
         return exact[0] if exact else found[0]
-    alike = [
-        label for label in matches(offer, typed, limit=len(offer.regions)) if _bare(label) == wanted
-    ]
+    alike = [label for label in every if _bare(label) == wanted]
     if len(alike) > 1:  # Bergen (L.) and Bergen (NH.): which one is for the reader to say
         raise ExploreError(words("ambiguous", typed=typed, options=", ".join(alike)))
     if found:

@@ -63,8 +63,9 @@
     let wanted = fold(typed);
     if (config.aliases[wanted]) wanted = config.aliases[wanted];
     if (!wanted) return [];
-    /* the name shown and the table's own (Dutch) label: "den haag" finds The Hague */
-    const named = data.regions.map((r) => [r, [fold(r[lang]), fold(r.label)]]);
+    /* the names in both languages and the table's own label: "den haag" and "the hague"
+       find 's-Gravenhage, "germany" Duitsland on the Dutch page (as explore.matches) */
+    const named = data.regions.map((r) => [r, [fold(r.nl), fold(r.en), fold(r.label)]]);
     const starts = named.filter(([, ns]) => ns.some((n) => n.startsWith(wanted))).map(([r]) => r);
     let inside = named.filter(([r, ns]) => ns.some((n) => n.includes(wanted)) && !starts.includes(r)).map(([r]) => r);
     if (!starts.length && !inside.length && wanted.length > 3) inside = named.filter(([, ns]) => ns.some((n) => close(wanted, n))).map(([r]) => r);
@@ -302,12 +303,15 @@
       if (!typed) return;
       /* a name as shown, as the table has it (the other language), or an alias */
       const wanted = config.aliases[fold(typed)] || fold(typed);
-      const names = (r) => [r[lang], r.label, r.nl, r.en].map(fold);
-      const exact = suggestions.find((r) => names(r).includes(wanted));
+      const names = (r) => [r.label, r.nl, r.en].map(fold);
+      /* every region the name fits that is not chosen yet, not only the suggestions shown */
+      const every = matches(typed, Infinity).filter((r) => !state.regions.includes(r.code));
+      const exact = every.find((r) => names(r).includes(wanted));
       /* names that differ only in what tells them apart: Bergen (L.), Bergen (NH.) */
       const bare = (name) => fold(name.replace(/\s*\([^)]*\)$/, ""));
-      const alike = suggestions.filter((r) => [r[lang], r.label].some((n) => bare(n) === wanted));
-      const pick = active >= 0 ? suggestions[active] : exact || (suggestions.length === 1 ? suggestions[0] : null);
+      const alike = every.filter((r) => [r[lang], r.label].some((n) => bare(n) === wanted));
+      const only = suggestions.length === 1 ? suggestions[0] : alike.length === 1 ? alike[0] : null;
+      const pick = active >= 0 ? suggestions[active] : exact || only;
       if (pick) addRegion(pick);
       else if (alike.length > 1) $("v-region-message").textContent = upper(fill(W.ambiguous, { typed, options: alike.map((r) => r[lang]).join(", ") }));
       else if (suggestions.length) $("v-region-message").textContent = upper(fill(W.unknown, { typed, close: suggestions.slice(0, 5).map((r) => r[lang]).join(", ") }));

@@ -86,8 +86,9 @@ def test_chart_numbers_equal_the_snapshot(built):
     ages = ages.set_index(ages["bron_soort"].map(kind_of))["percentage"]  # the file has words
     assert ages["statline_table_page"] == 14.1 and ages["book"] == 14.1  # CBS, and the book
     mapped = _csv(charts, "04_kaart_gemeenten_2015").set_index("regio_code")
-    assert len(mapped) == 393
+    assert len(mapped) == 393 + 1  # the municipalities, and the country its subtitle names
     assert mapped.loc["GM0363", "Eenpersoonshuishoudens_86"] == 55.1  # Amsterdam, 70072ned
+    assert mapped.loc["NL01", "Eenpersoonshuishoudens_86"] == 37.4
     provinces = _csv(charts, "04_provincies")
     groningen = provinces.query("regio_code == 'PV20' and periode == '2024'")
     assert groningen["aandeel"].item() == pytest.approx(  # rounded to one decimal

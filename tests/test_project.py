@@ -99,7 +99,7 @@ def test_the_site_is_built_once_however_many_workers_need_it(tmp_path):
 
     (tmp_path / "conftest.py").write_text(
         "import os, time, pytest\n"
-        "from tests.conftest import once_per_run, shared_folder  # the project's own\n"
+        "from tests.sharing import once_per_run, shared_folder  # the project's own\n"
         "@pytest.fixture(scope='session')\n"
         "def built_once(tmp_path_factory):\n"
         "    def make():\n"

@@ -203,6 +203,7 @@ def test_eurostat_charts_hold_the_dutch_and_eu_figures_with_their_flags(built):
     assert ("EU27_2020", "2020") not in lines.index  # no EU figure for 2020: a gap, not a guess
     assert set(lines.loc["EU27_2020", "vlag"]) == {"e"}
     both = _csv(charts, "09_enquete_en_telling")
+    assert "periode" not in both  # the year once (it stood twice: Jaar and Periode)
     cbs = both.query("tabel == '37296ned'").set_index("jaar")
     assert cbs.loc[2020, "Eenpersoonshuishoudens_63"] == 3080
     assert cbs.loc[2020, "aandeel"] == pytest.approx(100 * 3080 / 7998, abs=0.05)

@@ -5,13 +5,12 @@ From the long data file: the *values* are its number columns (counts, numbers, p
 the *rows* are its period when the period takes more than two values (a time series), else
 the category column with the most values; the *series* are the fewest other columns that
 give every row and series one value (categories first, then the book or a study apart from the
-data, then periods, codes and sources). Rows
-of a category with a code column (``regio`` and ``regio_code``) are one row per code, named by
-the first label the data give that code: a place the tables spell two ways is one row. A
-header names the series' categories and the unit, e.g. ``Mannen (%)``. Columns that are the
-same in every row (the region of a national chart) and the sources are left out: they are in
-the long file and the about-sheet. When no layout holds every value once, there is no wide
-file (the JSON says ``"wide": null``).
+data, then periods, codes and sources). Rows of a category with a code column (``regio`` and
+``regio_code``) are one row per code, named by the first label the data give that code: a
+place the tables spell two ways is one row. A header names the series' categories and the
+unit, e.g. ``Mannen (%)``. Columns that are the same in every row (the region of a national
+chart) and the sources are left out: they are in the long file and the about-sheet. When no
+layout holds every value once, there is no wide file (the JSON says ``"wide": null``).
 """
 
 from __future__ import annotations

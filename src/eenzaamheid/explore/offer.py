@@ -272,8 +272,8 @@ def region(offer: Offer, typed: str) -> str:
         return typed
     wanted = fold(typed)
     wanted = ALIASES.get(wanted, wanted)  # friesland -> Fryslân
-    found = matches(offer, typed, limit=5)
     every = matches(offer, typed, limit=len(offer.regions))
+    found = every[:5]  # the names to suggest
     exact = [label for label in every if wanted in _names(label, offer.regions[label])]
     if len(found) == 1 or exact:
         return exact[0] if exact else found[0]

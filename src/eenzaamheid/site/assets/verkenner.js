@@ -602,8 +602,8 @@
     const lines = [line([...head, W.source])].concat(raw.map((r) => line([...r, source])));
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   }
-  /* the file says the choice: table, regions, values chosen other than totals, measure, years
-     (as explore.chart_name) */
+  /* the file says the choice: table, region codes, codes chosen other than totals, measure,
+     years (the notebook explorer's explore.chart_name names its files by labels instead) */
   function fileName() {
     const values = data.dimensions.flatMap((d) => state.dims[d.column].filter((code) => !d.values.find((v) => v.code === code).label.toLowerCase().startsWith("totaal")));
     const words = [state.table, ...state.regions.slice(0, 3), ...values, state.measure, ...(state.per ? [state.per] : [])];

@@ -8,20 +8,19 @@ import base64
 import html
 import json
 import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
-from fontTools import subset
 from matplotlib.text import Text
 
 from .. import settings
 from .columns import kind_name
 from .datafile import DataFile, about, export_frame
 from .origin import Origin, origin
+from .pdffonts import pdf_fonts
 from .qa import missing_from_data
 from .sheets import Sheet, number_format, write_csv, write_xlsx
 from .sources import source_line
@@ -34,7 +33,6 @@ if TYPE_CHECKING:
     from .frame import Chart
 
 FORMATS = ("png", "svg", "pdf")
-LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "kern")  # shaping text; unused in an embedded font
 BARE_THEMES = ("artikel",)  # the print theme writes ``<name>_kaal.*`` for pages that set titles
 
 
@@ -85,23 +83,6 @@ def _svg_desc(path: Path, alt: str) -> None:
     path.write_text(svg[:end] + desc + svg[end:], encoding="utf-8")
 
 
-@contextmanager
-def _glyphs_only_in_pdf() -> Iterator[None]:
-    """While matplotlib subsets a font to embed in a PDF, leave out the tables that shape text
-    (GSUB, GPOS, GDEF, kern): the PDF places every glyph itself, so a reader never uses them.
-    Subsetting is four times faster and the PDF smaller. (fontTools has no public default for
-    the tables it drops; without ``_drop_tables_default`` the font is embedded whole, as before.)"""
-    defaults = getattr(subset.Options, "_drop_tables_default", None)
-    if defaults is None:
-        yield
-        return
-    subset.Options._drop_tables_default = [*defaults, *LAYOUT_TABLES]
-    try:
-        yield
-    finally:
-        subset.Options._drop_tables_default = defaults
-
-
 def _write_images(
     chart: Chart,
     out: Path,
@@ -116,7 +97,7 @@ def _write_images(
     again and then written."""
     metadata = _metadata(title, chart.source, alt)
     paths = {fmt: out / f"{stem}.{fmt}" for fmt in FORMATS}
-    with chart.laid_out() as collisions, _glyphs_only_in_pdf():
+    with chart.laid_out() as collisions, pdf_fonts():
         short = shortfall() if shortfall else 0.0
         if short <= 0:
             chart.write_png(paths["png"], metadata["png"])

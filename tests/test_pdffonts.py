@@ -1,0 +1,65 @@
+"""A PDF's fonts subset from a working font (charts/pdffonts.py) hold the same glyphs, the
+same outlines and the same glyph map as subsets of the font itself, also for a glyph the
+working font lacks."""
+
+import matplotlib
+import pytest
+from matplotlib import font_manager
+from matplotlib.backends import _backend_pdf_ps
+from matplotlib.figure import Figure
+
+from eenzaamheid.charts import pdffonts
+
+from .test_export import _embedded_fonts
+
+pytestmark = pytest.mark.skipif(
+    not hasattr(_backend_pdf_ps, "SubsetResults"), reason="matplotlib < 3.11 subsets as before"
+)
+TEXTS = (
+    "Aandeel alleenstaanden 2024 (%) – Bron: CBS; é ë ö ‘ ’ € ÷ → ≤",
+    "Ελλάδα Жж",  # Greek and Cyrillic: not in the working font
+)
+
+
+def _subset(font: str, text: str) -> tuple:
+    charmap = font_manager.get_font(font).get_charmap()
+    glyphs = {charmap[ord(c)] for c in text if ord(c) in charmap}
+    with _backend_pdf_ps.get_glyphs_subset(font, glyphs) as made:
+        subset = made.font
+        outlines = {name: subset["glyf"][name].compile(subset["glyf"]) for name in subset["glyf"]}
+        return subset.getGlyphOrder(), dict(made.glyph_index_map), outlines
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_subset_from_the_working_font_equals_one_from_the_font(text):
+    font = font_manager.FontPath(font_manager.findfont("DejaVu Sans"), 0)
+    direct = _subset(font, text)
+    with pdffonts.pdf_fonts():
+        working = _subset(font, text)
+        again = _subset(font, text)
+    assert len(direct[0]) > 10
+    assert working == direct and again == direct
+    assert _backend_pdf_ps.get_glyphs_subset.__module__ == "matplotlib.backends._backend_pdf_ps"
+
+
+def test_the_working_font_is_made_once_per_font(monkeypatch):
+    monkeypatch.setattr(pdffonts, "_WORKING", {})
+    made = []
+    real = pdffonts._make_working_font
+    monkeypatch.setattr(pdffonts, "_make_working_font", lambda *a: made.append(a) or real(*a))
+    font = font_manager.FontPath(font_manager.findfont("DejaVu Sans"), 0)
+    with pdffonts.pdf_fonts():
+        for text in ("abc", "def 123", "Ж"):
+            _subset(font, text)
+    assert len(made) == 1
+
+
+def test_a_pdf_with_a_glyph_outside_the_working_font_embeds_it(tmp_path):
+    fig = Figure()
+    fig.text(0.1, 0.5, " ".join(TEXTS))
+    with pdffonts.pdf_fonts(), matplotlib.rc_context({"pdf.fonttype": 42}):  # as the themes
+        fig.savefig(tmp_path / "proef.pdf")
+    fonts = _embedded_fonts(tmp_path / "proef.pdf")
+    covered = {code for font in fonts for code in font.getBestCmap()}
+    assert {ord(c) for c in " ".join(TEXTS)} <= covered
+    assert fonts and not any({"GSUB", "GPOS"} & set(font.keys()) for font in fonts)

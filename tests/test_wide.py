@@ -87,3 +87,37 @@ def test_the_book_is_a_series_of_its_own_and_the_years_are_in_order():
     ]  # fmt: skip
     assert layout.frame["Periode"].tolist() == [2017, 2019, 2021, 2022]
     assert layout.frame.set_index("Periode").loc[2021].tolist() == [30.0, 10.0, 31.5, 11.0]
+
+
+def _measures_in_two_units() -> pd.DataFrame:
+    """Fixture rows (not real figures), as story 0 draws them: one value column whose unit is
+    each row's ``eenheid``; each measure in one unit, except the book's, in two."""
+    rows = [
+        ("Aandeel, 1947", "deel", 3.0, "%"),
+        ("Aandeel, 1947", "noemer", 9543000, "personen"),
+        ("Aandeel, 2017", "deel", 17.3, "%"),
+        ("Aandeel, 2017", "noemer", 17081507, "personen"),
+        ("Aandeel, 1947", "boek", 5.0, "%"),
+        ("Aandeel, 2017", "boek", 22.0, "%"),
+        ("Teller, 1947", "boek", 285000, "personen"),
+    ]
+    frame = pd.DataFrame(rows, columns=["onderdeel", "maat", "waarde", "eenheid"])
+    url = "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/37296ned/table"
+    return frame.assign(bron_soort="statline", tabel="37296ned", bron_url=url)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_series_header_names_the_unit_of_its_rows_and_one_unit_per_series(lang):
+    configure(lang=lang)
+    layout = wide(export_frame(_measures_in_two_units()))
+    assert layout is not None
+    persons = {"nl": "personen", "en": "persons"}[lang]
+    headers = layout.frame.columns.tolist()[1:]
+    assert sorted(headers) == sorted(
+        ["deel (%)", f"noemer ({persons})", "boek (%)", f"boek ({persons})"]
+    )
+    kinds = dict(zip(headers, layout.kinds[1:], strict=True))
+    assert kinds[f"noemer ({persons})"] == "count" and kinds["deel (%)"] == "percent"
+    by_part = layout.frame.set_index(layout.frame.columns[0])
+    assert by_part.loc["Teller, 1947", f"boek ({persons})"] == 285000
+    assert by_part.loc["Aandeel, 2017", "boek (%)"] == 22.0

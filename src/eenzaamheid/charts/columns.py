@@ -80,11 +80,11 @@ COLUMNS: dict[str, tuple[str, str | None]] = {
     "Eenzaam_28": ("value", "% van de leeftijdsgroep, modelschatting"),
     "ErnstigZeerErnstigEenzaam_29": ("value", "% van de leeftijdsgroep, modelschatting"),
 }
-# Units whose numbers are counts, written as whole numbers (also as the English editions
-# of the notebooks write them).
+# Units whose numbers are counts, written as whole numbers (also as the data files and the
+# English editions of the notebooks write them).
 COUNT_UNITS = frozenset(
     {"personen", "aantal", "x 1 000", "gemeenten", "eenpersoonshuishoudens"}
-    | {"persons", "municipalities", "one-person households"}
+    | {"persons", "municipalities", "one-person households", "× 1.000", "× 1,000"}
 )
 
 

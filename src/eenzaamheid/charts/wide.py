@@ -8,7 +8,8 @@ give every row and series one value (categories first, then the book or a study 
 data, then periods, codes and sources). Rows of a category with a code column (``regio`` and
 ``regio_code``) are one row per code, named by the first label the data give that code: a
 place the tables spell two ways is one row. A header names the series' categories and the
-unit, e.g. ``Mannen (%)``. Columns that are the same in every row (the region of a national
+unit, e.g. ``Mannen (%)``: a value column's own, else the unit of its rows (``eenheid``), and
+a series never holds two units (it is split by unit instead). Columns that are the same in every row (the region of a national
 chart) and the sources are left out: they are in the long file and the about-sheet. When no
 layout holds every value once, there is no wide file (the JSON says ``"wide": null``).
 """
@@ -19,12 +20,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .columns import unit_kind
 from .datafile import Column, DataFile
 from .sources import kind_of
 
 NUMBERS = ("count", "number", "percent")
 _ORDER = {"text": 0, "origin": 1, "period": 2, "code": 3, "source": 4}  # series first
 ORIGIN = "_herkomst"  # the book's or a study's rows apart from the data's: a series named briefly
+UNIT = "eenheid"  # each row's unit, for a value column without one of its own
 
 
 @dataclass
@@ -78,12 +81,29 @@ def _series(frame, row, candidates, values) -> list[str] | None:
     return series
 
 
-def _header(combo: tuple, value: Column, several: bool) -> str:
-    parts = [str(v) for v in combo if v is not None and v != ""]
+def _by_unit(frame: pd.DataFrame, series: list[str], values: list[Column]) -> list[str]:
+    """The series, split by the rows' unit where one would hold values in two units."""
+    if UNIT not in frame or UNIT in series:
+        return series
+    for value in values:
+        rows = frame[frame[value.key].notna()]
+        most = rows.groupby(series)[UNIT].nunique().max() if series else rows[UNIT].nunique()
+        if not value.unit and most > 1:
+            return [*series, UNIT]
+    return series
+
+
+def _unit(value: Column, group: pd.DataFrame) -> str:
+    """A value column's unit, else the one unit of the group's rows (or none)."""
+    units = group[UNIT].dropna().unique() if UNIT in group else []
+    return value.unit or (str(units[0]) if len(units) == 1 else "")
+
+
+def _header(parts: list, value: Column, several: bool, unit: str) -> str:
+    parts = [str(v) for v in parts if v is not None and v != ""]
     if several or not parts:
         parts.append(value.name)
-    unit = f" ({value.unit})" if value.unit else ""
-    return ", ".join(parts) + unit
+    return ", ".join(parts) + (f" ({unit})" if unit else "")
 
 
 def _with_origin(frame: pd.DataFrame, columns: dict[str, Column]) -> pd.DataFrame:
@@ -113,6 +133,7 @@ def wide(data: DataFile) -> Wide | None:
     series = _series(frame, key, candidates, values)
     if series is None:
         return None
+    series = _by_unit(frame, series, [columns[v] for v in values])
     cells: dict[str, dict] = {}
     kinds, places = [columns[row].kind], [data.decimals.get(row, 0)]
     for value in values:
@@ -120,11 +141,15 @@ def wide(data: DataFile) -> Wide | None:
         groups = rows.groupby(series, sort=False, dropna=False) if series else [((), rows)]
         for combo, group in groups:
             combo = tuple(None if pd.isna(v) else v for v in (combo if series else ()))
-            header = _header(combo, columns[value], len(values) > 1)
+            parts = [v for k, v in zip(series, combo, strict=True) if k != UNIT]
+            unit = _unit(columns[value], group)
+            header = _header(parts, columns[value], len(values) > 1, unit)
             if header in cells:
                 return None  # two series would share a header
             cells[header] = dict(zip(group[key], group[value], strict=True))
-            kinds.append(columns[value].kind)
+            kinds.append(
+                unit_kind(unit) if unit and not columns[value].unit else columns[value].kind
+            )
             places.append(data.decimals.get(value, 1))
     order = list(dict.fromkeys(frame.loc[frame[values].notna().any(axis=1), key]))
     if columns[row].kind == "period":  # a time series in time order, whatever came first

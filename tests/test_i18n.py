@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po, write_po
 from eenzaamheid.charts.vocabulary import CATEGORIES, LABEL_WORDS, UNITS, VOCABULARY
 from eenzaamheid.claims import read_claims
 from eenzaamheid.site import i18n
-from eenzaamheid.site.story import Story, render
+from eenzaamheid.site.story import LANG_SPAN, Story, render
 
 # Words that are Dutch and not English: three of them in one paragraph make it Dutch.
 DUTCH = set(
@@ -416,3 +416,19 @@ def test_a_changed_paragraph_leaves_no_comments_behind_in_the_catalogue(tmp_path
     assert [(m.id, m.string, m.fuzzy, m.user_comments) for m in again] == [
         ("Nieuw " + "woord " * 40, "New", True, [])
     ]
+
+
+def test_a_term_the_translation_marks_keeps_its_language_on_the_page(site):
+    """A Dutch term an English sentence quotes, marked ``[term]{lang=nl}`` in the catalogue,
+    is ``<span lang="nl">`` on the English page, so a screen reader says it in Dutch."""
+    with i18n.CATALOGUE.open("rb") as file:
+        marked = [
+            (message.context, found)
+            for message in read_po(file)
+            for found in re.finditer(LANG_SPAN, message.string or "")
+        ]
+    assert marked  # "(alleenstaande)" in story 1
+    for story, found in marked:
+        page = (site.build / "en" / f"{story}.html").read_text("utf-8")
+        span = f'<span lang="{found["span_lang"]}">{found["span_text"]}</span>'
+        assert span in page, (story, span)

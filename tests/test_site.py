@@ -241,6 +241,18 @@ def test_markdown_escapes_html_and_draws_math_as_mathml():
     )
 
 
+def test_a_word_marked_with_its_language_is_said_in_that_language():
+    """Pandoc's ``[word]{lang=nl}``: a translator marks the Dutch term an English sentence
+    quotes; its text is escaped, and anything but a language code stays text."""
+    html = markdown(
+        f"A person *living alone* ([alleenstaande]{{lang=nl}}), [{INJECTED[0]}]{{lang=nl}}"
+    )
+    assert '(<span lang="nl">alleenstaande</span>)' in html
+    assert "<img" not in html and '<span lang="nl">&lt;img src=x onerror=' in html
+    odd = markdown('[x]{lang=nl" onmouseover="alert(1)}')
+    assert "<span" not in odd and "&quot;" in odd
+
+
 def test_only_reader_text_reaches_the_page(tmp_path):
     frame = pd.DataFrame({"regio": [INJECTED[0]], "aantal": [3340560], "aandeel": [47.0]})
     reader = ch.table(frame, {"regio": "Gemeente", "aantal": "Personen", "aandeel": "%"})

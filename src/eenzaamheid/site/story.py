@@ -107,8 +107,28 @@ class _Renderer(mistune.HTMLRenderer):
         return mathml(text, display=False)
 
 
+# A word in another language, as Pandoc writes it: ``[alleenstaande]{lang=nl}`` (a translator
+# marks the Dutch term an English sentence quotes, so a screen reader says it in Dutch).
+LANG_SPAN = r"\[(?P<span_text>[^\[\]\n]+)\]\{lang=(?P<span_lang>[a-z]{2}(?:-[A-Z]{2})?)\}"
+
+
+def _parse_lang_span(inline, match, state) -> int:
+    inner = state.copy()
+    inner.src = match.group("span_text")
+    lang = match.group("span_lang")
+    state.append_token(
+        {"type": "lang_span", "children": inline.render(inner), "attrs": {"lang": lang}}
+    )
+    return match.end()
+
+
+def _lang_span(md: mistune.Markdown) -> None:
+    md.inline.register("lang_span", LANG_SPAN, _parse_lang_span, before="link")
+    md.renderer.register("lang_span", lambda _, text, lang: f'<span lang="{lang}">{text}</span>')
+
+
 _markdown = mistune.create_markdown(
-    renderer=_Renderer(), plugins=["table", "strikethrough", "math"]
+    renderer=_Renderer(), plugins=["table", "strikethrough", "math", _lang_span]
 )
 
 

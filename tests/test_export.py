@@ -115,21 +115,27 @@ def test_the_pdf_embeds_glyphs_without_the_tables_that_shape_text(figures):
     assert "Een titel die de bevinding zegt" in pdf_text(paths["pdf"])
 
 
-def test_the_png_is_the_drawing_made_to_check_the_texts(figures):
+@pytest.mark.parametrize(("background", "mode"), [("white", "RGB"), ("none", "RGBA")])
+def test_the_png_is_the_drawing_made_to_check_the_texts(figures, background, mode):
     """The PNG is written from the drawing that measured the texts (one draw less), and is the
-    image ``savefig`` draws, pixel for pixel, metadata and resolution too."""
+    image ``savefig`` draws, pixel for pixel, metadata and resolution too; without an alpha
+    channel when nothing in it is see-through (a tenth smaller, and faster to write)."""
     configure(theme="artikel", lang="nl")
     with ch.Chart("Een titel die de bevinding zegt", "Wat en eenheid") as chart:
+        chart.fig.set_facecolor(background)
         chart.ax.bar(["a", "b"], [1.0, 2.25])
         metadata = {"Title": "t", "Description": "d"}
         with chart.laid_out() as collided:
             chart.write_png(figures / "getekend.png", metadata)
-        chart.fig.savefig(figures / "opnieuw.png", dpi=chart.theme.dpi, metadata=metadata)
+        chart.fig.savefig(
+            figures / "opnieuw.png", dpi=chart.theme.dpi, metadata=metadata, facecolor=background
+        )
     assert collided == []
     drawn, again = Image.open(figures / "getekend.png"), Image.open(figures / "opnieuw.png")
     assert drawn.size == again.size == (1950, 1200)
     assert drawn.info == again.info and drawn.info["Description"] == "d"
-    assert drawn.tobytes() == again.tobytes()
+    assert drawn.mode == mode and again.mode == "RGBA"
+    assert drawn.convert("RGBA").tobytes() == again.tobytes()
 
 
 def test_the_theme_applies_only_inside_the_chart():

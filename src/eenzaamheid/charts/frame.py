@@ -22,14 +22,16 @@ from typing import Any
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
+import PIL.Image
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
-from matplotlib.image import imsave
 from matplotlib.text import Text
 from matplotlib.textpath import TextToPath
+from PIL.PngImagePlugin import PngInfo
 
 from .export import save_chart
 from .layout_check import text_collisions
@@ -157,7 +159,7 @@ class Chart:
         would draw it again); a canvas that keeps no pixels draws it through ``savefig``."""
         canvas = self.fig.canvas
         if isinstance(canvas, FigureCanvasAgg):
-            imsave(path, canvas.buffer_rgba(), format="png", dpi=self.fig.dpi, metadata=metadata)
+            _write_png(path, np.asarray(canvas.buffer_rgba()), self.fig.dpi, metadata)
         else:
             self.fig.savefig(path, dpi=self.theme.dpi, metadata=metadata)
 
@@ -176,6 +178,20 @@ class Chart:
             self, name, data, alt, narrow=narrow, decimals=decimals, credit=credit
         )
         return self.saved
+
+
+def _write_png(path: Path, rgba: np.ndarray, dpi: float, metadata: dict[str, str]) -> None:
+    """The pixels as PNG, with matplotlib's metadata and resolution; without an alpha channel
+    when nothing is see-through (a tenth smaller, and faster to write)."""
+    info = PngInfo()
+    software = f"Matplotlib version{mpl.__version__}, https://matplotlib.org/"  # as imsave
+    for key, value in {"Software": software, **metadata}.items():
+        if value is not None:
+            info.add_text(key, value)
+    image = PIL.Image.fromarray(rgba)
+    if (rgba[..., 3] == 255).all():
+        image = image.convert("RGB")
+    image.save(path, format="png", dpi=(dpi, dpi), pnginfo=info)
 
 
 def _wrap(text: str, width_inches: float, font_size: float, bold: bool = False) -> str:

@@ -1,8 +1,7 @@
 """The browser tests' axe (tests/browser.py) judges the contrast of one table cell of each look
 and still finds a faint cell however deep in a long table, whatever makes it faint; it judges
 what is shown (not the contents of a closed <details> or a hidden tab panel until they are
-opened), the rules that concern hidden content too on the whole page, and leaves the page as
-it found it."""
+opened) and leaves the page as it found it."""
 
 from pathlib import Path
 

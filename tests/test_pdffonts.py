@@ -42,16 +42,37 @@ def test_a_subset_from_the_working_font_equals_one_from_the_font(text):
     assert _backend_pdf_ps.get_glyphs_subset.__module__ == "matplotlib.backends._backend_pdf_ps"
 
 
-def test_the_working_font_is_made_once_per_font(monkeypatch):
+def test_the_working_font_is_made_once_per_font_and_used(monkeypatch):
     monkeypatch.setattr(pdffonts, "_WORKING", {})
-    made = []
+    made, read = [], []
     real = pdffonts._make_working_font
     monkeypatch.setattr(pdffonts, "_make_working_font", lambda *a: made.append(a) or real(*a))
+    original = _backend_pdf_ps.get_glyphs_subset
+    monkeypatch.setattr(  # what each subset is made from: the font or the working font
+        _backend_pdf_ps, "get_glyphs_subset", lambda f, g: read.append(type(f)) or original(f, g)
+    )
     font = font_manager.FontPath(font_manager.findfont("DejaVu Sans"), 0)
     with pdffonts.pdf_fonts():
         for text in ("abc", "def 123", "Ж"):
             _subset(font, text)
     assert len(made) == 1
+    working = type(pdffonts._InMemory(b""))
+    font_path = font_manager.FontPath
+    assert read == [font_path, working, working, font_path]  # made, abc, def 123, Ж (not in it)
+
+
+def test_a_font_no_working_font_can_be_made_of_is_subset_as_before(monkeypatch):
+    monkeypatch.setattr(pdffonts, "_WORKING", {})
+
+    def fails(*arguments):
+        raise OSError("a font fontTools cannot read")
+
+    monkeypatch.setattr(pdffonts, "_make_working_font", fails)
+    font = font_manager.FontPath(font_manager.findfont("DejaVu Sans"), 0)
+    direct = _subset(font, TEXTS[0])
+    with pdffonts.pdf_fonts():
+        assert _subset(font, TEXTS[0]) == direct
+    assert list(pdffonts._WORKING.values()) == [None]  # tried once
 
 
 def test_a_pdf_with_a_glyph_outside_the_working_font_embeds_it(tmp_path):

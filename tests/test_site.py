@@ -14,7 +14,7 @@ import pytest
 from eenzaamheid import charts as ch
 from eenzaamheid import settings
 from eenzaamheid.charts.layout_labels import luminance
-from eenzaamheid.site import build, chartdata, listing
+from eenzaamheid.site import build, chartdata, listing, story
 from eenzaamheid.site.cache import Cache, notebook_digest
 from eenzaamheid.site.chartblock import chart_block
 from eenzaamheid.site.i18n import TranslationError
@@ -251,6 +251,7 @@ def test_a_word_marked_with_its_language_is_said_in_that_language():
     assert "<img" not in html and '<span lang="nl">&lt;img src=x onerror=' in html
     odd = markdown('[x]{lang=nl" onmouseover="alert(1)}')
     assert "<span" not in odd and "&quot;" in odd
+    assert story._plain("Wie is *[alleenstaande]{lang=nl}*?") == "Wie is alleenstaande?"  # a title
 
 
 def test_only_reader_text_reaches_the_page(tmp_path):

@@ -121,3 +121,12 @@ def test_a_series_header_names_the_unit_of_its_rows_and_one_unit_per_series(lang
     by_part = layout.frame.set_index(layout.frame.columns[0])
     assert by_part.loc["Teller, 1947", f"boek ({persons})"] == 285000
     assert by_part.loc["Aandeel, 2017", "boek (%)"] == 22.0
+
+
+def test_a_row_without_a_unit_is_not_said_to_have_its_neighbours_unit():
+    """A series whose rows are in % and in no stated unit is split: only the % rows say %."""
+    frame = _measures_in_two_units()
+    frame.loc[frame["maat"] == "deel", "eenheid"] = ["%", None]
+    layout = wide(export_frame(frame))
+    assert layout is not None
+    assert {"deel (%)", "deel"} <= set(layout.frame.columns)

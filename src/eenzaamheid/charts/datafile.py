@@ -99,7 +99,8 @@ def _refuse_paths(frame: pd.DataFrame) -> None:
                 )
 
 
-def _single(values: pd.Series) -> str:
+def single(values: pd.Series) -> str:
+    """The one value of a column (a unit), or ``""`` when it has none or several."""
     found = values.dropna().unique()
     return str(found[0]) if len(found) == 1 else ""
 
@@ -174,7 +175,7 @@ def _column(data: pd.DataFrame, key: str, units: pd.Series, decimals: int | None
     numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
     if kind in ("value", "count", "number", "percent") and numeric:
         by_row = kind == "value" and not unit  # the unit is each row's eenheid
-        unit = unit or (_single(units[values.notna()]) if by_row else "")
+        unit = unit or (single(units[values.notna()]) if by_row else "")
         if kind == "percent" and not unit and "%" not in name:  # a share says it is one
             unit = "%"
         kind = _kind(kind, unit)

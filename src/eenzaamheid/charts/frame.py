@@ -184,7 +184,8 @@ def _write_png(path: Path, rgba: np.ndarray, dpi: float, metadata: dict[str, str
     """The pixels as PNG, with matplotlib's metadata and resolution; without an alpha channel
     when nothing is see-through (a tenth smaller, and faster to write)."""
     info = PngInfo()
-    software = f"Matplotlib version{mpl.__version__}, https://matplotlib.org/"  # as imsave
+    software = f"Matplotlib version{mpl.__version__}, https://matplotlib.org/"  # as savefig
+    # (test_the_png_is_the_drawing_made_to_check_the_texts compares the two files' metadata)
     for key, value in {"Software": software, **metadata}.items():
         if value is not None:
             info.add_text(key, value)

@@ -5,17 +5,17 @@ makes it by reading the whole font every time (DejaVu Sans: some 6,000 glyphs), 
 PDF: most of the time a PDF takes. Here each font's glyphs of the Latin scripts, punctuation,
 currency, arrows, maths and shapes are first copied into a working font, once per font and
 process; a PDF's subset is then made from that copy, with the same glyphs, three times faster.
-A glyph outside the copy is subset from the font itself, as before.
+A glyph outside the copy, or a font no copy can be made of, is subset from the font itself, as
+before. The copies stay in memory (a notebook's kernel ends without running exit handlers).
 """
 
 from __future__ import annotations
 
-import atexit
-import shutil
-import tempfile
+import io
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from fontTools import subset
@@ -30,6 +30,7 @@ WORKING_RANGES = (  # code points copied into the working font
     (0x25A0, 0x25FF),  # geometric shapes (legend marks)
 )
 Subset = Callable[[Any, set[int]], Any]  # matplotlib's get_glyphs_subset(fontfile, glyphs)
+_log = logging.getLogger(__name__)
 
 
 @contextmanager
@@ -61,10 +62,10 @@ def _subset(original: Subset, fontfile: Any, glyphs: set[int]) -> Any:
     the glyph map then leads from the font's glyphs to the subset's, as the original's does."""
     working = _working_font(original, fontfile)
     glyphs = set(glyphs)
-    if working is None or not glyphs <= working[1].keys():
+    if working is None or not glyphs <= working.covers:
         return original(fontfile, glyphs)
-    path, to_working = working
-    return _composed(original(path, {to_working[g] for g in glyphs}), to_working)
+    made = original(_InMemory(working.data), {working.to_working[g] for g in glyphs})
+    return _composed(made, working.to_working)
 
 
 @contextmanager
@@ -76,45 +77,49 @@ def _composed(made: Any, to_working: dict[int, int]) -> Iterator[Any]:
         yield result._replace(glyph_index_map=mapped)
 
 
-_WORKING: dict[tuple[str, int], tuple[Any, dict[int, int]] | None] = {}
+class _InMemory(io.BytesIO):
+    """A working font as matplotlib's subsetting reads a font file: bytes with a face index."""
+
+    face_index = 0
 
 
-def _working_font(original: Subset, fontfile: Any) -> tuple[Any, dict[int, int]] | None:
-    """The working font of ``fontfile`` (a file of this process's) and the map from the
-    font's glyphs to its own; made at the first use; None for a font it cannot be made of."""
+@dataclass(frozen=True)
+class _Working:
+    data: bytes  # the working font
+    to_working: dict[int, int]  # the font's glyphs -> the working font's (components too)
+    covers: frozenset[int]  # the font's glyphs it was made for (of the working ranges)
+
+
+_WORKING: dict[tuple[str, int], _Working | None] = {}
+
+
+def _working_font(original: Subset, fontfile: Any) -> _Working | None:
+    """The working font of ``fontfile``, made at its first use; None for a font it cannot be
+    made of (then each subset is made from the font itself)."""
     face = getattr(fontfile, "face_index", 0)
     key = (str(fontfile), face)
     if key not in _WORKING:
-        _WORKING[key] = _make_working_font(original, fontfile, face)
+        try:
+            _WORKING[key] = _make_working_font(original, fontfile, face)
+        except Exception as error:  # an odd font: subset as matplotlib does
+            _log.warning("no working font for %s: %s", fontfile, error)
+            _WORKING[key] = None
     return _WORKING[key]
 
 
-def _make_working_font(original: Subset, fontfile: Any, face: int) -> tuple[Any, dict] | None:
-    from matplotlib.font_manager import FontPath  # matplotlib 3.11, as the glyph subsets
-
+def _make_working_font(original: Subset, fontfile: Any, face: int) -> _Working | None:
     with TTFont(str(fontfile), fontNumber=face, lazy=True) as font:
         charmap = font.getBestCmap() or {}
         order = {name: index for index, name in enumerate(font.getGlyphOrder())}
     glyphs = {order[name] for code, name in charmap.items() if _in_working_ranges(code)}
     if not glyphs:
         return None
-    path = _folder() / f"{len(_WORKING)}-{Path(str(fontfile)).stem}.ttf"
     with original(fontfile, glyphs) as result:
-        result.font.save(str(path))
+        data = io.BytesIO()
+        result.font.save(data)
         step = dict(result.glyph_index_map)
-    return FontPath(str(path), 0), step
+    return _Working(data.getvalue(), step, frozenset(glyphs))
 
 
 def _in_working_ranges(code: int) -> bool:
     return any(low <= code <= high for low, high in WORKING_RANGES)
-
-
-_FOLDER: list[Path] = []
-
-
-def _folder() -> Path:
-    """This process's folder for working fonts, removed when it ends."""
-    if not _FOLDER:
-        _FOLDER.append(Path(tempfile.mkdtemp(prefix="eenzaamheid-fonts-")))
-        atexit.register(shutil.rmtree, _FOLDER[0], True)
-    return _FOLDER[0]

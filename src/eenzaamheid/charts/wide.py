@@ -8,10 +8,11 @@ give every row and series one value (categories first, then the book or a study 
 data, then periods, codes and sources). Rows of a category with a code column (``regio`` and
 ``regio_code``) are one row per code, named by the first label the data give that code: a
 place the tables spell two ways is one row. A header names the series' categories and the
-unit, e.g. ``Mannen (%)``: a value column's own, else the unit of its rows (``eenheid``), and
-a series never holds two units (it is split by unit instead). Columns that are the same in every row (the region of a national
-chart) and the sources are left out: they are in the long file and the about-sheet. When no
-layout holds every value once, there is no wide file (the JSON says ``"wide": null``).
+unit, e.g. ``Mannen (%)``: a value column's own, else the unit of its rows (``eenheid``); a
+series never holds two units (it is split by unit instead). Columns that are the same in
+every row (the region of a national chart) and the sources are left out: they are in the long
+file and the about-sheet. When no layout holds every value once, there is no wide file (the
+JSON says ``"wide": null``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .columns import unit_kind
-from .datafile import Column, DataFile
+from .datafile import Column, DataFile, single
 from .sources import kind_of
 
 NUMBERS = ("count", "number", "percent")
@@ -52,7 +53,7 @@ def _clashes(frame: pd.DataFrame, row: str, series: list[str], values: list[str]
 def _rows(frame: pd.DataFrame, columns: list[Column], varying: list[str]) -> str | None:
     kinds = {c.key: c.kind for c in columns}
     periods = [k for k in varying if kinds[k] == "period" and frame[k].nunique() > 2]
-    texts = [k for k in varying if kinds[k] == "text" and k != "eenheid"]
+    texts = [k for k in varying if kinds[k] == "text" and k != UNIT]
     for group in (periods, texts):
         if group:
             return max(group, key=lambda k: frame[k].nunique())  # the first of equals
@@ -87,7 +88,10 @@ def _by_unit(frame: pd.DataFrame, series: list[str], values: list[Column]) -> li
         return series
     for value in values:
         rows = frame[frame[value.key].notna()]
-        most = rows.groupby(series)[UNIT].nunique().max() if series else rows[UNIT].nunique()
+        if series:
+            most = rows.groupby(series, dropna=False)[UNIT].nunique(dropna=False).max()
+        else:
+            most = rows[UNIT].nunique(dropna=False)
         if not value.unit and most > 1:
             return [*series, UNIT]
     return series
@@ -95,8 +99,7 @@ def _by_unit(frame: pd.DataFrame, series: list[str], values: list[Column]) -> li
 
 def _unit(value: Column, group: pd.DataFrame) -> str:
     """A value column's unit, else the one unit of the group's rows (or none)."""
-    units = group[UNIT].dropna().unique() if UNIT in group else []
-    return value.unit or (str(units[0]) if len(units) == 1 else "")
+    return value.unit or (single(group[UNIT]) if UNIT in group else "")
 
 
 def _header(parts: list, value: Column, several: bool, unit: str) -> str:
@@ -141,7 +144,8 @@ def wide(data: DataFile) -> Wide | None:
         groups = rows.groupby(series, sort=False, dropna=False) if series else [((), rows)]
         for combo, group in groups:
             combo = tuple(None if pd.isna(v) else v for v in (combo if series else ()))
-            parts = [v for k, v in zip(series, combo, strict=True) if k != UNIT]
+            own = bool(columns[value].unit)  # else the unit part is said as the unit
+            parts = [v for k, v in zip(series, combo, strict=True) if own or k != UNIT]
             unit = _unit(columns[value], group)
             header = _header(parts, columns[value], len(values) > 1, unit)
             if header in cells:

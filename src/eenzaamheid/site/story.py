@@ -176,7 +176,8 @@ class Story:
 
 
 def _plain(markdown: str) -> str:
-    text = re.sub(r"[*_`]", "", markdown)
+    text = re.sub(LANG_SPAN, r"\g<span_text>", markdown)  # a title has no markup
+    text = re.sub(r"[*_`]", "", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

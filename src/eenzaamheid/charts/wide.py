@@ -86,13 +86,13 @@ def _by_unit(frame: pd.DataFrame, series: list[str], values: list[Column]) -> li
     """The series, split by the rows' unit where one would hold values in two units."""
     if UNIT not in frame or UNIT in series:
         return series
-    for value in values:
+    for value in (v for v in values if not v.unit):
         rows = frame[frame[value.key].notna()]
         if series:
             most = rows.groupby(series, dropna=False)[UNIT].nunique(dropna=False).max()
         else:
             most = rows[UNIT].nunique(dropna=False)
-        if not value.unit and most > 1:
+        if most > 1:
             return [*series, UNIT]
     return series
 

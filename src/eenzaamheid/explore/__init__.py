@@ -52,6 +52,7 @@ from .rules import (
     select,
     shown,
     title,
+    two_codes_note,
     value_column,
 )
 
@@ -92,6 +93,7 @@ __all__ = [
     "table_title",
     "title",
     "two_codes",
+    "two_codes_note",
     "value_column",
     "widget_html",
     "words",

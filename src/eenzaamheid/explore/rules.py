@@ -235,9 +235,7 @@ def _notes(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> tuple[str, ...]
     (Greece, EL and GR), and where a line is broken at a break in series (flag b)."""
     notes, twins = [], two_codes(offer)
     for codes in dict.fromkeys(tuple(twins[label]) for label in choice.regions if label in twins):
-        name = next(label for label, code in offer.regions.items() if code == codes[0])
-        name = ch.say(nl=shown(name), en=ch.country(codes[0]))
-        notes.append(words("two_codes", name=name, codes=_join(list(codes))))
+        notes.append(two_codes_note(offer, codes))
     if "vlag" in drawn and drawn["jaar"].nunique() > 1:
         lines = drawn.groupby(["reeks", "paneel"], sort=False)
         cut = {name: breaks(rows) for name, rows in lines}
@@ -261,6 +259,14 @@ def breaks(rows: pd.DataFrame) -> list[int]:
         return []
     flagged = rows["vlag"].astype(str).str.contains("b", na=False)
     return [int(y) for y in rows.loc[flagged, "jaar"] if y > rows["jaar"].min()]
+
+
+def two_codes_note(offer: Offer, codes: tuple[str, ...]) -> str:
+    """The note on a place Eurostat lists under two codes (Greece: EL and GR), in the chart
+    language; the notebook's and the web explorer's."""
+    name = next(label for label, code in offer.regions.items() if code == codes[0])
+    name = ch.say(nl=shown(name), en=ch.country(codes[0]))
+    return words("two_codes", name=name, codes=_join(list(codes)))
 
 
 def _join(names: list[str]) -> str:

@@ -77,18 +77,9 @@ def table_data(table: str) -> dict:
     label = {code: name for name, code in offer.regions.items()}
     twins = explore.two_codes(offer)  # Eurostat's Greece, EL and GR: said in a note
 
-    def twin(code: str) -> dict[str, str]:
+    def twin(code: str) -> dict[str, dict[str, str]]:
         codes = twins.get(label[code])
-        if not codes:
-            return {}
-        name = {lang: shown[lang][codes[0]] for lang in PAGES}
-        joined = {lang: f" {TEXT[lang]['and']} ".join(codes) for lang in PAGES}
-        return {
-            "twin": {
-                lang: explore.WORDS[lang]["two_codes"].format(name=name[lang], codes=joined[lang])
-                for lang in PAGES
-            }
-        }
+        return {"twin": _both(explore.two_codes_note, offer, tuple(codes))} if codes else {}
 
     return {
         "table": table,

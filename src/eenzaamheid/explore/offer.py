@@ -147,7 +147,7 @@ def _wholes(frame: pd.DataFrame, offer: Offer) -> dict[str, list[str]]:
     """For each count, the other counts that could be its whole: never smaller than it on a
     row where both have a figure (a part never exceeds its whole), with at least one such
     row. A total as % of its part (460 %) or of a group it does not belong to is no share."""
-    counts = [k for k in offer.measures if "%" not in offer.units[k] and offer.decimals[k] == 0]
+    counts = [k for k in offer.measures if _is_count(offer, k)]
     numbers = {k: frame[k].astype(float).to_numpy() for k in counts}
     wholes = {}
     for part in counts:
@@ -160,6 +160,11 @@ def _wholes(frame: pd.DataFrame, offer: Offer) -> dict[str, list[str]]:
             if both.any() and (a[both] <= b[both]).all():
                 wholes[part].append(whole)
     return wholes
+
+
+def _is_count(offer: Offer, key: str) -> bool:
+    """A measure of whole numbers that is not a percentage."""
+    return "%" not in offer.units[key] and offer.decimals[key] == 0
 
 
 def _decimals(values: pd.Series, most: int = 3) -> int:
@@ -179,17 +184,12 @@ def denominators(offer: Offer, measure: str) -> list[str]:
     known = KNOWN.get(offer.table)
     counts = known.counts if known else {}
 
-    def count(key: str) -> bool:
-        return "%" not in offer.units[key] and offer.decimals[key] == 0
-
     def alike(key: str) -> bool:
         same = counts.get(key) == counts.get(measure)
         return offer.units[key] == offer.units[measure] and same
 
-    if not count(measure):
-        return []
-    wholes = offer.wholes.get(measure, [])
-    return [k for k in offer.measures if k in wholes and count(k) and alike(k)]
+    wholes = offer.wholes.get(measure, [])  # only a count has wholes, and they are counts
+    return [k for k in offer.measures if k in wholes and alike(k)]
 
 
 def _natural(label: str) -> tuple:

@@ -138,6 +138,30 @@ def test_the_png_is_the_drawing_made_to_check_the_texts(figures, background, mod
     assert drawn.convert("RGBA").tobytes() == again.tobytes()
 
 
+def test_a_vector_file_written_in_the_layout_is_drawn_once(figures, monkeypatch):
+    """Inside ``laid_out`` the layout is done: ``savefig`` draws each SVG and PDF once (without
+    a pass that only lays out again, a third of their time), and afterwards the chart lays
+    itself out again as before."""
+    from matplotlib.figure import Figure
+
+    draws = []
+    original = Figure.draw
+    monkeypatch.setattr(
+        Figure, "draw", lambda fig, renderer: draws.append(1) or original(fig, renderer)
+    )
+    configure(theme="artikel", lang="nl")
+    with ch.Chart("Een titel die de bevinding zegt", "Wat en eenheid") as chart:
+        chart.ax.bar(["a", "b"], [1.0, 2.25])
+        engine = chart.fig.get_layout_engine()
+        with chart.laid_out():
+            draws.clear()
+            chart.fig.savefig(figures / "proef.svg")
+            chart.fig.savefig(figures / "proef.pdf")
+            assert len(draws) == 2
+        assert chart.fig.get_layout_engine() is engine
+    assert "Een titel die de bevinding zegt" in pdf_text(figures / "proef.pdf")
+
+
 def test_the_theme_applies_only_inside_the_chart():
     configure(theme="college")
     before = dict(matplotlib.rcParams)

@@ -148,7 +148,11 @@ class Chart:
         self.fig.set_dpi(self.theme.dpi)
         try:
             self.fig.canvas.draw()
-            self.fig.set_layout_engine("none")
+            with mpl.rc_context(
+                {"figure.autolayout": False, "figure.constrained_layout.use": False}
+            ):
+                # no engine at all: with "none" (a placeholder) savefig draws each file twice
+                self.fig.set_layout_engine(None)
             yield text_collisions(self.fig)
         finally:
             self.fig.set_layout_engine(engine)

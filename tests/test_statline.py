@@ -61,3 +61,34 @@ def test_missing_symbols_become_na_and_garbage_raises():
     assert values.isna().tolist() == [False, True, True, True, False]
     with pytest.raises(ValueError, match="not a number"):
         to_numbers(pd.Series(["12", "twelve"]))
+
+
+def test_a_table_of_many_topics_gets_each_columns_own_numbers():
+    """``tidy_frame`` parses all number topics in one pass: each column keeps its own values,
+    its missing symbols and its row order; a text topic stays text; a bad cell still raises."""
+    from eenzaamheid.data.meta import Dimension, TableMeta, Topic
+    from eenzaamheid.data.tidy import tidy_frame
+
+    rows = pd.DataFrame(  # fixture rows (not CBS figures), index as left by a filter
+        {
+            "Perioden": ["2020JJ00", "2021JJ00", "2022JJ00"],
+            "A_1": ["  12", ".", "3.5"],
+            "B_2": ["", "7", "x"],
+            "Code_3": ["GM0363 ", "GM0014", "GM0034"],
+            "C_4": [1.0, None, 2.5],  # numbers as an OData answer gives them
+        },
+        index=[4, 9, 2],
+    )
+    meta = TableMeta("t", "t", [Dimension("Perioden", "Perioden", "periode")])
+    meta.topics = [Topic("A_1", "a"), Topic("B_2", "b"), Topic("Code_3", "c", datatype="text")]
+    meta.topics.append(Topic("C_4", "c"))
+    frame = tidy_frame(rows, meta, {})
+    for key in ("A_1", "B_2", "C_4"):
+        pd.testing.assert_series_equal(
+            frame[key], to_numbers(rows[key]).reset_index(drop=True), check_names=False
+        )
+    assert frame["A_1"].tolist()[::2] == [12.0, 3.5] and frame["B_2"].tolist()[1] == 7.0
+    assert frame["Code_3"].tolist() == ["GM0363", "GM0014", "GM0034"]
+    rows.loc[9, "B_2"] = "seven"
+    with pytest.raises(ValueError, match="seven"):
+        tidy_frame(rows, meta, {})

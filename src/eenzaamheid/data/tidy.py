@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
+from pandas.api.types import is_numeric_dtype
 
 from ..errors import AmbiguousLabelError, InvalidArgumentError, UnknownFieldError
 from .meta import Dimension, TableMeta
@@ -17,7 +19,7 @@ MISSING_SYMBOLS = frozenset({"", ".", "..", "x", "X"})
 
 def to_numbers(values: pd.Series, *, decimal_comma: bool = False) -> pd.Series:
     """CBS topic values as floats; missing symbols become NA (never 0); anything else raises."""
-    if pd.api.types.is_numeric_dtype(values):
+    if is_numeric_dtype(values):
         return values.astype("Float64")
     text = values.astype("string").str.strip()
     text = text.mask(text.isin(MISSING_SYMBOLS))
@@ -53,11 +55,27 @@ def tidy_frame(
             out["status"] = lookup(codes, dict(period_status or {}))
         else:
             out[dim.column] = lookup(codes, labels.get(dim.key, {}))
+    numeric = _each_to_numbers(rows[[t.key for t in meta.topics if t.datatype != "text"]])
     for topic in meta.topics:
-        values = rows[topic.key]
         is_text = topic.datatype == "text"
-        out[topic.key] = values.astype("string").str.strip() if is_text else to_numbers(values)
+        out[topic.key] = (
+            rows[topic.key].astype("string").str.strip() if is_text else numeric[topic.key]
+        )
     return pd.DataFrame(out).reset_index(drop=True)
+
+
+def _each_to_numbers(columns: pd.DataFrame) -> dict[str, pd.Series]:
+    """:func:`to_numbers` of each column; the text columns parsed together in one pass (a
+    table can have a thousand topics: one call per column cost a snapshot build 1 s of its 6.6)."""
+    out = {key: to_numbers(columns[key]) for key in columns if is_numeric_dtype(columns[key])}
+    text = [key for key in columns if key not in out]
+    if text:
+        flat = pd.Series(columns[text].to_numpy(dtype=object).ravel(order="F"))
+        grid = to_numbers(flat).to_numpy("float64", na_value=np.nan)
+        grid = grid.reshape((len(columns), len(text)), order="F")
+        for i, key in enumerate(text):
+            out[key] = pd.Series(grid[:, i], index=columns.index).astype("Float64")
+    return out
 
 
 def normalize_filters(filters: object) -> dict[str, list[str]] | None:

@@ -215,14 +215,14 @@ def test_parsing_counts_against_the_deadline(stand_in, cached, monkeypatch):
 
 
 def test_deadline_races_end_in_a_cbs_error(stand_in, cached):
-    """160 loads, 8 at a time, with deadlines from 1 ms to twice what 8 loads at once take here:
+    """80 loads, 8 at a time, with deadlines from 1 ms to twice what 8 loads at once take here:
     each returns the table or raises a CbsError, whichever step the deadline strikes in."""
     stand_in.page_size = 700
     started = time.monotonic()
     load("80137ned", select="Totaal_1", source="live")
     once = time.monotonic() - started
     rng = random.Random(15)
-    deadlines = [rng.uniform(0.001, 2 * 8 * once) for _ in range(160)]
+    deadlines = [rng.uniform(0.001, 2 * 8 * once) for _ in range(80)]
     other: list[BaseException] = []
 
     def one(seconds: float) -> str:
@@ -238,7 +238,7 @@ def test_deadline_races_end_in_a_cbs_error(stand_in, cached):
     started = time.monotonic()
     with ThreadPoolExecutor(8) as pool:
         outcomes = list(pool.map(one, deadlines))
-    assert other == [] and len(outcomes) == 160
+    assert other == [] and len(outcomes) == 80
     assert {"ok", "error"} <= set(outcomes)  # deadlines that end before and after the answer
     assert time.monotonic() - started < 30
 

@@ -442,13 +442,15 @@ def test_a_while_in_another_language_leaves_the_environment_in_charge(monkeypatc
 @pytest.mark.parametrize(("lang", "panel"), [("nl", "Paneel"), ("en", "Panel")])
 def test_the_saved_numbers_name_the_panel_and_leave_out_an_empty_one(lang, panel, tmp_path):
     """Small multiples: the data file's panel column has a header in words; one panel: no
-    column that holds nothing."""
+    column that holds nothing (in one language: a column left out has no header to say)."""
     configure(lang=lang)
     frame = explore.load_table("71488ned")
     offer = explore.options(frame)
     both = (("geslacht", ("Mannen", "Vrouwen")), ("leeftijd", ("Totaal",)))
     choice = explore.default(offer)._replace(regions=("Groningen", "Limburg"), filters=both)
-    for picked, columns in ((choice, {"paneel": panel}), (choice._replace(filters=()), {})):
+    saves = [(choice, {"paneel": panel})]
+    saves += [(choice._replace(filters=()), {})] if lang == "nl" else []
+    for picked, columns in saves:
         explore.draw(frame, picked, offer, save=True)
         name = explore.chart_name(picked, offer)
         record = json.loads((tmp_path / "notebook" / lang / f"{name}.json").read_text())

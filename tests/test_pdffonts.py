@@ -30,6 +30,14 @@ def _subset(font: str, text: str) -> tuple:
         return subset.getGlyphOrder(), dict(made.glyph_index_map), outlines
 
 
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """A cache folder of its own, and no working font made yet in this process."""
+    monkeypatch.setenv("EENZAAMHEID_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(pdffonts, "_WORKING", {})
+    return tmp_path / "cache"
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_a_subset_from_the_working_font_equals_one_from_the_font(text):
     font = font_manager.FontPath(font_manager.findfont("DejaVu Sans"), 0)
@@ -42,8 +50,7 @@ def test_a_subset_from_the_working_font_equals_one_from_the_font(text):
     assert _backend_pdf_ps.get_glyphs_subset.__module__ == "matplotlib.backends._backend_pdf_ps"
 
 
-def test_the_working_font_is_made_once_per_font_and_used(monkeypatch):
-    monkeypatch.setattr(pdffonts, "_WORKING", {})
+def test_the_working_font_is_made_once_per_font_and_used(cache, monkeypatch):
     made, read = [], []
     real = pdffonts._make_working_font
     monkeypatch.setattr(pdffonts, "_make_working_font", lambda *a: made.append(a) or real(*a))
@@ -61,9 +68,7 @@ def test_the_working_font_is_made_once_per_font_and_used(monkeypatch):
     assert read == [font_path, working, working, font_path]  # made, abc, def 123, Ж (not in it)
 
 
-def test_a_font_no_working_font_can_be_made_of_is_subset_as_before(monkeypatch):
-    monkeypatch.setattr(pdffonts, "_WORKING", {})
-
+def test_a_font_no_working_font_can_be_made_of_is_subset_as_before(cache, monkeypatch):
     def fails(*arguments):
         raise OSError("a font fontTools cannot read")
 
@@ -84,3 +89,47 @@ def test_a_pdf_with_a_glyph_outside_the_working_font_embeds_it(tmp_path):
     covered = {code for font in fonts for code in font.getBestCmap()}
     assert {ord(c) for c in " ".join(TEXTS)} <= covered
     assert fonts and not any({"GSUB", "GPOS"} & set(font.keys()) for font in fonts)
+
+
+def test_the_working_font_is_kept_in_the_cache_for_the_next_kernel(cache, monkeypatch):
+    """Each notebook's kernel needs the working fonts: the first makes and keeps them in the
+    cache folder, the next ones read them there (0.1 s a font less), with the same subsets."""
+    font = font_manager.FontPath(font_manager.findfont("DejaVu Sans"), 0)
+    direct = _subset(font, TEXTS[0])
+    with pdffonts.pdf_fonts():
+        assert _subset(font, TEXTS[0]) == direct
+    assert len(list((cache / "pdf-fonts").glob("*.json"))) == 1
+    monkeypatch.setattr(pdffonts, "_WORKING", {})  # the next kernel
+
+    def not_again(*arguments):
+        raise AssertionError("made again, not read from the cache")
+
+    monkeypatch.setattr(pdffonts, "_make_working_font", not_again)
+    with pdffonts.pdf_fonts():
+        assert _subset(font, TEXTS[0]) == direct
+        assert pdffonts._WORKING[(str(font), 0)] is not None
+
+
+@pytest.mark.parametrize("damage", ["truncated", "other bytes"])
+def test_a_damaged_kept_working_font_is_made_again(cache, monkeypatch, damage):
+    font = font_manager.FontPath(font_manager.findfont("DejaVu Sans"), 0)
+    direct = _subset(font, TEXTS[0])
+    with pdffonts.pdf_fonts():
+        _subset(font, TEXTS[0])
+    (kept,) = (cache / "pdf-fonts").iterdir()
+    text = kept.read_text()
+    kept.write_text(text[: len(text) // 2] if damage == "truncated" else text.replace("A", "B", 9))
+    monkeypatch.setattr(pdffonts, "_WORKING", {})
+    with pdffonts.pdf_fonts():
+        assert _subset(font, TEXTS[0]) == direct
+    assert kept.read_text() == text  # kept again, whole
+
+
+def test_an_unwritable_cache_still_gives_the_working_font(cache, monkeypatch):
+    cache.parent.mkdir(exist_ok=True)
+    cache.write_text("a file where the folder should be")
+    font = font_manager.FontPath(font_manager.findfont("DejaVu Sans"), 0)
+    direct = _subset(font, TEXTS[0])
+    with pdffonts.pdf_fonts():
+        assert _subset(font, TEXTS[0]) == direct
+        assert pdffonts._WORKING[(str(font), 0)] is not None

@@ -12,7 +12,9 @@ variable                   meaning                                       default
 ``EENZAAMHEID_SNAPSHOT``   the committed snapshot                        ``data/snapshot``
 ``EENZAAMHEID_RAW``        unmodified raw files the snapshot is built    ``data/raw``
                            from
-``EENZAAMHEID_CACHE``      downloads from CBS                            per-user cache folder
+``EENZAAMHEID_CACHE``      downloads from CBS (and what the build        per-user cache folder
+                           keeps: the web explorer's Vega bundle, the
+                           PDF export's working fonts)
 ``EENZAAMHEID_FIGURES``    exported charts                               ``figures``
 ``EENZAAMHEID_BUILD``      the pages of the main job                     ``build``
 ``CBS_ODATA_URL``          the CBS OData server                          ``https://opendata.cbs.nl``

@@ -6,21 +6,32 @@ PDF: most of the time a PDF takes. Here each font's glyphs of the Latin scripts,
 currency, arrows, maths and shapes are first copied into a working font, once per font and
 process; a PDF's subset is then made from that copy, with the same glyphs, three times faster.
 A glyph outside the copy, or a font no copy can be made of, is subset from the font itself, as
-before. The copies stay in memory (a notebook's kernel ends without running exit handlers).
+before. Each copy is kept in the cache folder (``pdf-fonts/``), so that the next notebook's
+kernel reads it instead of making it again; in a process it stays in memory.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
+import json
 import logging
+import os
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import fontTools
+import matplotlib
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from matplotlib.backends import _backend_pdf_ps
+
+from .. import settings
 
 LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "kern")  # shaping text; unused in an embedded font
 WORKING_RANGES = (  # code points copied into the working font
@@ -94,17 +105,72 @@ _WORKING: dict[tuple[str, int], _Working | None] = {}
 
 
 def _working_font(original: Subset, fontfile: Any) -> _Working | None:
-    """The working font of ``fontfile``, made at its first use; None for a font it cannot be
-    made of (then each subset is made from the font itself)."""
+    """The working font of ``fontfile``: read from the cache folder, or made (and kept there)
+    at its first use; None for a font it cannot be made of (then each subset is made from the
+    font itself)."""
     face = getattr(fontfile, "face_index", 0)
     key = (str(fontfile), face)
     if key not in _WORKING:
         try:
-            _WORKING[key] = _make_working_font(original, fontfile, face)
+            kept = _kept_path(fontfile, face)
+            working = _read_kept(kept)
+            if working is None:
+                working = _keep(kept, _make_working_font(original, fontfile, face))
+            _WORKING[key] = working
         except Exception as error:  # an odd font: subset as matplotlib does
             _log.warning("no working font for %s: %s", fontfile, error)
             _WORKING[key] = None
     return _WORKING[key]
+
+
+def _kept_path(fontfile: Any, face: int) -> Path:
+    """Where the working font of this font file (as it is now), made by these versions of
+    fontTools and matplotlib from these ranges, is kept."""
+    stat = os.stat(fontfile)
+    made_of = [str(fontfile), face, stat.st_size, stat.st_mtime_ns, fontTools.version]
+    made_of += [matplotlib.__version__, WORKING_RANGES, LAYOUT_TABLES]
+    name = hashlib.sha256(json.dumps(made_of).encode()).hexdigest()[:24]
+    return settings.current().cache_dir / "pdf-fonts" / f"{name}.json"
+
+
+def _read_kept(path: Path) -> _Working | None:
+    """The working font kept at ``path``; None when there is none or it is damaged."""
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        data = base64.b64decode(kept["font"], validate=True)
+        if hashlib.sha256(data).hexdigest() != kept["sha256"]:
+            return None
+        to_working = {int(font): int(working) for font, working in kept["to_working"]}
+        return _Working(data, to_working, frozenset(map(int, kept["covers"])))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _keep(path: Path, working: _Working | None) -> _Working | None:
+    """Keep ``working`` at ``path`` in one atomic rename (kernels run side by side); a cache
+    folder that cannot be written keeps nothing."""
+    if working is None:
+        return None
+    kept = {
+        "sha256": hashlib.sha256(working.data).hexdigest(),
+        "font": base64.b64encode(working.data).decode("ascii"),
+        "to_working": sorted(working.to_working.items()),
+        "covers": sorted(working.covers),
+    }
+    part = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", dir=path.parent, suffix=".part", delete=False
+        ) as file:
+            part = Path(file.name)
+            json.dump(kept, file)
+        os.replace(part, path)
+    except OSError as error:
+        _log.debug("working font not kept at %s: %s", path, error)
+        if part is not None:
+            part.unlink(missing_ok=True)
+    return working
 
 
 def _make_working_font(original: Subset, fontfile: Any, face: int) -> _Working | None:

@@ -46,7 +46,7 @@ screenshots: $(READY)  ## the index, a story and a slide at 1280 and 400 px (hea
 test: $(READY)  ## lint + the whole test suite (offline)
 	$(BIN)/ruff check src tests notebooks
 	$(BIN)/ruff format --check src tests notebooks
-	$(BIN)/python -m pytest -n auto --dist load
+	$(BIN)/python -m pytest -n auto --dist load --maxschedchunk=1  # a test at a time: no worker waits with a long test queued behind another
 
 format: $(READY)  ## fix lint, format code, strip notebook outputs
 	$(BIN)/ruff check --fix src tests notebooks

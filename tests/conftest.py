@@ -23,7 +23,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """With several workers (``make test``): one test that needs the built site runs first, so
     its worker starts the build at once; the other tests of the built site run last, so the
     other workers run everything else meanwhile instead of waiting for that build. Tests
-    marked ``long`` go first among those, so that no worker is left alone with one at the end."""
+    marked ``long`` go first among those, so that no worker is left alone with one at the end
+    (``make test`` hands out one test at a time, ``--maxschedchunk=1``, so two long tests do
+    not queue on one worker)."""
     site = [item for item in items if "built_once" in item.fixturenames]
     site.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: long first
     rest = [item for item in items if "built_once" not in item.fixturenames]

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.skipif(
     not hasattr(_backend_pdf_ps, "SubsetResults"), reason="matplotlib < 3.11 subsets as before"
 )
 TEXTS = (
-    "Aandeel alleenstaanden 2024 (%) – Bron: CBS; é ë ö ‘ ’ € ÷ → ≤",
+    "Aandeel alleenstaanden 2024 (%) – Bron: CBS; é ë ö ‘ ’ € ÷ → ≤ ﬀ ﬁ ﬂ",
     "Ελλάδα Жж",  # Greek and Cyrillic: not in the working font
 )
 
@@ -133,3 +133,26 @@ def test_an_unwritable_cache_still_gives_the_working_font(cache, monkeypatch):
     with pdffonts.pdf_fonts():
         assert _subset(font, TEXTS[0]) == direct
         assert pdffonts._WORKING[(str(font), 0)] is not None
+
+
+def test_english_text_with_ligatures_is_subset_from_the_working_font(cache, tmp_path, monkeypatch):
+    """matplotlib shapes "fi", "ff" and "fl" into ligature glyphs; they are in the working
+    font, so an English chart's PDF is not subset from the whole font (70 ms a PDF more)."""
+    fig = Figure()
+    fig.text(0.1, 0.5, "Official figures differ; fluffy")
+    with pdffonts.pdf_fonts(), matplotlib.rc_context({"pdf.fonttype": 42}):
+        fig.savefig(tmp_path / "first.pdf")  # makes the working font
+        real, read = pdffonts._subset, []
+        monkeypatch.setattr(
+            pdffonts,
+            "_subset",
+            lambda o, f, g: (
+                read.append(set(g) <= pdffonts._WORKING[(str(f), 0)].covers) or real(o, f, g)
+            ),
+        )
+        fig.savefig(tmp_path / "again.pdf")
+    assert read and all(read)
+    embedded = {
+        code for font in _embedded_fonts(tmp_path / "again.pdf") for code in font.getBestCmap()
+    }
+    assert {0xFB00, 0xFB01} <= embedded

@@ -39,6 +39,7 @@ WORKING_RANGES = (  # code points copied into the working font
     (0x2000, 0x20CF),  # punctuation (dashes, quotes, ellipsis), super/subscripts, currency
     (0x2100, 0x22FF),  # letterlike signs, arrows, mathematical operators (−, ≤, ≈)
     (0x25A0, 0x25FF),  # geometric shapes (legend marks)
+    (0xFB00, 0xFB06),  # the ligatures text shaping puts in (ff, fi, fl, ffi, ffl: "figures")
 )
 Subset = Callable[[Any, set[int]], Any]  # matplotlib's get_glyphs_subset(fontfile, glyphs)
 _log = logging.getLogger(__name__)

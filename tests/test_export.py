@@ -441,6 +441,38 @@ def test_fill_takes_a_word_down_to_a_lone_last_word_only_where_the_two_fit():
     ]
 
 
+def _word_by_word(words: list[str], fits) -> list[list[str]]:
+    """Lines filled by trying each next word in turn (the plainest way, as a reference)."""
+    lines: list[list[str]] = [[]]
+    for word in words:
+        if lines[-1] and not fits([*lines[-1], word]):
+            lines.append([])
+        lines[-1].append(word)
+    return lines
+
+
+def test_fill_measures_few_lines_and_breaks_as_trying_word_by_word():
+    """Measuring a line costs a millisecond: ``_fill`` measures each line from a guess of its
+    length, and gives the lines that trying word by word gives (then the lone-word rule),
+    however far off the guess."""
+    import random
+
+    from eenzaamheid.charts.frame import _fill
+
+    rng = random.Random(7)
+    for _ in range(300):
+        words = ["x" * rng.randint(1, 9) for _ in range(rng.randint(1, 30))]
+        limit = rng.randint(4, 30)
+        lines = _word_by_word(words, lambda line, n=limit: len(" ".join(line)) <= n)
+        guess = rng.choice([0, limit, rng.uniform(0, 60)])
+        filled = _fill(words, lambda line, n=limit: len(" ".join(line)) <= n, guess)
+        assert [w for line in filled for w in line] == words
+        assert filled[:-2] == lines[:-2] and len(filled) == len(lines)
+    measured = []
+    _fill(["abc"] * 60, lambda line: measured.append(line) or len(" ".join(line)) <= 20, 22)
+    assert len(measured) <= 2 * 12  # twelve lines; word by word: 72 measurements
+
+
 def test_a_wrapped_text_does_not_end_with_one_word_alone_on_its_last_line():
     """A source line or subtitle that wraps keeps at least two words on its last line ("… a
     break (b)": the "(b)" goes down with "break"; "… CBS en RIVM": not "RIVM" alone)."""

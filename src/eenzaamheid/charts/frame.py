@@ -210,22 +210,48 @@ def _wrap(text: str, width_inches: float, font_size: float, bold: bool = False) 
     def fits(words: list[str]) -> bool:
         return text_points(" ".join(words), font) <= room
 
-    lines = [line for paragraph in text.split("\n") for line in _fill(_words(paragraph), fits)]
+    guess = room / (0.55 * font_size)  # characters a line holds, about (DejaVu Sans)
+    lines = [line for p in text.split("\n") for line in _fill(_words(p), fits, guess)]
     return "\n".join(" ".join(line) for line in lines)
 
 
-def _fill(words: list[str], fits: Callable[[list[str]], bool]) -> list[list[str]]:
-    """The words in lines, each as full as ``fits`` allows; when the last line would hold one
-    word alone, the word before it goes down too (where the two fit on one line)."""
-    lines: list[list[str]] = [[]]
-    for word in words:
-        if lines[-1] and not fits([*lines[-1], word]):
-            lines.append([])
-        lines[-1].append(word)
+def _fill(words: list[str], fits: Callable[[list[str]], bool], chars: float = 0) -> list[list[str]]:
+    """The words in lines, each as full as ``fits`` allows (a word too long for a line has a
+    line of its own); when the last line would hold one word alone, the word before it goes
+    down too (where the two fit on one line). ``chars``: about how many characters a line
+    holds; measuring costs a millisecond, so each line is measured from that guess (then as
+    long as the line before), twice when the guess is right, not once per word."""
+    lines: list[list[str]] = []
+    start = 0
+    while start < len(words):
+        end = _line_end(words, start, fits, _words_in(words, start, chars))
+        lines.append(words[start:end])
+        chars, start = len(" ".join(lines[-1])) + 1, end
+    lines = lines or [[]]
     alone = len(lines) > 1 and len(lines[-1]) == 1 < len(lines[-2])
     if alone and fits([lines[-2][-1], *lines[-1]]):
         lines[-1].insert(0, lines[-2].pop())
     return lines
+
+
+def _words_in(words: list[str], start: int, chars: float) -> int:
+    """Where a line from ``words[start]`` that holds about ``chars`` characters ends."""
+    end, length = start + 1, len(words[start])
+    while end < len(words) and length + 1 + len(words[end]) <= chars:
+        length, end = length + 1 + len(words[end]), end + 1
+    return end
+
+
+def _line_end(words: list[str], start: int, fits: Callable[[list[str]], bool], end: int) -> int:
+    """The end of the fullest line from ``words[start]`` that fits (at least one word), found
+    by measuring from ``end`` up or down."""
+    if fits(words[start:end]):
+        while end < len(words) and fits(words[start : end + 1]):
+            end += 1
+        return end
+    while end - 1 > start and not fits(words[start : end - 1]):
+        end -= 1
+    return max(end - 1, start + 1)
 
 
 _SHORT_NUMBER = re.compile(r"\(?\d{1,2}(?:–\d{1,2}|\+)?")  # 1, (3, 35–44, 75+

@@ -54,7 +54,7 @@ format: $(READY)  ## fix lint, format code, strip notebook outputs
 	$(BIN)/jupyter nbconvert --clear-output --inplace --log-level WARN notebooks/*.ipynb
 
 bench: $(READY)  ## load() timings, then the main job: full, nothing changed, one notebook changed
-	$(BIN)/python -m pytest tests/test_benchmark.py --benchmark-enable -s
+	$(BIN)/python -m pytest tests/test_benchmark.py -p benchmark --benchmark-enable -s
 	$(BIN)/python -m eenzaamheid.site.bench
 
 snapshot: $(READY)  ## re-create data/snapshot/ from data/raw/ (offline)

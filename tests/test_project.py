@@ -84,6 +84,25 @@ def test_ci_runs_the_test_target_and_it_lints_formats_and_tests():
         assert step in recipe, f"make test does not run {step!r}: {recipe}"
 
 
+def test_starting_pytest_asks_git_nothing(tmp_path):
+    """pytest-benchmark runs ``git describe --dirty`` whenever it is loaded; in a fresh clone
+    that runs the notebook filter (nbstripout) on every notebook, 20 s before the first test.
+    It is loaded only by ``make bench``."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "git").write_text(f'#!/bin/sh\necho "$@" >> {tmp_path / "asked"}\nexit 1\n')
+    (tmp_path / "git").chmod(0o755)
+    env = os.environ | {"PATH": f"{tmp_path}{os.pathsep}{os.environ['PATH']}"}
+    command = [sys.executable, "-m", "pytest", "--co", "-q", "--noconftest", "-p", "no:xdist"]
+    done = subprocess.run(
+        [*command, "tests/test_periods.py"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not (tmp_path / "asked").exists(), (tmp_path / "asked").read_text()
+
+
 def test_no_test_fixture_reaches_data():
     for path in (ROOT / "data").rglob("*"):
         assert "fixture" not in path.name and "test" not in path.name, path

@@ -138,12 +138,15 @@ def test_the_png_is_the_drawing_made_to_check_the_texts(figures, background, mod
     assert drawn.convert("RGBA").tobytes() == again.tobytes()
 
 
-def test_a_vector_file_written_in_the_layout_is_drawn_once(figures, monkeypatch):
+@pytest.mark.parametrize("automatic", [None, "figure.constrained_layout.use", "figure.autolayout"])
+def test_a_vector_file_written_in_the_layout_is_drawn_once(figures, monkeypatch, automatic):
     """Inside ``laid_out`` the layout is done: ``savefig`` draws each SVG and PDF once (without
-    a pass that only lays out again, a third of their time), and afterwards the chart lays
-    itself out again as before."""
+    a pass that only lays out again, a third of their time), also where the user's settings
+    ask matplotlib to lay out every figure; afterwards the chart lays itself out as before."""
     from matplotlib.figure import Figure
 
+    if automatic:
+        monkeypatch.setitem(matplotlib.rcParams, automatic, True)
     draws = []
     original = Figure.draw
     monkeypatch.setattr(
@@ -155,9 +158,10 @@ def test_a_vector_file_written_in_the_layout_is_drawn_once(figures, monkeypatch)
         engine = chart.fig.get_layout_engine()
         with chart.laid_out():
             draws.clear()
-            chart.fig.savefig(figures / "proef.svg")
-            chart.fig.savefig(figures / "proef.pdf")
-            assert len(draws) == 2
+            for _ in range(2):
+                chart.fig.savefig(figures / "proef.svg")
+                chart.fig.savefig(figures / "proef.pdf")
+            assert len(draws) == 4
         assert chart.fig.get_layout_engine() is engine
     assert "Een titel die de bevinding zegt" in pdf_text(figures / "proef.pdf")
 

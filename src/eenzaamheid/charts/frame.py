@@ -146,14 +146,14 @@ class Chart:
         computing it again. Yields the texts that overlap or are cut off."""
         screen_dpi, engine = self.fig.dpi, self.fig.get_layout_engine()
         self.fig.set_dpi(self.theme.dpi)
+        # No engine at all inside: with "none" (a placeholder) savefig draws each file twice,
+        # and with the user's automatic layout on, savefig would bring an engine back.
+        no_layout = {"figure.autolayout": False, "figure.constrained_layout.use": False}
         try:
             self.fig.canvas.draw()
-            with mpl.rc_context(
-                {"figure.autolayout": False, "figure.constrained_layout.use": False}
-            ):
-                # no engine at all: with "none" (a placeholder) savefig draws each file twice
+            with mpl.rc_context(no_layout):
                 self.fig.set_layout_engine(None)
-            yield text_collisions(self.fig)
+                yield text_collisions(self.fig)
         finally:
             self.fig.set_layout_engine(engine)
             self.fig.set_dpi(screen_dpi)

@@ -110,7 +110,16 @@ def test_the_working_font_is_kept_in_the_cache_for_the_next_kernel(cache, monkey
         assert pdffonts._WORKING[(str(font), 0)] is not None
 
 
-@pytest.mark.parametrize("damage", ["truncated", "other bytes"])
+def _other_map(text: str) -> str:
+    """The kept file with one glyph of the map leading elsewhere (still valid JSON)."""
+    import json
+
+    kept = json.loads(text)
+    kept["body"]["to_working"][5][1] += 1
+    return json.dumps(kept)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "other bytes", "other map"])
 def test_a_damaged_kept_working_font_is_made_again(cache, monkeypatch, damage):
     font = font_manager.FontPath(font_manager.findfont("DejaVu Sans"), 0)
     direct = _subset(font, TEXTS[0])
@@ -118,16 +127,24 @@ def test_a_damaged_kept_working_font_is_made_again(cache, monkeypatch, damage):
         _subset(font, TEXTS[0])
     (kept,) = (cache / "pdf-fonts").iterdir()
     text = kept.read_text()
-    kept.write_text(text[: len(text) // 2] if damage == "truncated" else text.replace("A", "B", 9))
+    damaged = {
+        "truncated": text[: len(text) // 2],
+        "other bytes": text.replace("A", "B", 9),
+        "other map": _other_map(text),
+    }
+    kept.write_text(damaged[damage])
     monkeypatch.setattr(pdffonts, "_WORKING", {})
     with pdffonts.pdf_fonts():
         assert _subset(font, TEXTS[0]) == direct
     assert kept.read_text() == text  # kept again, whole
 
 
-def test_an_unwritable_cache_still_gives_the_working_font(cache, monkeypatch):
+@pytest.mark.parametrize("trouble", ["unwritable", "no cache folder setting"])
+def test_an_unusable_cache_still_gives_the_working_font(cache, monkeypatch, trouble):
     cache.parent.mkdir(exist_ok=True)
     cache.write_text("a file where the folder should be")
+    if trouble == "no cache folder setting":
+        monkeypatch.setattr(pdffonts, "_kept_path", lambda *a: (_ for _ in ()).throw(OSError("x")))
     font = font_manager.FontPath(font_manager.findfont("DejaVu Sans"), 0)
     direct = _subset(font, TEXTS[0])
     with pdffonts.pdf_fonts():

@@ -3,9 +3,9 @@
 matplotlib embeds each font of a PDF as a subset holding only the glyphs drawn, and fontTools
 makes it by reading the whole font every time (DejaVu Sans: some 6,000 glyphs), for every
 PDF: most of the time a PDF takes. Here each font's glyphs of the Latin scripts, punctuation,
-currency, arrows, maths and shapes are first copied into a working font, once per font and
-process; a PDF's subset is then made from that copy, with the same glyphs, three times faster.
-A glyph outside the copy, or a font no copy can be made of, is subset from the font itself, as
+currency, arrows, maths, shapes and ligatures are first copied into a working font, once per
+font; a PDF's subset is then made from that copy, with the same glyphs, three times faster. A
+glyph outside the copy, or a font no copy can be made of, is subset from the font itself, as
 before. Each copy is kept in the cache folder (``pdf-fonts/``), so that the next notebook's
 kernel reads it instead of making it again; in a process it stays in memory.
 """
@@ -114,9 +114,15 @@ def _working_font(original: Subset, fontfile: Any) -> _Working | None:
     if key not in _WORKING:
         try:
             kept = _kept_path(fontfile, face)
-            working = _read_kept(kept)
+        except OSError as error:  # no cache to read or keep: made in this process only
+            _log.debug("working fonts not kept: %s", error)
+            kept = None
+        try:
+            working = _read_kept(kept) if kept else None
             if working is None:
-                working = _keep(kept, _make_working_font(original, fontfile, face))
+                working = _make_working_font(original, fontfile, face)
+                if kept:
+                    _keep(kept, working)
             _WORKING[key] = working
         except Exception as error:  # an odd font: subset as matplotlib does
             _log.warning("no working font for %s: %s", fontfile, error)
@@ -134,26 +140,32 @@ def _kept_path(fontfile: Any, face: int) -> Path:
     return settings.current().cache_dir / "pdf-fonts" / f"{name}.json"
 
 
+def _checksum(body: dict) -> str:
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+
+
 def _read_kept(path: Path) -> _Working | None:
-    """The working font kept at ``path``; None when there is none or it is damaged."""
+    """The working font kept at ``path``; None when there is none or it is damaged (its
+    checksum covers the font and both glyph maps)."""
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
-        data = base64.b64decode(kept["font"], validate=True)
-        if hashlib.sha256(data).hexdigest() != kept["sha256"]:
+        body = kept["body"]
+        if _checksum(body) != kept["sha256"]:
             return None
-        to_working = {int(font): int(working) for font, working in kept["to_working"]}
-        return _Working(data, to_working, frozenset(map(int, kept["covers"])))
+        data = base64.b64decode(body["font"], validate=True)
+        to_working = {int(font): int(working) for font, working in body["to_working"]}
+        covers = frozenset(map(int, body["covers"]))
+        return _Working(data, to_working, covers) if covers <= to_working.keys() else None
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def _keep(path: Path, working: _Working | None) -> _Working | None:
+def _keep(path: Path, working: _Working | None) -> None:
     """Keep ``working`` at ``path`` in one atomic rename (kernels run side by side); a cache
     folder that cannot be written keeps nothing."""
     if working is None:
-        return None
-    kept = {
-        "sha256": hashlib.sha256(working.data).hexdigest(),
+        return
+    body = {
         "font": base64.b64encode(working.data).decode("ascii"),
         "to_working": sorted(working.to_working.items()),
         "covers": sorted(working.covers),
@@ -165,13 +177,12 @@ def _keep(path: Path, working: _Working | None) -> _Working | None:
             "w", dir=path.parent, suffix=".part", delete=False
         ) as file:
             part = Path(file.name)
-            json.dump(kept, file)
+            json.dump({"sha256": _checksum(body), "body": body}, file)
         os.replace(part, path)
     except OSError as error:
         _log.debug("working font not kept at %s: %s", path, error)
         if part is not None:
             part.unlink(missing_ok=True)
-    return working
 
 
 def _make_working_font(original: Subset, fontfile: Any, face: int) -> _Working | None:

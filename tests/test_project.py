@@ -89,10 +89,12 @@ def test_starting_pytest_asks_git_nothing(tmp_path):
     that runs the notebook filter (nbstripout) on every notebook, 20 s before the first test.
     It is loaded only by ``make bench``."""
     import os
+    import shlex
     import subprocess
     import sys
 
-    (tmp_path / "git").write_text(f'#!/bin/sh\necho "$@" >> {tmp_path / "asked"}\nexit 1\n')
+    asked = shlex.quote(str(tmp_path / "asked"))
+    (tmp_path / "git").write_text(f'#!/bin/sh\necho "$@" >> {asked}\nexit 1\n')
     (tmp_path / "git").chmod(0o755)
     env = os.environ | {"PATH": f"{tmp_path}{os.pathsep}{os.environ['PATH']}"}
     command = [sys.executable, "-m", "pytest", "--co", "-q", "--noconftest", "-p", "no:xdist"]

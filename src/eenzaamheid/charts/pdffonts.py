@@ -121,7 +121,7 @@ def _working_font(original: Subset, fontfile: Any) -> _Working | None:
             working = _read_kept(kept) if kept else None
             if working is None:
                 working = _make_working_font(original, fontfile, face)
-                if kept:
+                if kept and working:
                     _keep(kept, working)
             _WORKING[key] = working
         except Exception as error:  # an odd font: subset as matplotlib does
@@ -160,11 +160,9 @@ def _read_kept(path: Path) -> _Working | None:
         return None
 
 
-def _keep(path: Path, working: _Working | None) -> None:
+def _keep(path: Path, working: _Working) -> None:
     """Keep ``working`` at ``path`` in one atomic rename (kernels run side by side); a cache
     folder that cannot be written keeps nothing."""
-    if working is None:
-        return
     body = {
         "font": base64.b64encode(working.data).decode("ascii"),
         "to_working": sorted(working.to_working.items()),

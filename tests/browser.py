@@ -50,6 +50,10 @@ ALIKE = """(() => {
 # test_a_chart_shows_its_table_and_the_code_unfolds.
 UNSHOWN = "details:not([open]) > :not(summary), [hidden] > *"
 AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
+# contrast: one cell of each look (ALIKE marks the others)
+AXE_SETUP = (
+    ";\naxe.configure({rules: [{id: 'color-contrast', selector: '*:not([data-axe-alike])'}]})"
+)
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 HOW_TO_GET = (
     "no Chromium found for the browser test. Install it with `sudo apt-get install chromium` "
@@ -109,6 +113,7 @@ class Browser:
         self.socket = websocket.create_connection(target["webSocketDebuggerUrl"], timeout=20)
         self.next_id = 0
         self.events: list[dict] = []
+        self.axe_on_new_pages = False  # axe-core (650 KB) is sent once, not with every page
         for domain in ("Page", "Runtime", "Log"):
             self.send(f"{domain}.enable")
 
@@ -185,10 +190,11 @@ class Browser:
         per text whose contrast axe could not judge because it stands on a background image or
         gradient (axe calls those "incomplete", which would otherwise pass unseen)."""
         if not self.evaluate("typeof window.axe === 'object'"):
-            self.evaluate(AXE.read_text("utf-8") + "; 0")
-            self.evaluate(  # contrast: one cell of each look (ALIKE marks the others)
-                "axe.configure({rules: [{id: 'color-contrast', selector: '*:not([data-axe-alike])'}]})"
-            )
+            setup = AXE.read_text("utf-8") + AXE_SETUP
+            if not self.axe_on_new_pages:  # sent once: each page opened later starts with it
+                self.send("Page.addScriptToEvaluateOnNewDocument", source=setup)
+                self.axe_on_new_pages = True
+            self.evaluate(setup + "; 0")
         self.evaluate(  # the edge shadows of boxes that scroll would leave contrast unjudged
             f"document.querySelectorAll({json.dumps(SHADOWED)})"
             ".forEach(e => { e.style.backgroundImage = 'none'; })"

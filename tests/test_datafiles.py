@@ -106,6 +106,7 @@ def test_the_wide_file_is_the_long_file_pivoted(proef):
         "rows": "jaar",
         "series": ["geslacht"],
         "values": ["aandeel", "Alleenstaand_4"],
+        "alongside": [],
     }
     sheets = pd.read_excel(proef["xlsx"], sheet_name=None, engine="calamine")
     assert list(sheets) == ["cijfers", "breed", "toelichting"]
@@ -320,7 +321,7 @@ def _cells(frame: pd.DataFrame, rows: str, values: list[str]) -> list[tuple[str,
 
 
 def test_every_wide_file_is_its_long_file_pivoted(every_chart):
-    written = 0
+    written = alongside = 0
     for folder, record in every_chart:
         if record["wide"] is None:
             continue
@@ -331,10 +332,16 @@ def test_every_wide_file_is_its_long_file_pivoted(every_chart):
         long.columns = [c["key"] for c in record["columns"]]
         wide = pd.read_csv(files["csv_breed"], **read)
         spec = record["wide"]
+        series = list(wide.columns[1 : len(wide.columns) - len(spec["alongside"])])
         assert _cells(long, spec["rows"], spec["values"]) == _cells(
-            wide, wide.columns[0], list(wide.columns[1:])
+            wide, wide.columns[0], series
         ), record["name"]
+        labels = {c["key"]: c["label"] for c in record["columns"]}
+        beside = wide.columns[len(wide.columns) - len(spec["alongside"]) :]
+        assert list(beside) == [labels[k] for k in spec["alongside"]], record["name"]
+        alongside += bool(spec["alongside"])
     assert written >= 0.8 * len(every_chart)
+    assert alongside >= 0.5 * written  # most say beside their numbers what they are
 
 
 def test_a_row_without_a_period_stays_blank_in_the_wide_file():

@@ -130,3 +130,47 @@ def test_a_row_without_a_unit_is_not_said_to_have_its_neighbours_unit():
     layout = wide(export_frame(frame))
     assert layout is not None
     assert {"deel (%)", "deel"} <= set(layout.frame.columns)
+
+
+def _survey(**row_wise) -> pd.DataFrame:
+    """Fixture rows (not real figures): two measures for three groups, all of one level,
+    year and population, from one table."""
+    groups = ["Totaal", "Mannen", "Vrouwen"]
+    frame = pd.DataFrame(
+        {
+            "groep": groups * 2,
+            "maat": ["Eenzaamheid"] * 3 + ["Sociale eenzaamheid"] * 3,
+            "percentage": [10.7, 9.9, 11.5, 8.0, 7.5, 8.5],
+            "eenheid": "%",
+            "niveau": "Sterk",
+            "periode": 2022,
+            "populatie": "15 jaar of ouder",
+            "bron_soort": "statline",
+            "tabel": "85766NED",
+            "bron_url": "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85766NED/table",
+        }
+    )
+    return frame.assign(**row_wise)
+
+
+def test_what_the_numbers_of_a_row_share_stays_beside_them():
+    """A writer quoting a wide file keeps what its numbers are: the level, year and population
+    they all share, and what goes with each row (a precision), as columns after the series;
+    what differs within a row (a precision per measure) and the sources do not."""
+    frame = _survey(precisie=["exact", "rounded", "exact"] * 2)
+    layout = wide(export_frame(frame))
+    labels = {c.key: c.label for c in export_frame(frame).columns}
+    assert layout is not None and layout.series == ["maat"]
+    assert layout.alongside == ["niveau", "periode", "populatie", "precisie"]
+    headers = layout.frame.columns.tolist()
+    assert headers == [
+        labels["groep"], "Eenzaamheid (%)", "Sociale eenzaamheid (%)",
+        *(labels[k] for k in layout.alongside),
+    ]  # fmt: skip
+    by_group = layout.frame.set_index(labels["groep"])
+    assert by_group.loc["Mannen", labels["precisie"]] == "afgerond"
+    assert by_group[labels["populatie"]].tolist() == ["15 jaar of ouder"] * 3
+    assert by_group[labels["periode"]].tolist() == [2022] * 3
+    assert layout.kinds[-4:] == ["text", "period", "text", "text"]
+    frame = _survey(precisie=["exact"] * 3 + ["rounded"] * 3)  # per measure: not a row's
+    assert wide(export_frame(frame)).alongside == ["niveau", "periode", "populatie"]

@@ -9,10 +9,12 @@ data, then periods, codes and sources). Rows of a category with a code column (`
 ``regio_code``) are one row per code, named by the first label the data give that code: a
 place the tables spell two ways is one row. A header names the series' categories and the
 unit, e.g. ``Mannen (%)``: a value column's own, else the unit of its rows (``eenheid``); a
-series never holds two units (it is split by unit instead). Columns that are the same in
-every row (the region of a national chart) and the sources are left out: they are in the long
-file and the about-sheet. When no layout holds every value once, there is no wide file (the
-JSON says ``"wide": null``).
+series never holds two units (it is split by unit instead). What the numbers of a row share
+stays beside them, after the series: a level, year or population of the whole file (``Sterk``,
+2022, 15+) or of each row (a precision), so that a number quoted from the wide file keeps what
+it is. What differs within a row without being a series, codes and the sources are left out:
+they are in the long file and the about-sheet. When no layout holds every value once, there is
+no wide file (the JSON says ``"wide": null``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from .datafile import Column, DataFile, single
 from .sources import kind_of
 
 NUMBERS = ("count", "number", "percent")
+ALONGSIDE = ("text", "period")  # kinds of column that say what a row's numbers are
 _ORDER = {"text": 0, "origin": 1, "period": 2, "code": 3, "source": 4}  # series first
 ORIGIN = "_herkomst"  # the book's or a study's rows apart from the data's: a series named briefly
 UNIT = "eenheid"  # each row's unit, for a value column without one of its own
@@ -37,11 +40,17 @@ class Wide:
     rows: str
     series: list[str]
     values: list[str]
-    kinds: list[str]  # of each column: the rows' kind, then each series' value kind
+    kinds: list[str]  # of each column: the rows' kind, each series' value kind, then alongside
     places: list[int]  # decimals of each column's fractional numbers
+    alongside: list[str]  # the columns after the series: what a row's numbers share
 
     def record(self) -> dict[str, object]:
-        return {"rows": self.rows, "series": self.series, "values": self.values}
+        return {
+            "rows": self.rows,
+            "series": self.series,
+            "values": self.values,
+            "alongside": self.alongside,
+        }
 
 
 def _clashes(frame: pd.DataFrame, row: str, series: list[str], values: list[str]) -> int:
@@ -165,4 +174,18 @@ def wide(data: DataFile) -> Wide | None:
     table = pd.DataFrame({columns[row].label: pd.Series(shown, dtype=object)})
     for header, by_row in cells.items():
         table[header] = pd.Series([by_row.get(r) for r in order], dtype=object)
-    return Wide(table, row, series, values, kinds, places)
+    drawn = frame.loc[frame[values].notna().any(axis=1)]
+    alongside = [
+        k
+        for k in columns
+        if columns[k].kind in ALONGSIDE
+        and k not in (row, key, UNIT, *series)
+        and columns[k].label not in table
+        and drawn.groupby(key, dropna=False)[k].nunique(dropna=False).max() == 1
+    ]
+    for k in alongside:
+        by_row = drawn.drop_duplicates(key).set_index(key)[k]
+        table[columns[k].label] = pd.Series([by_row.get(r) for r in order], dtype=object)
+        kinds.append(columns[k].kind)
+        places.append(data.decimals.get(k, 0))
+    return Wide(table, row, series, values, kinds, places, alongside)

@@ -290,6 +290,8 @@ def test_every_chart_has_its_writers_files(every_chart):
         assert record["notebook"] and record["cell"], record["name"]
         if record["theme"] != "artikel":
             continue
+        title = ET.parse(files["svg_kaal"]).getroot().find(f"{SVG}title").text
+        assert title.count("(") == title.count(")"), (record["name"], title)
         drawn = ET.parse(files["svg_kaal"]).getroot().iter(f"{SVG}text")
         svg, pdf = " ".join("".join(t.itertext()) for t in drawn), pdf_text(files["pdf_kaal"])
         for text in (record["title"], record["subtitle"], record["source"]):

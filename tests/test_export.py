@@ -494,3 +494,15 @@ def test_a_wrapped_text_does_not_end_with_one_word_alone_on_its_last_line():
         alone = [lines for lines in wrapped if " " not in lines[-1]]
         assert not alone, alone[:3]
     assert "break (b)" in [lines[-1] for lines in _wrapped(texts["en"], "en")]
+
+
+def test_a_bare_files_title_is_the_alt_texts_lead_with_its_brackets_closed():
+    """``<name>_kaal.*`` is titled with the alt text's lead, cut at the first colon or full stop
+    outside brackets: a year's colon inside them does not leave a bracket open."""
+    from eenzaamheid.charts.export import _short
+
+    alt = "Staafdiagram van eenzaamheid (2016: 43 %, 2020: 46,6 %): de balken stijgen. Meer."
+    assert _short(alt) == "Staafdiagram van eenzaamheid (2016: 43 %, 2020: 46,6 %)"
+    assert _short("Lijngrafiek: twee lijnen.") == "Lijngrafiek"
+    assert _short("Een kaart van Nederland. Donker is hoog.") == "Een kaart van Nederland"
+    assert _short("Alleen een zin.") == "Alleen een zin"

@@ -62,8 +62,14 @@ class ExportedFigure(dict):
 
 def _short(alt: str) -> str:
     """The alt text's lead (``Lijngrafiek: ...`` -> ``Lijngrafiek``; else its first sentence),
-    as the title of a file without the chart's own title."""
-    return alt.split(". ", 1)[0].split(": ", 1)[0].rstrip(".")
+    cut at the first colon or full stop outside brackets, as the title of a file without the
+    chart's own title."""
+    depth = 0
+    for at, char in enumerate(alt):
+        depth = max(0, depth + (char in "([") - (char in ")]"))
+        if depth == 0 and alt.startswith((": ", ". "), at):
+            return alt[:at]
+    return alt.rstrip(".")
 
 
 def _metadata(title: str, source: str, alt: str) -> dict[str, dict[str, str]]:

@@ -174,3 +174,5 @@ def test_what_the_numbers_of_a_row_share_stays_beside_them():
     assert layout.kinds[-4:] == ["text", "period", "text", "text"]
     frame = _survey(precisie=["exact"] * 3 + ["rounded"] * 3)  # per measure: not a row's
     assert wide(export_frame(frame)).alongside == ["niveau", "periode", "populatie"]
+    frame = _survey(onderwerp=None)  # a column with no word in it says nothing
+    assert wide(export_frame(frame)).alongside == ["niveau", "periode", "populatie"]

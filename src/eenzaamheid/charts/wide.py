@@ -181,6 +181,7 @@ def wide(data: DataFile) -> Wide | None:
         if columns[k].kind in ALONGSIDE
         and k not in (row, key, UNIT, *series)
         and columns[k].label not in table
+        and drawn[k].notna().any()
         and drawn.groupby(key, dropna=False)[k].nunique(dropna=False).max() == 1
     ]
     for k in alongside:

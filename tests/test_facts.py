@@ -88,6 +88,22 @@ def test_a_place_is_named_in_the_chart_language():
     assert ch.place("'s-Gravenhage") == "'s-Gravenhage"
 
 
+def test_a_label_inside_an_alt_texts_sentence_keeps_a_lowercase_article():
+    """ "…, the Netherlands from 39.6% …", but "The Hague" keeps its capital everywhere."""
+    configure(lang="en")
+    rows = pd.DataFrame(
+        {"gebied": ["The Netherlands", "The Hague"] * 2, "jaar": [2012, 2012, 2020, 2020],
+         "waarde": [39.6, 50.0, 47.0, 55.0]}
+    )  # fmt: skip
+    said = ch.alt_series("Dots", rows, "jaar", "waarde", ch.fmt_percent, by="gebied")
+    assert said.startswith("Dots: the Netherlands from 39.6% in 2012") and "The Hague from" in said
+    values = ch.alt_values("Bars", ["Urk", "The Netherlands"], [35.2, 47.0], ch.fmt_percent)
+    assert values == "Bars: Urk 35.2%, the Netherlands 47.0%."
+    names = pd.Series(["Urk", "The Netherlands"])
+    spread = ch.alt_range("Map,", pd.Series([35.2, 47.0]), names, ch.fmt_percent)
+    assert "(the Netherlands)" in spread
+
+
 def test_a_series_with_a_break_is_told_piece_by_piece():
     configure(lang="en")
     rows = pd.DataFrame(  # fixture values, not Eurostat's
@@ -137,3 +153,15 @@ def test_a_data_file_names_its_kind_of_source_in_words(lang, words):
     rows = ch.sourced(load("rivm-eenzaamheid", source="snapshot", select=["Eenzaam_28"])).head(2)
     written = export_frame(rows).frame["bron_soort"]
     assert set(written) == {words} and kind_of(words) == "rivm_table"
+
+
+def test_a_difference_in_points_is_plural_in_english_unless_it_is_exactly_one():
+    """ "0.1 percentage points", "1 percentage point"; Dutch says "procentpunt" for every number."""
+    configure(lang="en")
+    assert ch.fmt_points(0.1) == "0.1 percentage points"
+    assert ch.fmt_points(1, 0) == "1 percentage point"
+    assert ch.fmt_points(1.0) == "1.0 percentage points"  # as written: "1.0" is no "1"
+    assert ch.fmt_points(2.35, 1) == "2.4 percentage points"
+    configure(lang="nl")
+    assert ch.fmt_points(0.06, 2) == "0,06 procentpunt"
+    assert ch.fmt_points(1, 0) == "1 procentpunt"

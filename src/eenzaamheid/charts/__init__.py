@@ -21,7 +21,7 @@ from .marks import (
     mark_book,
     range_ticks,
 )
-from .numbers import decimals, fmt_millions, fmt_number, fmt_percent, number_axis
+from .numbers import decimals, fmt_millions, fmt_number, fmt_percent, fmt_points, number_axis
 from .places import place
 from .sources import SOURCE_COLUMNS, book_rows, source_line, sourced
 from .tables import table
@@ -56,6 +56,7 @@ __all__ = [
     "fmt_millions",
     "fmt_number",
     "fmt_percent",
+    "fmt_points",
     "hbar_percent",
     "horizontal_layout",
     "label_line_end",

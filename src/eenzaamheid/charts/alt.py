@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
-from .words import say, text
+from .words import in_sentence, say, text
 
 Format = Callable[[float], str]
 
@@ -57,13 +57,13 @@ def alt_series(
         pieces = [_span(piece, x, y, fmt) for _, piece in rows.groupby(starts, sort=True)]
         after = say(nl="na een breuk in de reeks: ", en="after a break in the series: ")
         later = f" ({'; '.join(after + p for p in pieces[1:])})" if len(pieces) > 1 else ""
-        items.append(f"{name} {pieces[0]}{later}".strip())
+        items.append(f"{in_sentence(name)} {pieces[0]}{later}".strip())
     return _sentence(lead, items, note)
 
 
 def alt_values(lead: str, labels: Sequence[str], values: Sequence[float], fmt: Format, note=""):
     """For bars: every label with its value."""
-    items = [f"{label} {fmt(v)}" for label, v in zip(labels, values, strict=True)]
+    items = [f"{in_sentence(label)} {fmt(v)}" for label, v in zip(labels, values, strict=True)]
     return _sentence(lead, items, note)
 
 
@@ -77,7 +77,7 @@ def alt_change(
 ) -> str:
     """For dumbbells: every label from its first to its second value."""
     items = [
-        f"{label} {text('van_naar').format(a=fmt(a), b=fmt(b))}"
+        f"{in_sentence(label)} {text('van_naar').format(a=fmt(a), b=fmt(b))}"
         for label, a, b in zip(labels, before, after, strict=True)
     ]
     return _sentence(lead, items, note)
@@ -87,6 +87,9 @@ def alt_range(lead: str, values: pd.Series, names: pd.Series, fmt: Format, note:
     """For maps and long lists: the lowest and the highest value, with their names."""
     low, high = values.idxmin(), values.idxmax()
     span = text("bereik").format(
-        low=fmt(values[low]), low_label=names[low], high=fmt(values[high]), high_label=names[high]
+        low=fmt(values[low]),
+        low_label=in_sentence(names[low]),
+        high=fmt(values[high]),
+        high_label=in_sentence(names[high]),
     )
     return f"{lead} {span}. {note}".strip()

@@ -67,6 +67,15 @@ def fmt_percent(value: float, decimals: int = 1, *, signed: bool = False) -> str
     return f"{number} %" if settings.current().lang == "nl" else f"{number}%"
 
 
+def fmt_points(value: float, decimals: int = 1) -> str:
+    """A difference between percentages: ``0,1 procentpunt`` (nl, for every number) or
+    ``0.1 percentage points`` (en; singular only for a number written as ``1``)."""
+    number = fmt_number(value, decimals)
+    if settings.current().lang == "nl":
+        return f"{number} procentpunt"
+    return f"{number} percentage {'point' if number == '1' else 'points'}"
+
+
 _SPACE_BEFORE_PERCENT = re.compile(r"(?<=\d) (?=%)")
 
 

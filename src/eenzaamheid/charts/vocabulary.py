@@ -151,7 +151,7 @@ VOCABULARY: dict[str, dict[str, str]] = {
     "kolom_omvang": {"nl": "Bijdrage omvang bevolking", "en": "Contribution of population size"},
     "kolom_samenstelling": {
         "nl": "Bijdrage opbouw bevolking",
-        "en": "Contribution of population make-up",
+        "en": "Contribution of population composition",
     },
     "kolom_kans": {
         "nl": "Bijdrage kans alleen te wonen",
@@ -208,6 +208,8 @@ PLACES_EN = {
     "'s-Gravenhage": "The Hague",
     "Den Haag": "The Hague",
 }
+# English names whose article is lower case inside a sentence ("The Hague" keeps its capital)
+IN_SENTENCE_EN = {"The Netherlands": "the Netherlands"}
 # The data's own Dutch text in English (category() and unit_name()): an open set, keyed by
 # the Dutch text itself, which a Dutch chart shows as it comes.
 CATEGORIES = {

@@ -12,7 +12,7 @@ from babel import Locale
 from IPython.display import Markdown
 
 from .. import settings
-from .vocabulary import CATEGORIES, LABEL_WORDS, PLACES_EN, UNITS, VOCABULARY
+from .vocabulary import CATEGORIES, IN_SENTENCE_EN, LABEL_WORDS, PLACES_EN, UNITS, VOCABULARY
 
 
 def language() -> str:
@@ -70,6 +70,14 @@ def category(label: str) -> str:
     for dutch, english in LABEL_WORDS.items():
         label = re.sub(rf"\b{dutch}\b", english, label)
     return CATEGORIES.get(label, label)
+
+
+def in_sentence(label: object) -> str:
+    """A label as it reads inside a sentence: ``The Netherlands`` -> ``the Netherlands`` (a
+    label starting a tick or a legend entry keeps its capital)."""
+    name = str(label)
+    first = next((k for k in IN_SENTENCE_EN if name.startswith(k)), None)
+    return IN_SENTENCE_EN[first] + name[len(first) :] if first else name
 
 
 def flag_name(flag: str) -> str:

@@ -129,6 +129,11 @@ def test_projection_and_scenario_charts_hold_the_cbs_figures(built):
     counted = line[line["soort"] == "telling"].set_index("jaar")
     assert projected.loc[2022, "aantal"] == 3_149_006 and counted.loc[2022, "aantal"] == 3_172_564
     assert counted.loc[1995, "tabel"] == "70133ned" and counted.loc[2025, "aantal"] == 3_380_900
+    # no year without a count: 1996-1999 from 37296ned, in thousands, and said so
+    assert counted.index.tolist() == list(range(1995, 2026))
+    thousands = counted.loc[1996:1999]
+    assert set(thousands["tabel"]) == {"37296ned"} and set(thousands["precisie"]) == {"afgerond"}
+    assert thousands.loc[1999, "aantal"] == 2_255_000 and counted.loc[2000, "precisie"] == "exact"
     record = json.loads((charts / "08_eenpersoonshuishoudens_prognose.json").read_text())
     assert record["source"].count("71488ned") == 1, record["source"]  # download and page: once
     rates = _csv(charts, "08_sterk_eenzaam_huishouden_2019").set_index("groep")

@@ -107,6 +107,7 @@ def test_the_wide_file_is_the_long_file_pivoted(proef):
         "series": ["geslacht"],
         "values": ["aandeel", "Alleenstaand_4"],
         "alongside": [],
+        "notes": [],
     }
     sheets = pd.read_excel(proef["xlsx"], sheet_name=None, engine="calamine")
     assert list(sheets) == ["cijfers", "breed", "toelichting"]
@@ -323,7 +324,7 @@ def _cells(frame: pd.DataFrame, rows: str, values: list[str]) -> list[tuple[str,
 
 
 def test_every_wide_file_is_its_long_file_pivoted(every_chart):
-    written = alongside = 0
+    written = alongside = flagged = 0
     for folder, record in every_chart:
         if record["wide"] is None:
             continue
@@ -334,16 +335,21 @@ def test_every_wide_file_is_its_long_file_pivoted(every_chart):
         long.columns = [c["key"] for c in record["columns"]]
         wide = pd.read_csv(files["csv_breed"], **read)
         spec = record["wide"]
-        series = list(wide.columns[1 : len(wide.columns) - len(spec["alongside"])])
+        after = len(spec["alongside"]) + len(spec["notes"])  # the columns after the series
+        series = list(wide.columns[1 : len(wide.columns) - after])
         assert _cells(long, spec["rows"], spec["values"]) == _cells(
             wide, wide.columns[0], series
         ), record["name"]
         labels = {c["key"]: c["label"] for c in record["columns"]}
-        beside = wide.columns[len(wide.columns) - len(spec["alongside"]) :]
-        assert list(beside) == [labels[k] for k in spec["alongside"]], record["name"]
+        beside = wide.columns[len(wide.columns) - after :]
+        assert list(beside[: len(spec["alongside"])]) == [labels[k] for k in spec["alongside"]]
+        for note, header in zip(spec["notes"], beside[len(spec["alongside"]) :], strict=True):
+            assert note["series"] in series and header.startswith(labels[note["key"]])
         alongside += bool(spec["alongside"])
+        flagged += "vlag" in {note["key"] for note in spec["notes"]}
     assert written >= 0.8 * len(every_chart)
     assert alongside >= 0.5 * written  # most say beside their numbers what they are
+    assert flagged >= 2  # Eurostat's flags stay beside the values of story 9 (in each language)
 
 
 def test_a_row_without_a_period_stays_blank_in_the_wide_file():

@@ -176,3 +176,39 @@ def test_what_the_numbers_of_a_row_share_stays_beside_them():
     assert wide(export_frame(frame)).alongside == ["niveau", "periode", "populatie"]
     frame = _survey(onderwerp=None)  # a column with no word in it says nothing
     assert wide(export_frame(frame)).alongside == ["niveau", "periode", "populatie"]
+
+
+def test_what_differs_within_a_row_stays_beside_its_series():
+    """A precision per measure, or a Eurostat flag per value, is not one per row: it goes
+    beside its series, one column per series that has one ("Precisie bij …"), after what the
+    whole row shares; a series without a flag gets no empty flag column."""
+    frame = _survey(precisie=["exact"] * 3 + ["rounded"] * 3)
+    labels = {c.key: c.label for c in export_frame(frame).columns}
+    layout = wide(export_frame(frame))
+    assert layout is not None and layout.alongside == ["niveau", "periode", "populatie"]
+    notes = [f"{labels['precisie']} bij {s} (%)" for s in ("Eenzaamheid", "Sociale eenzaamheid")]
+    assert layout.frame.columns.tolist()[-2:] == notes
+    assert layout.frame[notes[0]].tolist() == ["exact"] * 3
+    assert layout.frame[notes[1]].tolist() == ["afgerond"] * 3
+    assert [n["key"] for n in layout.record()["notes"]] == ["precisie", "precisie"]
+    flagged = pd.DataFrame(  # fixture rows (not real figures): a flag on some EU values only
+        {
+            "jaar": [2019, 2019, 2020, 2020, 2021, 2021],
+            "reeks": ["NL", "EU"] * 3,
+            "aandeel": [38.0, 33.0, 38.5, 33.5, 38.4, 34.0],
+            "vlag": [None, "e", "b", "e", None, None],
+            "eenheid": "%",
+            "bron_soort": "eurostat",
+            "tabel": "ilc_lvph03",
+            "bron_url": "https://ec.europa.eu/eurostat/databrowser/view/ilc_lvph03/default/table",
+        }
+    )
+    layout = wide(export_frame(flagged))
+    assert layout is not None and layout.series == ["reeks"]
+    flag = {c.key: c.label for c in export_frame(flagged).columns}["vlag"]
+    by_year = layout.frame.set_index(layout.frame.columns[0])
+    assert by_year[f"{flag} bij EU (%)"].tolist() == ["e", "e", None]
+    assert by_year[f"{flag} bij NL (%)"].tolist() == [None, "b", None]
+    configure(lang="en")
+    english = wide(export_frame(flagged)).frame.columns.tolist()
+    assert english[-2:] == ["Flag (Eurostat) for NL (%)", "Flag (Eurostat) for EU (%)"]

@@ -12,8 +12,10 @@ unit, e.g. ``Mannen (%)``: a value column's own, else the unit of its rows (``ee
 series never holds two units (it is split by unit instead). What the numbers of a row share
 stays beside them, after the series: a level, year or population of the whole file (``Sterk``,
 2022, 15+) or of each row (a precision), so that a number quoted from the wide file keeps what
-it is. What differs within a row without being a series, codes and the sources are left out:
-they are in the long file and the about-sheet. When no layout holds every value once, there is
+it is. What differs within a row but is one per value (a precision per measure, Eurostat's
+flags) goes beside its series, after those: a column per series that has one (``Precisie bij
+Eenzaamheid (%)``). Codes and the sources are left out: they are in the long file and the
+about-sheet. When no layout holds every value once, there is
 no wide file (the JSON says ``"wide": null``).
 """
 
@@ -26,9 +28,11 @@ import pandas as pd
 from .columns import unit_kind
 from .datafile import Column, DataFile, single
 from .sources import kind_of
+from .words import text
 
 NUMBERS = ("count", "number", "percent")
 ALONGSIDE = ("text", "period")  # kinds of column that say what a row's numbers are
+NOTES = ("vlag",)  # codes that say something of the value they go with (Eurostat's flags)
 _ORDER = {"text": 0, "origin": 1, "period": 2, "code": 3, "source": 4}  # series first
 ORIGIN = "_herkomst"  # the book's or a study's rows apart from the data's: a series named briefly
 UNIT = "eenheid"  # each row's unit, for a value column without one of its own
@@ -43,6 +47,7 @@ class Wide:
     kinds: list[str]  # of each column: the rows' kind, each series' value kind, then alongside
     places: list[int]  # decimals of each column's fractional numbers
     alongside: list[str]  # the columns after the series: what a row's numbers share
+    notes: list[dict[str, str]]  # then, per column: what (key) it says of which series' values
 
     def record(self) -> dict[str, object]:
         return {
@@ -50,6 +55,7 @@ class Wide:
             "series": self.series,
             "values": self.values,
             "alongside": self.alongside,
+            "notes": self.notes,
         }
 
 
@@ -147,6 +153,7 @@ def wide(data: DataFile) -> Wide | None:
         return None
     series = _by_unit(frame, series, [columns[v] for v in values])
     cells: dict[str, dict] = {}
+    drawn_by: dict[str, pd.DataFrame] = {}  # each series' header: the rows it was drawn from
     kinds, places = [columns[row].kind], [data.decimals.get(row, 0)]
     for value in values:
         rows = frame[frame[value].notna()]
@@ -160,6 +167,7 @@ def wide(data: DataFile) -> Wide | None:
             if header in cells:
                 return None  # two series would share a header
             cells[header] = dict(zip(group[key], group[value], strict=True))
+            drawn_by[header] = group
             kinds.append(
                 unit_kind(unit) if unit and not columns[value].unit else columns[value].kind
             )
@@ -189,4 +197,26 @@ def wide(data: DataFile) -> Wide | None:
         table[columns[k].label] = pd.Series([by_row.get(r) for r in order], dtype=object)
         kinds.append(columns[k].kind)
         places.append(data.decimals.get(k, 0))
-    return Wide(table, row, series, values, kinds, places, alongside)
+    notes = []
+    for k in _notes(columns, drawn, drawn_by, key, [row, key, UNIT, *series, *alongside]):
+        for header, group in drawn_by.items():
+            if group[k].notna().any():
+                by_row = group.set_index(key)[k]
+                name = text("bij_reeks").format(what=columns[k].label, series=header)
+                table[name] = pd.Series([by_row.get(r) for r in order], dtype=object)
+                kinds.append(columns[k].kind)
+                places.append(0)
+                notes.append({"key": k, "series": header})
+    return Wide(table, row, series, values, kinds, places, alongside, notes)
+
+
+def _notes(columns, drawn, drawn_by, key, taken) -> list[str]:
+    """The columns that differ within a row but hold one word per value drawn."""
+    return [
+        k
+        for k in columns
+        if (columns[k].kind in ALONGSIDE or k in NOTES)
+        and k not in taken
+        and drawn[k].notna().any()
+        and all(g.groupby(key)[k].nunique().max() <= 1 for g in drawn_by.values())
+    ]

@@ -218,11 +218,14 @@ def test_a_one_column_chart_grows_taller_where_its_texts_leave_the_plot_too_litt
 
 @pytest.mark.parametrize(("theme", "pixels"), [("notebook", (660, 600)), ("college", (1320, 1200))])
 def test_screen_themes_write_a_one_column_size_for_phones(theme, pixels):
-    """A page on a phone shows the one-column PNG in every theme, not only in print."""
+    """A page on a phone shows the one-column PNG in every theme, not only in print; only
+    print (artikel) writes the one-column size as SVG and PDF too."""
     configure(theme=theme, lang="nl")
     paths = _line_chart(name="smal", narrow=True)
     height, width = imread(paths["png_smal"]).shape[:2]
     assert (width, height) == pixels
+    assert not {"svg_smal", "pdf_smal"} & set(paths)
+    assert not list(paths["png_smal"].parent.glob("smal_smal.[sp][vd][gf]"))
 
 
 def test_the_record_gives_the_smallest_text_drawn():

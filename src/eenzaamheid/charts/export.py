@@ -33,7 +33,9 @@ if TYPE_CHECKING:
     from .frame import Chart
 
 FORMATS = ("png", "svg", "pdf")
-BARE_THEMES = ("artikel",)  # the print theme writes ``<name>_kaal.*`` for pages that set titles
+PRINT_THEMES = ("artikel",)  # writes ``<name>_kaal.*`` for pages that set titles, and
+# ``<name>_smal.*`` in every format for one-column print; a screen theme's one-column size is
+# a PNG, for a phone
 
 
 def figures_dir() -> Path:
@@ -96,25 +98,27 @@ def _write_images(
     alt: str,
     title: str,
     shortfall: Callable[[], float] | None = None,
+    formats: tuple[str, ...] = FORMATS,
 ) -> tuple[dict[str, Path], list[str]]:
     """The chart as PNG, SVG and PDF from one layout; returns the paths and the texts that
     collide in that layout. ``shortfall``: the inches of height the layout lacks, measured
     before anything is written; when it lacks some, the figure grows by that much, is laid out
     again and then written."""
     metadata = _metadata(title, chart.source, alt)
-    paths = {fmt: out / f"{stem}.{fmt}" for fmt in FORMATS}
+    paths = {fmt: out / f"{stem}.{fmt}" for fmt in formats}
     with chart.laid_out() as collisions, pdf_fonts():
         short = shortfall() if shortfall else 0.0
         if short <= 0:
             chart.write_png(paths["png"], metadata["png"])
-            for fmt in ("svg", "pdf"):
+            for fmt in formats[1:]:
                 chart.fig.savefig(paths[fmt], dpi=chart.theme.dpi, metadata=metadata[fmt])
     if short > 0:
         width, height = chart.fig.get_size_inches()
         chart.fig.set_size_inches(width, height + short)
         chart.fit_texts()
-        return _write_images(chart, out, stem, alt, title)
-    _svg_desc(paths["svg"], alt)
+        return _write_images(chart, out, stem, alt, title, formats=formats)
+    if "svg" in paths:
+        _svg_desc(paths["svg"], alt)
     return paths, collisions
 
 
@@ -140,7 +144,10 @@ def _write_narrow(
     chart.fig.set_size_inches(chart.theme.narrow)
     chart.fit_texts()
     shortfall = partial(_plot_shortfall, chart.fig)
-    paths, collisions = _write_images(chart, out, f"{name}_smal", alt, chart.title, shortfall)
+    formats = FORMATS if chart.theme.name in PRINT_THEMES else FORMATS[:1]
+    paths, collisions = _write_images(
+        chart, out, f"{name}_smal", alt, chart.title, shortfall, formats
+    )
     return {f"{fmt}_smal": path for fmt, path in paths.items()}, collisions
 
 
@@ -235,7 +242,7 @@ def save_chart(
     images, collided = _write_images(chart, out, name, alt, chart.title)
     paths, collisions = ExportedFigure(images), {"": collided}
     width, height = chart.fig.get_size_inches() * chart.theme.dpi
-    if chart.theme.name in BARE_THEMES:
+    if chart.theme.name in PRINT_THEMES:
         bare_paths, collisions["kaal"] = _write_bare(chart, out, name, alt)
         paths.update(bare_paths)
     smallest = _smallest_text_pt(chart.fig)

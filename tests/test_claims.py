@@ -173,3 +173,21 @@ def test_the_english_edition_has_each_of_the_books_claims_in_english(verdicts):
     assert all(claim.get("says_en", "").strip() for claim in claims)
     assert {r.id: r.says_en for r in verdicts.values()} == {c["id"]: c["says_en"] for c in claims}
     assert "3,407,134 people" in verdicts["B9"].says_en  # numbers in English notation
+
+
+@pytest.mark.parametrize(
+    ("lang", "b1"),
+    [("nl", "niet te controleren: 1947; bevestigd: 2017"),
+     ("en", "not checkable: 1947; confirmed: 2017")],
+)  # fmt: skip
+def test_a_claim_checkable_in_part_says_what_holds_for_which_figure(verdicts, lang, b1):
+    """The register's verdict of a claim whose figures are partly checkable names each part:
+    "not checkable" alone would hide that the 2017 figure is confirmed."""
+    from eenzaamheid.claims import verdict_words
+
+    with configured(lang=lang):
+        assert verdict_words(verdicts["B1"]) == b1
+        assert verdict_words(verdicts["B9"]) == (
+            "niet te controleren" if lang == "nl" else "not checkable"
+        )
+        assert verdict_words(verdicts["B2"]) == ("wijkt af" if lang == "nl" else "differs")

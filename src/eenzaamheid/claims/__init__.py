@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from .. import settings
-from ..charts.words import category, say
+from ..charts.words import category, listed, say
 from ..data import load
 from .checks import CHECKS, TABLES_USED
 from .verdicts import (
@@ -53,6 +53,7 @@ __all__ = [
     "claims_table",
     "population",
     "read_claims",
+    "verdict_words",
 ]
 
 
@@ -88,6 +89,19 @@ def _summary(claim: dict, parts: list[Part]) -> ClaimResult:
         parts,
         [f"CBS {t}" for t in TABLES_USED[claim["check"]]],
         says_en=claim["says_en"],
+    )
+
+
+def verdict_words(result: ClaimResult) -> str:
+    """A claim's verdict in the build language; where part of it cannot be checked and the
+    rest can, each verdict with the figures it holds for (``niet te controleren: 1947;
+    bevestigd: 2017``): the one verdict would hide what the data do confirm."""
+    kinds = list(dict.fromkeys(p.verdict for p in result.parts))
+    if result.verdict != UNCHECKABLE or len(kinds) == 1:
+        return category(result.verdict)
+    return "; ".join(
+        f"{category(kind)}: {listed(words(p.label) for p in result.parts if p.verdict == kind)}"
+        for kind in kinds
     )
 
 

@@ -15,8 +15,8 @@ stays beside them, after the series: a level, year or population of the whole fi
 it is. What differs within a row but is one per value (a precision per measure, Eurostat's
 flags) goes beside its series, after those: a column per series that has one (``Precisie bij
 Eenzaamheid (%)``). Codes and the sources are left out: they are in the long file and the
-about-sheet. When no layout holds every value once, there is
-no wide file (the JSON says ``"wide": null``).
+about-sheet. When no layout holds every value once, there is no wide file (the JSON says
+``"wide": null``).
 """
 
 from __future__ import annotations

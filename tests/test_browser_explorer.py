@@ -5,6 +5,7 @@ restores it, the title is the one the notebook explorer writes, nothing is reque
 outside the file system, and axe finds no violation."""
 
 import re
+import shutil
 
 import pytest
 
@@ -427,3 +428,33 @@ def test_the_table_names_the_unit_and_the_file_the_choice(browser, site):
     assert browser.evaluate("window.verkenner.file()") == (
         "verkenner_70072ned_pv21_eenpersoonshuishoudens_86_2010-2012"
     )
+
+
+def test_a_table_that_does_not_arrive_leaves_the_shown_one_whole_and_says_so(
+    browser, site, tmp_path
+):
+    """A table's figures that do not arrive (a lost connection): while they load nothing can
+    be downloaded; then the picker goes back to the table shown, whose chart, source and
+    downloads stay together, and a message names what failed. No download ever holds one
+    table's figures under another's name."""
+    shutil.copytree(site.build / "assets", tmp_path / "assets")
+    shutil.copy(site.build / "verkenner.html", tmp_path / "verkenner.html")
+    (tmp_path / "assets" / "verkenner" / "70072ned.js").unlink()  # as if it never arrives
+    _open(browser, (tmp_path / "verkenner.html").as_uri())
+    title, source = _text(browser, "v-title"), _text(browser, "v-source")
+    loading = browser.evaluate(
+        "(() => { const e = document.getElementById('v-table'); e.value = '70072ned';"
+        " e.dispatchEvent(new Event('change'));"
+        " return [document.getElementById('v-csv').disabled, e.value]; })()"
+    )
+    assert loading == [True, "70072ned"]  # asked for, and no download meanwhile
+    _settle(browser)
+    assert browser.evaluate("document.getElementById('v-table').value") == "rivm-eenzaamheid"
+    assert (_text(browser, "v-title"), _text(browser, "v-source")) == (title, source)
+    assert not browser.evaluate("document.getElementById('v-csv').disabled")
+    assert "tabel=rivm-eenzaamheid" in browser.evaluate("location.hash")
+    message = _text(browser, "v-table-message")
+    assert "Regionale kerncijfers" in message and "niet geladen" in message
+    _choose(browser, "v-table", "71488ned")  # another table still loads, and the message goes
+    assert browser.evaluate("document.getElementById('v-table').value") == "71488ned"
+    assert _text(browser, "v-table-message") == ""

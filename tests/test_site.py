@@ -308,6 +308,11 @@ def test_unfolded_code_is_legible_reachable_and_its_tables_have_no_empty_headers
             '<a href="07_c.html">Story 7</a> decomposes the growth (see <a href="01_a.html">story'
             ' 1</a> and <a href="02_b.html">story 2</a>).',
         ),
+        (  # the explorer's page in the page's language: a translator keeps the link target
+            "en",
+            "Without Python: [the explorer on the website](verkenner.html).",
+            'Without Python: <a href="explorer.html">the explorer on the website</a>.',
+        ),
     ],
 )
 def test_a_notebook_named_in_the_prose_is_a_link_to_its_story(tmp_path, lang, prose, linked):
@@ -518,3 +523,14 @@ def test_reader_table_leaves_out_a_unit_column_its_header_already_gives(tmp_path
     ]
     mixed = [*counts, ("percentage", "Percentage (%)", "percent"), columns[-1]]
     assert "Eenheid" not in headers_of(mixed, "2019,,14,%\n2022,3149006,,personen\n")
+
+
+@pytest.mark.parametrize(("lang", "page"), [("nl", "verkenner.html"), ("en", "explorer.html")])
+def test_the_notebooks_controls_point_to_the_explorer_on_the_website(tmp_path, lang, page):
+    """Where a story shows widgets (story 10), which work only in JupyterLab, a reader without
+    Python gets a link to the explorer page of the site, in the page's language."""
+    from eenzaamheid.site.story import WIDGET
+
+    cells = [_code_cell([_output("display_data", {WIDGET: {"model_id": "x"}, "text/plain": "w"})])]
+    html = render(Story("10_x", {"cells": cells}, {}), lang, tmp_path, "")
+    assert f'<a href="{page}">' in html

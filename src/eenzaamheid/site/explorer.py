@@ -20,11 +20,10 @@ import pandas as pd
 from .. import charts as ch
 from .. import explore, settings
 from ..charts.words import flag_name, unit_name
-from .explorer_text import TEXT
+from .explorer_text import PAGES, TEXT
 from .layout import WORDS, esc, page
 
 SOURCE_COLUMNS = ("bron_soort", "tabel", "bron_url", "bron_datum")
-PAGES = {"nl": "verkenner.html", "en": "explorer.html"}
 LOCALES = {"nl": "nl-NL", "en": "en-GB"}
 
 
@@ -261,7 +260,8 @@ def _page(lang: str, root: str, vega: str, config: dict) -> str:
     body = f"""<h1>{esc(words["title"])}</h1>
 <p class="note">{esc(words["intro"])} <a id="v-other" href="{other}" hreflang="{other_lang}" lang="{other_lang}">{"English" if lang == "nl" else "Nederlands"}</a></p>
 <form id="verkenner" class="verkenner" onsubmit="return false">
-<div class="field"><label for="v-table">{esc(words["table"])}</label><select id="v-table"></select></div>
+<div class="field"><label for="v-table">{esc(words["table"])}</label><select id="v-table" aria-describedby="v-table-message"></select>
+<p id="v-table-message" class="message" aria-live="polite"></p></div>
 <div class="field regions"><label for="v-region">{esc(words["region"])}</label>
 <ul id="v-chosen" class="chosen"></ul>
 <div class="combo"><input id="v-region" type="text" autocomplete="off" role="combobox" aria-expanded="false" aria-controls="v-suggest" aria-autocomplete="list" aria-describedby="v-region-message">

@@ -1,13 +1,14 @@
 """The web explorer's own words (:mod:`.explorer`), in Dutch and English: its controls,
 messages and hints; words from data and the honesty rules come from ``eenzaamheid.explore``."""
 
+PAGES = {"nl": "verkenner.html", "en": "explorer.html"}  # the explorer's page in each language
 TEXT = {
     "nl": {
         "title": "Verkenner: kies zelf",
         "intro": "Kies een tabel, typ regio's, kies kenmerken, maat en jaren. Grafiek en tabel "
         "tonen precies de gekozen cijfers; de link in de adresbalk bewaart je keuze.",
         "link": "Verkenner: kies zelf tabel, regio's en jaren",
-        "table": "Tabel",
+        "table": "Brontabel",
         "region": "Regio's (typ een naam, Enter kiest)",
         "add": "Voeg toe",
         "remove": "Haal {name} weg",
@@ -25,6 +26,9 @@ TEXT = {
         "regio": "Regio",
         "value": "Waarde",
         "loading": "Cijfers laden…",
+        "load_failed": "{table} is niet geladen (geen verbinding?); kies de tabel opnieuw om het "
+        "nog eens te proberen.",
+        "still_showing": "Je ziet nog {shown}.",
         "code": "In JupyterLab (notebook 10) tekent deze code dezelfde grafiek:",
         "and": "en",
         "series": "Reeks",
@@ -37,7 +41,7 @@ TEXT = {
         "chart and table show exactly the chosen figures; the link in the address bar keeps "
         "your choice.",
         "link": "Explorer: choose a table, regions and years",
-        "table": "Table",
+        "table": "Source table",
         "region": "Regions (type a name, Enter picks)",
         "add": "Add",
         "remove": "Remove {name}",
@@ -55,6 +59,9 @@ TEXT = {
         "regio": "Region",
         "value": "Value",
         "loading": "Loading figures…",
+        "load_failed": "{table} did not load (no connection?); choose the table again to try "
+        "once more.",
+        "still_showing": "Still showing {shown}.",
         "code": "In JupyterLab (notebook 10) this code draws the same chart:",
         "and": "and",
         "series": "Series",

@@ -32,7 +32,7 @@ WORDS = {
         "theme": "thema",
         "widgets": "Deze knoppen werken in JupyterLab (make lab); hierboven de grafiek die de "
         "verkenner tekent zonder knoppen. Zonder Python kies je zelf in de verkenner van deze "
-        "website (verkenner.html, gelinkt op het overzicht).",
+        "website:",
         "intro": "Verhalen die een boek over eenzaamheid en alleen wonen naast officiële cijfers "
         "leggen: vooral van het CBS, ook van het RIVM en Eurostat. Elke grafiek met de cijfers "
         "erachter (CSV en XLSX) en als PNG, SVG en PDF.",
@@ -83,8 +83,7 @@ WORDS = {
         "link": "Link to this chart",
         "theme": "theme",
         "widgets": "These controls work in JupyterLab (make lab); above, the chart the explorer "
-        "draws without them. Without Python, choose for yourself in this website's explorer "
-        "(explorer.html, linked from the overview).",
+        "draws without them. Without Python, choose for yourself in this website's explorer:",
         "intro": "Stories that check a book about loneliness and living alone against official "
         "figures: mostly from Statistics Netherlands (CBS), also from RIVM and Eurostat. Each chart "
         "with the numbers behind it (CSV and XLSX) and as PNG, SVG and PDF.",

@@ -25,6 +25,7 @@ from pygments.lexers import PythonLexer
 from ..charts.numbers import percent_together
 from .chartblock import chart_block, sources
 from .chartdata import source_list
+from .explorer_text import PAGES, TEXT
 from .i18n import translate_markdown
 from .layout import WORDS, Chart, esc
 from .listing import saved_names
@@ -236,7 +237,8 @@ def _prose(text: str, lang: str, stems: list[str]) -> str:
 def story_links(text: str, lang: str, stems: list[str]) -> str:
     """A notebook named by its number in the prose (``notebook 7``, ``notebooks 2 en 3``) as
     a link to that story on the site, in the site's word (``verhaal 7``, ``story 2 and story
-    3``); a number without a story, code and a link stay as written."""
+    3``); a number without a story, code and a link stay as written, except that a link to the
+    explorer (``verkenner.html``) goes to its page in ``lang``."""
     pages = {int(stem[:2]): f"{stem}.html" for stem in stems if stem[:2].isdigit()}
     word = WORDS[lang]["story"]
 
@@ -250,7 +252,8 @@ def story_links(text: str, lang: str, stems: list[str]) -> str:
         return f" {joint} ".join(links)
 
     parts = _AS_WRITTEN.split(text)  # code and links (odd parts) stay as written
-    return "".join(p if i % 2 else _REFERENCE.sub(linked, p) for i, p in enumerate(parts))
+    text = "".join(p if i % 2 else _REFERENCE.sub(linked, p) for i, p in enumerate(parts))
+    return text.replace(f"]({PAGES['nl']})", f"]({PAGES[lang]})")
 
 
 def _scroller(classes: str, table: str, lang: str) -> str:
@@ -268,7 +271,8 @@ def _sorted_output(output: dict, lang: str, stems: list[str]) -> tuple[str, str]
     if output.get("output_type") == "error":
         return "shown", f'<p class="note error">{esc(output.get("ename"))}</p>'
     if WIDGET in data:
-        return "widget", f'<p class="note">{esc(WORDS[lang]["widgets"])}</p>'
+        link = f'<a href="{PAGES[lang]}">{esc(TEXT[lang]["link"])}</a>'
+        return "widget", f'<p class="note">{esc(WORDS[lang]["widgets"])} {link}</p>'
     if "text/markdown" in data:  # prose with computed figures (ch.prose)
         return "shown", _prose(_joined(data["text/markdown"]), lang, stems)
     html = _joined(data.get("text/html", ""))

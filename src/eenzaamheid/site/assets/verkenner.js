@@ -80,7 +80,10 @@
       const script = document.createElement("script");
       script.src = `${config.root}assets/verkenner/${encodeURIComponent(id)}.js`;
       script.onload = () => resolve(window.VERKENNER_DATA[id]);
-      script.onerror = () => reject(new Error(id));
+      script.onerror = () => {
+        script.remove(); /* asked again, it is loaded again */
+        reject(new Error(id));
+      };
       document.body.appendChild(script);
     });
   }
@@ -206,11 +209,29 @@
     return busy;
   }
   let latest = 0; /* the table asked for last: an earlier one's figures, arriving later, are not shown */
+  const tableTitle = (id) => (config.tables.find((t) => t.id === id) || { title: id }).title;
   async function openTable(id, wanted) {
     const asked = ++latest;
     $("v-title").textContent = W.loading;
-    const loaded = await loadTable(id);
+    /* until the new figures are in, nothing of the old table can be saved under the new name */
+    for (const button of ["v-csv", "v-csv-nl"]) $(button).disabled = true;
+    let loaded;
+    try {
+      loaded = await loadTable(id);
+    } catch (error) {
+      if (asked !== latest) return busy;
+      const failed = fill(W.load_failed, { table: tableTitle(id) });
+      const shown = data ? ` ${fill(W.still_showing, { shown: tableTitle(state.table) })}` : "";
+      $("v-table-message").textContent = failed + shown;
+      if (!data) {
+        $("v-title").textContent = failed;
+        return busy;
+      }
+      $("v-table").value = state.table; /* the picker names the table shown */
+      return update();
+    }
     if (asked !== latest) return busy;
+    $("v-table-message").textContent = "";
     data = loaded;
     data.regionAt = new Map(data.regions.map((r, i) => [r.code, i]));
     state.table = id;

@@ -458,3 +458,22 @@ def test_a_table_that_does_not_arrive_leaves_the_shown_one_whole_and_says_so(
     _choose(browser, "v-table", "71488ned")  # another table still loads, and the message goes
     assert browser.evaluate("document.getElementById('v-table').value") == "71488ned"
     assert _text(browser, "v-table-message") == ""
+
+
+def test_a_first_table_that_does_not_arrive_is_said_and_can_be_asked_again(browser, site, tmp_path):
+    """The table a page opens with does not arrive: its title says so, nothing can be
+    downloaded, no error is left unhandled, and choosing the table again asks for it again."""
+    shutil.copytree(site.build / "assets", tmp_path / "assets")
+    shutil.copy(site.build / "verkenner.html", tmp_path / "verkenner.html")
+    figures = tmp_path / "assets" / "verkenner" / "rivm-eenzaamheid.js"
+    kept = figures.read_bytes()
+    figures.unlink()
+    errors = _open(browser, (tmp_path / "verkenner.html").as_uri())
+    assert not [e for e in errors if "Uncaught" in e or "cycle" in e], errors
+    assert "niet geladen" in _text(browser, "v-title")
+    assert browser.evaluate("document.getElementById('v-csv').disabled")
+    figures.write_bytes(kept)  # the connection is back
+    _choose(browser, "v-table", "rivm-eenzaamheid")
+    assert (
+        _text(browser, "v-title").startswith("Eenzaam") and _text(browser, "v-table-message") == ""
+    )

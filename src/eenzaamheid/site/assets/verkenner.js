@@ -79,7 +79,7 @@
     return new Promise((resolve, reject) => {
       const script = document.createElement("script");
       script.src = `${config.root}assets/verkenner/${encodeURIComponent(id)}.js`;
-      script.onload = () => resolve(window.VERKENNER_DATA[id]);
+      script.onload = () => (window.VERKENNER_DATA[id] ? resolve(window.VERKENNER_DATA[id]) : script.onerror());
       script.onerror = () => {
         script.remove(); /* asked again, it is loaded again */
         reject(new Error(id));
@@ -223,9 +223,10 @@
       const failed = fill(W.load_failed, { table: tableTitle(id) });
       const shown = data ? ` ${fill(W.still_showing, { shown: tableTitle(state.table) })}` : "";
       $("v-table-message").textContent = failed + shown;
-      if (!data) {
+      if (!data) { /* nothing shown yet: no table is chosen, so choosing it again asks again */
         $("v-title").textContent = failed;
-        return busy;
+        $("v-table").selectedIndex = -1;
+        return undefined;
       }
       $("v-table").value = state.table; /* the picker names the table shown */
       return update();

@@ -162,6 +162,7 @@ def test_a_difference_in_points_is_plural_in_english_unless_it_is_exactly_one():
     assert ch.fmt_points(1, 0) == "1 percentage point"
     assert ch.fmt_points(1.0) == "1.0 percentage points"  # as written: "1.0" is no "1"
     assert ch.fmt_points(2.35, 1) == "2.4 percentage points"
+    assert ch.fmt_points(-1, 0) == "\u22121 percentage point"  # a fall of one point
     configure(lang="nl")
     assert ch.fmt_points(0.06, 2) == "0,06 procentpunt"
     assert ch.fmt_points(1, 0) == "1 procentpunt"

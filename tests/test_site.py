@@ -310,8 +310,9 @@ def test_unfolded_code_is_legible_reachable_and_its_tables_have_no_empty_headers
         ),
         (  # the explorer's page in the page's language: a translator keeps the link target
             "en",
-            "Without Python: [the explorer on the website](verkenner.html).",
-            'Without Python: <a href="explorer.html">the explorer on the website</a>.',
+            "Without Python: [the explorer](verkenner.html) ([here](verkenner.html#tabel=x)).",
+            'Without Python: <a href="explorer.html">the explorer</a> (<a'
+            ' href="explorer.html#tabel=x">here</a>).',
         ),
     ],
 )

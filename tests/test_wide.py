@@ -156,7 +156,8 @@ def _survey(**row_wise) -> pd.DataFrame:
 def test_what_the_numbers_of_a_row_share_stays_beside_them():
     """A writer quoting a wide file keeps what its numbers are: the level, year and population
     they all share, and what goes with each row (a precision), as columns after the series;
-    what differs within a row (a precision per measure) and the sources do not."""
+    the sources do not, and what differs within a row (a precision per measure) is not among
+    them (it goes beside its series: the next test)."""
     frame = _survey(precisie=["exact", "rounded", "exact"] * 2)
     layout = wide(export_frame(frame))
     labels = {c.key: c.label for c in export_frame(frame).columns}
@@ -193,10 +194,10 @@ def test_what_differs_within_a_row_stays_beside_its_series():
     assert [n["key"] for n in layout.record()["notes"]] == ["precisie", "precisie"]
     flagged = pd.DataFrame(  # fixture rows (not real figures): a flag on some EU values only
         {
-            "jaar": [2019, 2019, 2020, 2020, 2021, 2021],
-            "reeks": ["NL", "EU"] * 3,
-            "aandeel": [38.0, 33.0, 38.5, 33.5, 38.4, 34.0],
-            "vlag": [None, "e", "b", "e", None, None],
+            "jaar": [2019] * 3 + [2020] * 3 + [2021] * 3,
+            "reeks": ["NL", "EU", "BE"] * 3,
+            "aandeel": [38.0, 33.0, 35.0, 38.5, 33.5, 35.1, 38.4, 34.0, 35.2],
+            "vlag": [None, "e", None, "b", "e", None, None, None, None],
             "eenheid": "%",
             "bron_soort": "eurostat",
             "tabel": "ilc_lvph03",
@@ -209,6 +210,7 @@ def test_what_differs_within_a_row_stays_beside_its_series():
     by_year = layout.frame.set_index(layout.frame.columns[0])
     assert by_year[f"{flag} bij EU (%)"].tolist() == ["e", "e", None]
     assert by_year[f"{flag} bij NL (%)"].tolist() == [None, "b", None]
+    assert f"{flag} bij BE (%)" not in by_year  # no flag at all: no empty column
     configure(lang="en")
     english = wide(export_frame(flagged)).frame.columns.tolist()
     assert english[-2:] == ["Flag (Eurostat) for NL (%)", "Flag (Eurostat) for EU (%)"]

@@ -100,8 +100,8 @@ def _write_images(
     shortfall: Callable[[], float] | None = None,
     formats: tuple[str, ...] = FORMATS,
 ) -> tuple[dict[str, Path], list[str]]:
-    """The chart as PNG, SVG and PDF from one layout; returns the paths and the texts that
-    collide in that layout. ``shortfall``: the inches of height the layout lacks, measured
+    """The chart in ``formats`` (PNG first) from one layout; returns the paths and the texts
+    that collide in that layout. ``shortfall``: the inches of height the layout lacks, measured
     before anything is written; when it lacks some, the figure grows by that much, is laid out
     again and then written."""
     metadata = _metadata(title, chart.source, alt)
@@ -144,7 +144,7 @@ def _write_narrow(
     chart.fig.set_size_inches(chart.theme.narrow)
     chart.fit_texts()
     shortfall = partial(_plot_shortfall, chart.fig)
-    formats = FORMATS if chart.theme.name in PRINT_THEMES else FORMATS[:1]
+    formats = FORMATS if chart.theme.name in PRINT_THEMES else ("png",)
     paths, collisions = _write_images(
         chart, out, f"{name}_smal", alt, chart.title, shortfall, formats
     )
@@ -220,7 +220,8 @@ def save_chart(
     ``data`` holds every number drawn — the book's marks and reference lines too — each row
     with its source (``bron_soort``, ``tabel``); the chart's source line is written from them.
     ``alt`` describes the chart for a screen reader. ``narrow=True``: the chart also works at
-    one-column width; in the ``artikel`` theme it is then written again as ``<name>_smal.*``.
+    one-column width, and is written again at the theme's one-column size as
+    ``<name>_smal.png`` (in the ``artikel`` theme also as SVG and PDF).
     ``decimals`` overrides the rounding of a numeric column in the data files. ``credit``:
     sourced rows of tables used only to choose or order what is drawn, named in the source
     line (not written to the data files).

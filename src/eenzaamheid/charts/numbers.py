@@ -73,7 +73,8 @@ def fmt_points(value: float, decimals: int = 1) -> str:
     number = fmt_number(value, decimals)
     if settings.current().lang == "nl":
         return f"{number} procentpunt"
-    return f"{number} percentage {'point' if number == '1' else 'points'}"
+    one = number.lstrip("+-\u2212") == "1"  # a change of minus one point is one point too
+    return f"{number} percentage {'point' if one else 'points'}"
 
 
 _SPACE_BEFORE_PERCENT = re.compile(r"(?<=\d) (?=%)")

@@ -44,7 +44,7 @@ class Wide:
     rows: str
     series: list[str]
     values: list[str]
-    kinds: list[str]  # of each column: the rows' kind, each series' value kind, then alongside
+    kinds: list[str]  # of each column: the rows', each series' value kind, alongside, notes
     places: list[int]  # decimals of each column's fractional numbers
     alongside: list[str]  # the columns after the series: what a row's numbers share
     notes: list[dict[str, str]]  # then, per column: what (key) it says of which series' values
@@ -198,7 +198,7 @@ def wide(data: DataFile) -> Wide | None:
         kinds.append(columns[k].kind)
         places.append(data.decimals.get(k, 0))
     notes = []
-    for k in _notes(columns, drawn, drawn_by, key, [row, key, UNIT, *series, *alongside]):
+    for k in _notes(columns, drawn, [row, key, UNIT, *series, *alongside]):
         for header, group in drawn_by.items():
             if group[k].notna().any():
                 by_row = group.set_index(key)[k]
@@ -210,13 +210,13 @@ def wide(data: DataFile) -> Wide | None:
     return Wide(table, row, series, values, kinds, places, alongside, notes)
 
 
-def _notes(columns, drawn, drawn_by, key, taken) -> list[str]:
-    """The columns that differ within a row but hold one word per value drawn."""
+def _notes(columns: dict[str, Column], drawn: pd.DataFrame, taken: list[str]) -> list[str]:
+    """The columns that say something of the values drawn but not one thing per row: one
+    word per value (a series holds one value per row, so one word per row of it)."""
     return [
         k
         for k in columns
         if (columns[k].kind in ALONGSIDE or k in NOTES)
         and k not in taken
         and drawn[k].notna().any()
-        and all(g.groupby(key)[k].nunique().max() <= 1 for g in drawn_by.values())
     ]

@@ -97,12 +97,13 @@ def verdict_words(result: ClaimResult) -> str:
     rest can, each verdict with the figures it holds for (``niet te controleren: 1947;
     bevestigd: 2017``): the one verdict would hide what the data do confirm."""
     kinds = list(dict.fromkeys(p.verdict for p in result.parts))
-    if result.verdict != UNCHECKABLE or len(kinds) == 1:
+    if result.verdict != UNCHECKABLE or len(kinds) <= 1:
         return category(result.verdict)
-    return "; ".join(
-        f"{category(kind)}: {listed(words(p.label) for p in result.parts if p.verdict == kind)}"
+    labels = {
+        kind: [category(words(p.label)) for p in result.parts if p.verdict == kind]
         for kind in kinds
-    )
+    }
+    return "; ".join(f"{category(kind)}: {listed(labels[kind])}" for kind in kinds)
 
 
 def _main(parts: list[Part], verdict: str) -> Part:

@@ -234,6 +234,9 @@ def _prose(text: str, lang: str, stems: list[str]) -> str:
     return f'<section class="prose">{markdown(story_links(text, lang, stems))}</section>'
 
 
+_EXPLORER_LINK = re.compile(rf"\]\({re.escape(PAGES['nl'])}(?=[)#?\s])")  # its target
+
+
 def story_links(text: str, lang: str, stems: list[str]) -> str:
     """A notebook named by its number in the prose (``notebook 7``, ``notebooks 2 en 3``) as
     a link to that story on the site, in the site's word (``verhaal 7``, ``story 2 and story
@@ -253,7 +256,7 @@ def story_links(text: str, lang: str, stems: list[str]) -> str:
 
     parts = _AS_WRITTEN.split(text)  # code and links (odd parts) stay as written
     text = "".join(p if i % 2 else _REFERENCE.sub(linked, p) for i, p in enumerate(parts))
-    return text.replace(f"]({PAGES['nl']})", f"]({PAGES[lang]})")
+    return _EXPLORER_LINK.sub(f"]({PAGES[lang]}", text)
 
 
 def _scroller(classes: str, table: str, lang: str) -> str:

@@ -214,3 +214,23 @@ def test_what_differs_within_a_row_stays_beside_its_series():
     configure(lang="en")
     english = wide(export_frame(flagged)).frame.columns.tolist()
     assert english[-2:] == ["Flag (Eurostat) for NL (%)", "Flag (Eurostat) for EU (%)"]
+
+
+def test_a_flag_stays_beside_a_value_whose_row_has_no_period():
+    """A series whose only value has no year keeps its flag beside it (fixture rows)."""
+    flagged = pd.DataFrame(
+        {
+            "jaar": [2019, 2019, 2020, 2020, 2021, 2021, None],
+            "reeks": ["NL", "EU"] * 3 + ["X"],
+            "aandeel": [38.0, 33.0, 38.5, 33.5, 38.4, 34.0, 30.0],
+            "vlag": [None, "e", "b", "e", None, None, "p"],
+            "eenheid": "%",
+            "bron_soort": "eurostat",
+            "tabel": "ilc_lvph03",
+            "bron_url": "https://ec.europa.eu/eurostat/databrowser/view/ilc_lvph03/default/table",
+        }
+    )
+    layout = wide(export_frame(flagged))
+    assert layout is not None and layout.series == ["reeks"]
+    flag = {c.key: c.label for c in export_frame(flagged).columns}["vlag"]
+    assert layout.frame[f"{flag} bij X (%)"].tolist() == [None, None, None, "p"]

@@ -187,7 +187,7 @@ def test_what_differs_within_a_row_stays_beside_its_series():
     labels = {c.key: c.label for c in export_frame(frame).columns}
     layout = wide(export_frame(frame))
     assert layout is not None and layout.alongside == ["niveau", "periode", "populatie"]
-    notes = [f"{labels['precisie']} bij {s} (%)" for s in ("Eenzaamheid", "Sociale eenzaamheid")]
+    notes = [f"{labels['precisie']} bij {s}" for s in ("Eenzaamheid", "Sociale eenzaamheid")]
     assert layout.frame.columns.tolist()[-2:] == notes
     assert layout.frame[notes[0]].tolist() == ["exact"] * 3
     assert layout.frame[notes[1]].tolist() == ["afgerond"] * 3
@@ -208,12 +208,12 @@ def test_what_differs_within_a_row_stays_beside_its_series():
     assert layout is not None and layout.series == ["reeks"]
     flag = {c.key: c.label for c in export_frame(flagged).columns}["vlag"]
     by_year = layout.frame.set_index(layout.frame.columns[0])
-    assert by_year[f"{flag} bij EU (%)"].tolist() == ["e", "e", None]
-    assert by_year[f"{flag} bij NL (%)"].tolist() == [None, "b", None]
-    assert f"{flag} bij BE (%)" not in by_year  # no flag at all: no empty column
+    assert by_year[f"{flag} bij EU"].tolist() == ["e", "e", None]  # a flag is no percentage
+    assert by_year[f"{flag} bij NL"].tolist() == [None, "b", None]
+    assert f"{flag} bij BE" not in by_year  # no flag at all: no empty column
     configure(lang="en")
     english = wide(export_frame(flagged)).frame.columns.tolist()
-    assert english[-2:] == ["Flag (Eurostat) for NL (%)", "Flag (Eurostat) for EU (%)"]
+    assert english[-2:] == ["Flag (Eurostat) for NL", "Flag (Eurostat) for EU"]
 
 
 def test_a_flag_stays_beside_a_value_whose_row_has_no_period():
@@ -233,4 +233,14 @@ def test_a_flag_stays_beside_a_value_whose_row_has_no_period():
     layout = wide(export_frame(flagged))
     assert layout is not None and layout.series == ["reeks"]
     flag = {c.key: c.label for c in export_frame(flagged).columns}["vlag"]
-    assert layout.frame[f"{flag} bij X (%)"].tolist() == [None, None, None, "p"]
+    assert layout.frame[f"{flag} bij X"].tolist() == [None, None, None, "p"]
+
+
+def test_two_series_told_apart_only_by_their_unit_keep_it_in_their_notes():
+    """The book's share (%) and count (personen) are both "boek": their precision columns say
+    which is which by the unit."""
+    frame = _measures_in_two_units().assign(precisie=["exact"] * 4 + ["rounded"] * 3)
+    headers = wide(export_frame(frame)).frame.columns.tolist()
+    label = {c.key: c.label for c in export_frame(frame).columns}["precisie"]
+    assert {f"{label} bij boek (%)", f"{label} bij boek (personen)"} <= set(headers)
+    assert f"{label} bij deel" in headers  # told apart by its name: no unit needed

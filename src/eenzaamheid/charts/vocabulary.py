@@ -26,7 +26,7 @@ VOCABULARY: dict[str, dict[str, str]] = {
     "Emotionele eenzaamheid": {"nl": "Emotionele eenzaamheid", "en": "Emotional loneliness"},
     # the book's figures on a chart
     "boek_jaar": {"nl": "boek: {value} in {year}", "en": "book: {value} in {year}"},
-    # a wide data file: what goes with one series' values ("Precisie bij Sterk (%)")
+    # a wide data file: what goes with one series' values ("Precisie bij Sterk")
     "bij_reeks": {"nl": "{what} bij {series}", "en": "{what} for {series}"},
     # alt text
     "van_tot": {"nl": "van {a} in {x} tot {b} in {y}", "en": "from {a} in {x} to {b} in {y}"},

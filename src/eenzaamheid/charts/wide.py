@@ -14,7 +14,7 @@ stays beside them, after the series: a level, year or population of the whole fi
 2022, 15+) or of each row (a precision), so that a number quoted from the wide file keeps what
 it is. What differs within a row but is one per value (a precision per measure, Eurostat's
 flags) goes beside its series, after those: a column per series that has one (``Precisie bij
-Eenzaamheid (%)``). Codes and the sources are left out: they are in the long file and the
+Eenzaamheid``). Codes and the sources are left out: they are in the long file and the
 about-sheet. When no layout holds every value once, there is no wide file (the JSON says
 ``"wide": null``).
 """
@@ -154,6 +154,7 @@ def wide(data: DataFile) -> Wide | None:
     series = _by_unit(frame, series, [columns[v] for v in values])
     cells: dict[str, dict] = {}
     drawn_by: dict[str, pd.DataFrame] = {}  # each series' header: the rows it was drawn from
+    named: dict[str, str] = {}  # each series' header: its name without the unit
     kinds, places = [columns[row].kind], [data.decimals.get(row, 0)]
     for value in values:
         rows = frame[frame[value].notna()]
@@ -168,6 +169,7 @@ def wide(data: DataFile) -> Wide | None:
                 return None  # two series would share a header
             cells[header] = dict(zip(group[key], group[value], strict=True))
             drawn_by[header] = group
+            named[header] = _header(parts, columns[value], len(values) > 1, "")
             kinds.append(
                 unit_kind(unit) if unit and not columns[value].unit else columns[value].kind
             )
@@ -202,7 +204,10 @@ def wide(data: DataFile) -> Wide | None:
         for header, group in drawn_by.items():
             if group[k].notna().any():
                 by_row = group.set_index(key)[k]
-                name = text("bij_reeks").format(what=columns[k].label, series=header)
+                series_name = named[header]  # a flag is no percentage: said without the unit,
+                if list(named.values()).count(series_name) > 1:  # unless only it tells apart
+                    series_name = header
+                name = text("bij_reeks").format(what=columns[k].label, series=series_name)
                 table[name] = pd.Series([by_row.get(r) for r in order], dtype=object)
                 kinds.append(columns[k].kind)
                 places.append(0)

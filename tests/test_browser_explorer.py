@@ -311,6 +311,11 @@ def test_a_broken_or_odd_link_shows_what_it_can(browser, site):
     message = _text(browser, "v-region-message")
     assert "XX99" in message and "QQ1" in message and message[0].isupper()
     assert "leeftijd=20300&" in browser.evaluate("location.hash")
+    assert not _open(browser, page + "#tabel=71488ned&maat=nope&jaren=1800-1900")
+    message = _text(browser, "v-region-message")  # a measure or years it lacks: said, too
+    assert "nope" in message and "1800-1900" in message
+    assert not _open(browser, page + "#tabel=71488ned&jaren=2000-2010")
+    assert _text(browser, "v-region-message") == ""  # what it has: nothing to say
 
 
 def test_the_last_table_chosen_is_the_one_shown(browser, site):

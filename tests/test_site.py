@@ -535,3 +535,13 @@ def test_the_notebooks_controls_point_to_the_explorer_on_the_website(tmp_path, l
     cells = [_code_cell([_output("display_data", {WIDGET: {"model_id": "x"}, "text/plain": "w"})])]
     html = render(Story("10_x", {"cells": cells}, {}), lang, tmp_path, "")
     assert f'<a href="{page}">' in html
+
+
+def test_the_explorer_page_says_what_to_do_without_javascript_and_announces_its_title(site):
+    """Without JavaScript the explorer is an empty form: a note says where the figures are
+    and links to the overview; the chart's title (which also says a choice has no figures)
+    is read out when it changes."""
+    for page in (site.build / "verkenner.html", site.build / "en" / "explorer.html"):
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r'<noscript><p class="note">[^<]+<a href="index.html">', html), page
+        assert '<p id="v-title" class="v-title" aria-live="polite">' in html

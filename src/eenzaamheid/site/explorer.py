@@ -259,6 +259,7 @@ def _page(lang: str, root: str, vega: str, config: dict) -> str:
     other_lang = "en" if lang == "nl" else "nl"
     body = f"""<h1>{esc(words["title"])}</h1>
 <p class="note">{esc(words["intro"])} <a id="v-other" href="{other}" hreflang="{other_lang}" lang="{other_lang}">{"English" if lang == "nl" else "Nederlands"}</a></p>
+<noscript><p class="note">{esc(words["noscript"])} <a href="index.html">{esc(WORDS[lang]["index"])}</a></p></noscript>
 <form id="verkenner" class="verkenner" onsubmit="return false">
 <div class="field"><label for="v-table">{esc(words["table"])}</label><select id="v-table" aria-describedby="v-table-message"></select>
 <p id="v-table-message" class="message" aria-live="polite"></p></div>
@@ -275,7 +276,7 @@ def _page(lang: str, root: str, vega: str, config: dict) -> str:
 </form>
 <figure class="chart verkenner-chart" aria-labelledby="v-title">
 <div class="bar"><div class="tabs" role="tablist"><button type="button" role="tab" id="v-tab-chart" aria-selected="true" aria-controls="v-chart-view">{esc(words["chart"])}</button><button type="button" role="tab" id="v-tab-rows" aria-selected="false" aria-controls="v-rows-view">{esc(words["rows"])}</button></div><span class="downloads"><button type="button" id="v-csv">{esc(words["csv"])}</button> <button type="button" id="v-csv-nl">{esc(words["csv_excel_nl"])}</button></span></div>
-<p id="v-title" class="v-title"></p><p id="v-subtitle" class="v-subtitle"></p>
+<p id="v-title" class="v-title" aria-live="polite"></p><p id="v-subtitle" class="v-subtitle"></p>
 <div id="v-chart-view" role="tabpanel" aria-labelledby="v-tab-chart"><div id="v-chart" tabindex="0" role="img" aria-describedby="v-keys v-readout"></div>
 <p id="v-keys" class="note">{esc(words["keys"])}</p><p id="v-readout" class="readout" aria-live="polite"></p></div>
 <div id="v-rows-view" role="tabpanel" aria-labelledby="v-tab-rows" hidden><div class="scroll" id="v-rows" tabindex="0" role="region" aria-labelledby="v-tab-rows"></div><p id="v-flags" class="note"></p></div>

@@ -26,6 +26,8 @@ TEXT = {
         "regio": "Regio",
         "value": "Waarde",
         "loading": "Cijfers laden…",
+        "noscript": "De verkenner heeft JavaScript nodig. Zonder JavaScript staan de cijfers bij "
+        "elke grafiek van de verhalen, ook als CSV.",
         "load_failed": "{table} is niet geladen (geen verbinding?); kies de tabel opnieuw om het "
         "nog eens te proberen.",
         "still_showing": "Je ziet nog {shown}.",
@@ -59,6 +61,8 @@ TEXT = {
         "regio": "Region",
         "value": "Value",
         "loading": "Loading figures…",
+        "noscript": "The explorer needs JavaScript. Without it, the figures are beside every "
+        "chart of the stories, also as CSV.",
         "load_failed": "{table} did not load (no connection?); choose the table again to try "
         "once more.",
         "still_showing": "Still showing {shown}.",

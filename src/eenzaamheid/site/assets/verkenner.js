@@ -252,16 +252,21 @@
       const asked = codes(wanted[d.column], allowed);
       state.dims[d.column] = asked.length ? asked : data.start.dimensions[d.column].slice();
     }
-    $("v-region-message").textContent = unknown.length ? upper(fill(W.not_in_table, { codes: [...new Set(unknown)].join(", ") })) : "";
     const keys = data.measures.map((m) => m.key);
     const measure = (wanted.maat || [])[0];
     state.measure = keys.includes(measure) ? measure : data.start.measure;
     const per = wanted.per ? wanted.per[0] : wanted.maat ? null : data.start.per;
     state.per = denominators().includes(per) ? per : null;
     showDenominators();
-    const [from, to] = ((wanted.jaren || [])[0] || "").split("-").map(Number);
+    const span = (wanted.jaren || [])[0];
+    const [from, to] = (span || "").split("-").map(Number);
     state.from = data.years.includes(from) ? from : data.years[0];
     state.to = data.years.includes(to) && to >= state.from ? to : data.years[data.years.length - 1];
+    /* a measure, denominator or years this table lacks are named like a region it lacks */
+    if (measure !== undefined && state.measure !== measure) unknown.push(measure);
+    if (wanted.per && state.per !== per) unknown.push(per);
+    if (span !== undefined && `${state.from}-${state.to}` !== span) unknown.push(span);
+    $("v-region-message").textContent = unknown.length ? upper(fill(W.not_in_table, { codes: [...new Set(unknown)].join(", ") })) : "";
     return update();
   }
 

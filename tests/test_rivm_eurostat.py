@@ -171,6 +171,8 @@ def test_rivm_and_eurostat_rows_write_their_own_source_line():
 
 
 def test_a_rivm_export_read_as_text_and_a_missing_column_named(tmp_path):
+    """Fixture rows (not RIVM's figures): the country and a municipality are kept, stripped; a
+    district and another margin are not; a column the spec names but the file lacks is named."""
     from openpyxl import Workbook
 
     from eenzaamheid.snapshot.others import RIVM_COLUMNS, _read_xlsx
@@ -180,9 +182,13 @@ def test_a_rivm_export_read_as_text_and_a_missing_column_named(tmp_path):
     sheet.append([*RIVM_COLUMNS, "Eenzaam_28"])
     sheet.append(["NL01  ", "Nederland", "Land", 20300.0, "2020JJ00", "MW00000", "  39.6"])
     sheet.append(["GM0003", "Appingedam", "Gemeente", 20300.0, "2020JJ00", "MW00000", None])
+    sheet.append(["WK000300", "Appingedam", "Wijk", 20300.0, "2020JJ00", "MW00000", "41.0"])
+    sheet.append(["GM0003", "Appingedam", "Gemeente", 20300.0, "2020JJ00", "MW00001", "45.0"])
     book.save(tmp_path / "rivm.xlsx")
-    rows = _read_xlsx(str(tmp_path / "rivm.xlsx"), "test", ("Eenzaam_28",))
+    read = ("NL", "GM"), "MW00000"
+    rows = _read_xlsx(str(tmp_path / "rivm.xlsx"), "test", ("Eenzaam_28",), *read)
+    assert rows["WijkenEnBuurten"].tolist() == ["NL01", "GM0003"]
     assert rows["Leeftijd"].tolist() == ["20300", "20300"]  # a whole number without ".0"
-    assert rows["Eenzaam_28"].tolist() == ["  39.6", None]  # as published; empty is missing
+    assert rows["Eenzaam_28"].tolist() == ["39.6", None]  # as published; empty is missing
     with pytest.raises(ValueError, match=r"no column \['SociaalEenzaam_31'\]"):
-        _read_xlsx(str(tmp_path / "rivm.xlsx"), "test", ("SociaalEenzaam_31",))
+        _read_xlsx(str(tmp_path / "rivm.xlsx"), "test", ("SociaalEenzaam_31",), *read)

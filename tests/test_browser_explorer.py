@@ -435,18 +435,30 @@ def test_the_table_names_the_unit_and_the_file_the_choice(browser, site):
     )
 
 
-def test_a_table_that_does_not_arrive_leaves_the_shown_one_whole_and_says_so(
+def test_a_table_that_does_not_arrive_is_said_and_never_shown_under_another_name(
     browser, site, tmp_path
 ):
-    """A table's figures that do not arrive (a lost connection): while they load nothing can
-    be downloaded; then the picker goes back to the table shown, whose chart, source and
-    downloads stay together, and a message names what failed. No download ever holds one
-    table's figures under another's name."""
+    """Figures that do not arrive (a lost connection). The first table: its title says so,
+    nothing can be downloaded, no error is left unhandled, and choosing it again asks again.
+    A table chosen while another is shown: nothing can be downloaded while it loads; then the
+    picker goes back to the table shown, whose chart, source and downloads stay together, and
+    a message names what failed. No download holds one table's figures under another's name."""
     shutil.copytree(site.build / "assets", tmp_path / "assets")
     shutil.copy(site.build / "verkenner.html", tmp_path / "verkenner.html")
-    (tmp_path / "assets" / "verkenner" / "70072ned.js").unlink()  # as if it never arrives
-    _open(browser, (tmp_path / "verkenner.html").as_uri())
+    first = tmp_path / "assets" / "verkenner" / "rivm-eenzaamheid.js"
+    kept = first.read_bytes()
+    first.unlink()
+    errors = _open(browser, (tmp_path / "verkenner.html").as_uri())
+    assert not [e for e in errors if "Uncaught" in e or "cycle" in e], errors
+    assert "niet geladen" in _text(browser, "v-title")
+    assert browser.evaluate("document.getElementById('v-csv').disabled")
+    first.write_bytes(kept)  # the connection is back
+    _choose(browser, "v-table", "rivm-eenzaamheid")
+    assert (
+        _text(browser, "v-title").startswith("Eenzaam") and _text(browser, "v-table-message") == ""
+    )
     title, source = _text(browser, "v-title"), _text(browser, "v-source")
+    (tmp_path / "assets" / "verkenner" / "70072ned.js").unlink()  # gone again
     loading = browser.evaluate(
         "(() => { const e = document.getElementById('v-table'); e.value = '70072ned';"
         " e.dispatchEvent(new Event('change'));"
@@ -463,22 +475,3 @@ def test_a_table_that_does_not_arrive_leaves_the_shown_one_whole_and_says_so(
     _choose(browser, "v-table", "71488ned")  # another table still loads, and the message goes
     assert browser.evaluate("document.getElementById('v-table').value") == "71488ned"
     assert _text(browser, "v-table-message") == ""
-
-
-def test_a_first_table_that_does_not_arrive_is_said_and_can_be_asked_again(browser, site, tmp_path):
-    """The table a page opens with does not arrive: its title says so, nothing can be
-    downloaded, no error is left unhandled, and choosing the table again asks for it again."""
-    shutil.copytree(site.build / "assets", tmp_path / "assets")
-    shutil.copy(site.build / "verkenner.html", tmp_path / "verkenner.html")
-    figures = tmp_path / "assets" / "verkenner" / "rivm-eenzaamheid.js"
-    kept = figures.read_bytes()
-    figures.unlink()
-    errors = _open(browser, (tmp_path / "verkenner.html").as_uri())
-    assert not [e for e in errors if "Uncaught" in e or "cycle" in e], errors
-    assert "niet geladen" in _text(browser, "v-title")
-    assert browser.evaluate("document.getElementById('v-csv').disabled")
-    figures.write_bytes(kept)  # the connection is back
-    _choose(browser, "v-table", "rivm-eenzaamheid")
-    assert (
-        _text(browser, "v-title").startswith("Eenzaam") and _text(browser, "v-table-message") == ""
-    )

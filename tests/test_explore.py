@@ -614,3 +614,13 @@ def test_a_country_is_found_by_its_name_in_either_language(lang):
     offer = explore.options(explore.load_table("eurostat-ilc_lvph03"))
     assert explore.region(offer, "Germany") == explore.region(offer, "duitsland") == "Duitsland"
     assert explore.region(offer, "Belgium") == "België"
+
+
+def test_the_web_explorers_source_line_says_which_years_came_from_elsewhere():
+    """71488ned's 2025 figure is transcribed from its page: the explorer's source line says
+    so of 2025, as the stories' charts do, not of the whole table."""
+    from eenzaamheid.site import explorer as web
+
+    source = web.table_data("71488ned")["source"]
+    assert "opgehaald 05-06-2025; 2025 overgenomen van cbs.nl" in source["nl"]
+    assert "retrieved 5 Jun 2025; 2025 transcribed from cbs.nl" in source["en"]

@@ -50,7 +50,8 @@ def table_data(table: str) -> dict:
     known = explore.KNOWN.get(table)
     measures = list(known.web if known and known.web else offer.measures)
     column = offer.region_column
-    sources = frame[list(SOURCE_COLUMNS)].drop_duplicates()
+    when = [c for c in ("periode", "jaar") if c in frame][:1]  # the source line says which
+    sources = frame[[*SOURCE_COLUMNS, *when]].drop_duplicates()  # years came from elsewhere
     frame = pd.DataFrame(frame)  # without the metadata that pandas copies at every step
     frame.attrs = {}
     codes = frame[f"{column}_code"] if f"{column}_code" in frame else frame[column]

@@ -368,6 +368,10 @@ def test_an_empty_chart_is_no_image_and_offers_no_download(browser, site):
     many = "#tabel=71488ned&regio=NL01,PV20&geslacht=T001038,3000&leeftijd=10000,70100"
     assert not _open(browser, page + many)
     assert _text(browser, "v-title").startswith("Kies bij ten hoogste")
+    assert not _open(browser, page + "#tabel=70072ned&regio=GM0363&jaren=1995-2010")
+    assert (
+        _text(browser, "v-subtitle") == "Geen cijfers voor Amsterdam (wel voor 2015) in 1995–2010"
+    )
 
 
 def test_the_language_link_keeps_the_choice(browser, site):

@@ -26,6 +26,7 @@ TEXT = {
         "regio": "Regio",
         "value": "Waarde",
         "loading": "Cijfers laden…",
+        "has_years": "wel voor {years}",
         "noscript": "De verkenner heeft JavaScript nodig. Zonder JavaScript staan de cijfers bij "
         "elke grafiek van de verhalen, ook als CSV.",
         "load_failed": "{table} is niet geladen (geen verbinding?); kies de tabel opnieuw om het "
@@ -61,6 +62,7 @@ TEXT = {
         "regio": "Region",
         "value": "Value",
         "loading": "Loading figures…",
+        "has_years": "only for {years}",
         "noscript": "The explorer needs JavaScript. Without it, the figures are beside every "
         "chart of the stories, also as CSV.",
         "load_failed": "{table} did not load (no connection?); choose the table again to try "

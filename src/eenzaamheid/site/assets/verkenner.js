@@ -258,14 +258,14 @@
     const per = wanted.per ? wanted.per[0] : wanted.maat ? null : data.start.per;
     state.per = denominators().includes(per) ? per : null;
     showDenominators();
-    const span = (wanted.jaren || [])[0];
-    const [from, to] = (span || "").split("-").map(Number);
+    const yearsAsked = (wanted.jaren || [])[0];
+    const [from, to] = (yearsAsked || "").split("-").map(Number);
     state.from = data.years.includes(from) ? from : data.years[0];
     state.to = data.years.includes(to) && to >= state.from ? to : data.years[data.years.length - 1];
     /* a measure, denominator or years this table lacks are named like a region it lacks */
     if (measure !== undefined && state.measure !== measure) unknown.push(measure);
     if (wanted.per && state.per !== per) unknown.push(per);
-    if (span !== undefined && `${state.from}-${state.to}` !== span) unknown.push(span);
+    if (yearsAsked !== undefined && `${state.from}-${state.to}` !== yearsAsked) unknown.push(yearsAsked);
     $("v-region-message").textContent = unknown.length ? upper(fill(W.not_in_table, { codes: [...new Set(unknown)].join(", ") })) : "";
     return update();
   }
@@ -391,7 +391,13 @@
     if (count > config.maxSeries) return { error: upper(fill(W.too_many_series, { most: config.maxSeries, now: count })) };
     drawn.sort((a, b) => a.panelOrder - b.panelOrder || a.seriesOrder - b.seriesOrder || a.year - b.year);
     drawn.forEach((p) => (p.key = `${p.series}|${p.panel}|${p.year}`));
-    const missing = state.regions.filter((c) => !drawn.some((p) => p.region.code === c)).map((c) => data.regions[data.regionAt.get(c)][lang]);
+    /* a region without figures in the years chosen says in which years it has them */
+    const years = (index) => [...new Set(data.rows.filter((row) => row[0] === index && !isGap(row[base + mi]) && dims.every((d, j) => dimAt[j].has(row[j + 1]))).map((row) => row[dims.length + 1]))].sort((a, b) => a - b);
+    const named = (index) => {
+      const found = years(index), name = data.regions[index][lang];
+      return found.length ? `${name} (${fill(W.has_years, { years: found.length <= 3 ? join(found.map(String)) : span(found) })})` : name;
+    };
+    const missing = state.regions.filter((c) => !drawn.some((p) => p.region.code === c)).map((c) => named(data.regionAt.get(c)));
     dims.forEach((d, j) => {
       for (const code of state.dims[d.column])
         if (!drawn.some((p) => p.values[j].code === code)) missing.push(d.values.find((v) => v.code === code)[lang]);

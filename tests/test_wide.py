@@ -179,6 +179,13 @@ def test_what_the_numbers_of_a_row_share_stays_beside_them():
     assert wide(export_frame(frame)).alongside == ["niveau", "periode", "populatie"]
 
 
+def _eurostat(**columns) -> pd.DataFrame:
+    """Fixture rows (not real figures) from Eurostat's ilc_lvph03, with the given columns."""
+    url = "https://ec.europa.eu/eurostat/databrowser/view/ilc_lvph03/default/table"
+    frame = pd.DataFrame(columns)
+    return frame.assign(eenheid="%", bron_soort="eurostat", tabel="ilc_lvph03", bron_url=url)
+
+
 def test_what_differs_within_a_row_stays_beside_its_series():
     """A precision per measure, or a Eurostat flag per value, is not one per row: it goes
     beside its series, one column per series that has one ("Precisie bij …"), after what the
@@ -192,17 +199,11 @@ def test_what_differs_within_a_row_stays_beside_its_series():
     assert layout.frame[notes[0]].tolist() == ["exact"] * 3
     assert layout.frame[notes[1]].tolist() == ["afgerond"] * 3
     assert [n["key"] for n in layout.record()["notes"]] == ["precisie", "precisie"]
-    flagged = pd.DataFrame(  # fixture rows (not real figures): a flag on some EU values only
-        {
-            "jaar": [2019] * 3 + [2020] * 3 + [2021] * 3,
-            "reeks": ["NL", "EU", "BE"] * 3,
-            "aandeel": [38.0, 33.0, 35.0, 38.5, 33.5, 35.1, 38.4, 34.0, 35.2],
-            "vlag": [None, "e", None, "b", "e", None, None, None, None],
-            "eenheid": "%",
-            "bron_soort": "eurostat",
-            "tabel": "ilc_lvph03",
-            "bron_url": "https://ec.europa.eu/eurostat/databrowser/view/ilc_lvph03/default/table",
-        }
+    flagged = _eurostat(  # a flag on some values of two series, none on the third
+        jaar=[2019] * 3 + [2020] * 3 + [2021] * 3,
+        reeks=["NL", "EU", "BE"] * 3,
+        aandeel=[38.0, 33.0, 35.0, 38.5, 33.5, 35.1, 38.4, 34.0, 35.2],
+        vlag=[None, "e", None, "b", "e", None, None, None, None],
     )
     layout = wide(export_frame(flagged))
     assert layout is not None and layout.series == ["reeks"]
@@ -218,17 +219,11 @@ def test_what_differs_within_a_row_stays_beside_its_series():
 
 def test_a_flag_stays_beside_a_value_whose_row_has_no_period():
     """A series whose only value has no year keeps its flag beside it (fixture rows)."""
-    flagged = pd.DataFrame(
-        {
-            "jaar": [2019, 2019, 2020, 2020, 2021, 2021, None],
-            "reeks": ["NL", "EU"] * 3 + ["X"],
-            "aandeel": [38.0, 33.0, 38.5, 33.5, 38.4, 34.0, 30.0],
-            "vlag": [None, "e", "b", "e", None, None, "p"],
-            "eenheid": "%",
-            "bron_soort": "eurostat",
-            "tabel": "ilc_lvph03",
-            "bron_url": "https://ec.europa.eu/eurostat/databrowser/view/ilc_lvph03/default/table",
-        }
+    flagged = _eurostat(
+        jaar=[2019, 2019, 2020, 2020, 2021, 2021, None],
+        reeks=["NL", "EU"] * 3 + ["X"],
+        aandeel=[38.0, 33.0, 38.5, 33.5, 38.4, 34.0, 30.0],
+        vlag=[None, "e", "b", "e", None, None, "p"],
     )
     layout = wide(export_frame(flagged))
     assert layout is not None and layout.series == ["reeks"]

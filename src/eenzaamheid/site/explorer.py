@@ -27,9 +27,14 @@ SOURCE_COLUMNS = ("bron_soort", "tabel", "bron_url", "bron_datum")
 LOCALES = {"nl": "nl-NL", "en": "en-GB"}
 
 
+def explorer_anchor(lang: str) -> str:
+    """A link to the explorer's page in ``lang``, from a page beside it."""
+    return f'<a href="{PAGES[lang]}">{esc(TEXT[lang]["link"])}</a>'
+
+
 def explorer_link(lang: str) -> str:
     """The index page's link to the explorer (one line there)."""
-    return f'<p><a class="explorer-link" href="{PAGES[lang]}">{esc(TEXT[lang]["link"])}</a></p>'
+    return f'<p class="explorer-link">{explorer_anchor(lang)}</p>'
 
 
 def _both(function, *args) -> dict[str, str]:

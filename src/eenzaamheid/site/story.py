@@ -25,7 +25,8 @@ from pygments.lexers import PythonLexer
 from ..charts.numbers import percent_together
 from .chartblock import chart_block, sources
 from .chartdata import source_list
-from .explorer_text import PAGES, TEXT
+from .explorer import explorer_anchor
+from .explorer_text import PAGES
 from .i18n import translate_markdown
 from .layout import WORDS, Chart, esc
 from .listing import saved_names
@@ -274,7 +275,7 @@ def _sorted_output(output: dict, lang: str, stems: list[str]) -> tuple[str, str]
     if output.get("output_type") == "error":
         return "shown", f'<p class="note error">{esc(output.get("ename"))}</p>'
     if WIDGET in data:
-        link = f'<a href="{PAGES[lang]}">{esc(TEXT[lang]["link"])}</a>'
+        link = explorer_anchor(lang)
         return "widget", f'<p class="note">{esc(WORDS[lang]["widgets"])} {link}</p>'
     if "text/markdown" in data:  # prose with computed figures (ch.prose)
         return "shown", _prose(_joined(data["text/markdown"]), lang, stems)

@@ -33,13 +33,13 @@ RIVM_COLUMNS = (
 
 
 def _cell_text(value: Any) -> str | None:
-    """A cell as pandas' ``read_excel(dtype=str)`` gives it: empty is missing, a whole float
-    is written without ``.0``."""
+    """A cell as pandas' ``read_excel(dtype=str)`` gives it, stripped: empty is missing, a
+    whole float is written without ``.0``."""
     if value == "":
         return None
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return str(value).strip()
 
 
 @cache
@@ -63,15 +63,11 @@ def _read_xlsx(
     kept = [
         row
         for row in rows[1:]
-        if str(row[region]).strip().startswith(regions) and _stripped(row[margins]) == margin
+        if (_cell_text(row[region]) or "").startswith(regions)
+        and _cell_text(row[margins]) == margin
     ]
-    cells = {name: [_stripped(row[i]) for row in kept] for name, i in places.items()}
+    cells = {name: [_cell_text(row[i]) for row in kept] for name, i in places.items()}
     return pd.DataFrame(cells, dtype=object)
-
-
-def _stripped(value: Any) -> str | None:
-    text = _cell_text(value)
-    return None if text is None else text.strip()
 
 
 def rivm_table(spec: dict[str, Any]) -> pd.DataFrame:

@@ -412,6 +412,10 @@ def test_enter_takes_aliases_other_names_and_says_a_name_is_ambiguous(browser, s
     assert not _open(browser, page.replace("regio=NL01", "regio=GM0893"))  # Bergen (L.)
     _type(browser, "Bergen")  # the one Bergen not yet chosen
     assert _chosen(browser)[-1] == "Bergen (NH.) ×"
+    _type(browser, "utrecht")  # the province or the city: the reader says which
+    message = _text(browser, "v-region-message")
+    assert "Utrecht (provincie), Utrecht (gemeente)" in message
+    assert _chosen(browser)[-1] == "Bergen (NH.) ×"
 
 
 def test_eurostat_greece_is_explained_and_a_break_breaks_the_line(browser, site):

@@ -56,7 +56,7 @@ def test_a_table_offers_regions_dimensions_measures_and_years(persons):
 
 def test_regions_are_found_by_name_as_you_type(regional):
     _, offer = regional
-    assert explore.matches(offer, "gron")[:2] == ["Groningen", "Groningen (gemeente)"]
+    assert explore.matches(offer, "gron")[:2] == ["Groningen (provincie)", "Groningen (gemeente)"]
     assert "Midden-Groningen" in explore.matches(offer, "gron")
     assert offer.regions["Amsterdam"] == "GM0363"
     assert not any(label.startswith("<NA>") for label in offer.regions)
@@ -216,7 +216,9 @@ def test_two_varying_dimensions_make_small_multiples_and_three_are_refused():
 def test_one_point_series_are_points_and_titles_cover_everything_drawn(regional):
     """The case of the issue: Nederland and Amsterdam have 2015 only, Utrecht 1995-2019."""
     frame, offer = regional
-    choice = explore.default(offer)._replace(regions=("Nederland", "Amsterdam", "Utrecht"))
+    choice = explore.default(offer)._replace(
+        regions=("Nederland", "Amsterdam", "Utrecht (provincie)")
+    )
     chart = explore.draw(frame, choice, offer)
     markers = {line.get_label(): line.get_marker() for line in chart.ax.lines}
     assert sum(marker == "o" for marker in markers.values()) == 2
@@ -231,7 +233,7 @@ def test_one_point_series_are_points_and_titles_cover_everything_drawn(regional)
 def test_a_region_without_figures_for_the_years_is_named_on_the_chart(regional):
     frame, offer = regional
     choice = explore.default(offer)._replace(
-        regions=("Utrecht", "Amsterdam", "Urk"), years=(2016, 2019)
+        regions=("Utrecht (provincie)", "Amsterdam", "Urk"), years=(2016, 2019)
     )
     chart = explore.draw(frame, choice, offer)
     assert chart.subtitle.endswith("Geen cijfers voor Amsterdam en Urk in 2016–2019")
@@ -245,8 +247,45 @@ def test_names_are_found_without_accents_or_case_and_unknown_ones_are_named(regi
     assert explore.region(offer, "sudwest") == "Súdwest-Fryslân"
     with pytest.raises(explore.ExploreError, match="onbekende regio 'Atlantis'"):
         explore.region(offer, "Atlantis")
-    with pytest.raises(explore.ExploreError, match="bedoelde je: Groningen, Groningen"):
+    with pytest.raises(
+        explore.ExploreError, match=r"bedoelde je: Groningen \(provincie\), Groningen \(gemeente\)"
+    ):
         explore.region(offer, "gron")
+
+
+def test_a_name_that_is_another_regions_name_without_its_kind_gets_its_kind(regional):
+    """70072ned names the province "Utrecht" and the city "Utrecht (gemeente)": offered as
+    such, typing Utrecht chose the province without a word. Now both say what they are, and
+    Utrecht asks which."""
+    _, offer = regional
+    assert offer.regions["Utrecht (provincie)"] == "PV26" and "Utrecht" not in offer.regions
+    assert offer.regions["Utrecht (gemeente)"] == "GM0344"
+    assert offer.regions["Groningen (provincie)"] == "PV20"
+    assert offer.regions["Bergen (NH.)"] and offer.regions["Midden-Groningen"]  # unchanged
+    with pytest.raises(explore.ExploreError, match=r"Utrecht \(provincie\), Utrecht \(gemeente\)"):
+        explore.region(offer, "utrecht")
+    assert explore.region(offer, "utrecht (gemeente)") == "Utrecht (gemeente)"
+    configure(lang="en")  # the same names to choose by (code written on an English page
+    assert explore.options(explore.load_table("70072ned")).regions == offer.regions  # runs)
+    assert explore.shown("Utrecht (provincie)") == "Utrecht (province)"
+
+
+def test_a_choice_of_a_region_or_value_the_table_does_not_offer_says_so(regional, persons):
+    """A choice written by hand (``regions=("Utrecht",)``) left an unknown name out without a
+    word: "no figures for this choice", or a chart without it."""
+    frame, offer = regional
+    start = explore.default(offer)
+    with pytest.raises(explore.ExploreError, match=r"Utrecht \(provincie\), Utrecht \(gemeente\)"):
+        explore.draw(frame, start._replace(regions=("Amsterdam", "Utrecht")), offer)
+    with pytest.raises(
+        explore.ExploreError, match="'Den Haag' heet in deze tabel \"'s-Gravenhage \\(gemeente\\)\""
+    ):
+        explore.draw(frame, start._replace(regions=("Den Haag",)), offer)
+    frame, offer = persons
+    start = explore.default(offer)
+    wrong = (("geslacht", ("Mannen", "Vrouw")), *start.filters[1:])
+    with pytest.raises(explore.ExploreError, match=r"'Vrouw' is geen waarde van Geslacht.*Vrouwen"):
+        explore.draw(frame, start._replace(filters=wrong), offer)
 
 
 def test_the_table_is_formatted_for_readers(persons):

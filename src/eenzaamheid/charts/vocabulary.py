@@ -205,6 +205,14 @@ VOCABULARY: dict[str, dict[str, str]] = {
 
 # Municipalities and the country whose English name differs from the Dutch (CBS/RIVM) name
 # (place(), and category() for a label that starts with one).
+REGION_KINDS_EN = {  # a region's kind in brackets after its name: "Utrecht (provincie)"
+    "gemeente": "municipality",
+    "provincie": "province",
+    "landsdeel": "part of the country",
+    "COROP": "COROP region",
+    "GGD-regio": "GGD region",
+    "land": "country",
+}
 PLACES_EN = {
     "Nederland": "The Netherlands",
     "'s-Gravenhage": "The Hague",

@@ -12,7 +12,15 @@ from babel import Locale
 from IPython.display import Markdown
 
 from .. import settings
-from .vocabulary import CATEGORIES, IN_SENTENCE_EN, LABEL_WORDS, PLACES_EN, UNITS, VOCABULARY
+from .vocabulary import (
+    CATEGORIES,
+    IN_SENTENCE_EN,
+    LABEL_WORDS,
+    PLACES_EN,
+    REGION_KINDS_EN,
+    UNITS,
+    VOCABULARY,
+)
 
 
 def language() -> str:
@@ -66,7 +74,8 @@ def category(label: str) -> str:
         r"(\d+) tot (\d+) jaar", lambda m: f"{m[1]} to {int(m[2]) - 1} years", label
     )
     label = re.sub(r"(\d+) jaar of ouder", r"\1 years and over", label)
-    label = label.replace("(gemeente)", "(municipality)")
+    for dutch, english in REGION_KINDS_EN.items():  # "(gemeente)" -> "(municipality)"
+        label = label.replace(f"({dutch})", f"({english})")
     for dutch, english in LABEL_WORDS.items():
         label = re.sub(rf"\b{dutch}\b", english, label)
     return CATEGORIES.get(label, label)

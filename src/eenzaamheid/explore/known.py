@@ -97,13 +97,13 @@ KNOWN = {
         title_en="One-person households in Europe (Eurostat ilc_lvph03, EU-SILC)",
     ),
 }
-REGION_KINDS = {
-    "NL": ("land", "country"),
-    "LD": ("landsdeel", "part of the country"),
-    "PV": ("provincie", "province"),
-    "CR": ("COROP", "COROP region"),
-    "GM": ("gemeente", "municipality"),
-    "GG": ("GGD-regio", "GGD region"),
+REGION_KINDS = {  # a region code's first letters -> its kind, as the region's label says it
+    "NL": "land",
+    "LD": "landsdeel",
+    "PV": "provincie",
+    "CR": "COROP",
+    "GM": "gemeente",
+    "GG": "GGD-regio",
 }
 ALIASES = {  # what people type -> the official name's folded form
     "den haag": "s-gravenhage",
@@ -157,6 +157,8 @@ WORDS = {
         "unknown": "onbekende regio {typed!r}; bedoelde je: {close}?",
         "unknown_none": "onbekende regio {typed!r}; typ een deel van de naam",
         "ambiguous": "{typed!r} past bij meer dan één regio: {options}; kies er een",
+        "named_otherwise": "regio {typed!r} heet in deze tabel {label!r}",
+        "unknown_value": "{value!r} is geen waarde van {name} in deze tabel; wel: {options}",
         "not_in_table": "niet in deze tabel, dus weggelaten: {codes}",
         "breaks": "Onderbroken lijn: breuk in de reeks (vlag b) in {years}",
         "two_codes": "Eurostat voert {name} onder twee codes: {codes}",
@@ -182,6 +184,8 @@ WORDS = {
         "unknown": "unknown region {typed!r}; did you mean: {close}?",
         "unknown_none": "unknown region {typed!r}; type part of the name",
         "ambiguous": "{typed!r} fits more than one region: {options}; choose one",
+        "named_otherwise": "region {typed!r} is called {label!r} in this table",
+        "unknown_value": "{value!r} is not a value of {name} in this table; it has: {options}",
         "not_in_table": "not in this table, so left out: {codes}",
         "breaks": "Broken line: break in series (flag b) in {years}",
         "two_codes": "Eurostat lists {name} under two codes: {codes}",

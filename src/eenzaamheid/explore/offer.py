@@ -106,15 +106,19 @@ def _topic_label(title: str | dict, key: str) -> str:
 
 
 def region_labels(frame: pd.DataFrame, column: str = "regio") -> dict[str, str]:
-    """Region label -> code. A name used by more than one region gets its kind in brackets
-    (``Utrecht (provincie)``, ``Utrecht (gemeente)``)."""
+    """Region label -> code. A name used by more than one region, or that is another region's
+        name without its brackets (the province ``Utrecht`` beside ``Utrecht (gemeente)``), gets
+        its kind in brackets as the table says it (``Utrecht (provincie)``, also in English: a label
+    is a name to choose by, :func:`shown` says it in the chart language); typing Utrecht then asks
+    which."""
     codes = frame[f"{column}_code"] if f"{column}_code" in frame else frame[column]
     pairs = pd.DataFrame({"code": codes, "name": frame[column]}).dropna().drop_duplicates("code")
-    twice = pairs["name"].duplicated(keep=False)
+    names = pairs["name"].astype(str)
+    bracketed = {_bare(name) for name in names if _bare(name) != fold(name)}
+    twice = names.duplicated(keep=False) | names.map(fold).isin(bracketed)
     labels = {}
-    lang = 0 if ch.say(nl="nl", en="en") == "nl" else 1
     for code, name, ambiguous in zip(pairs["code"], pairs["name"], twice, strict=True):
-        kind = REGION_KINDS.get(str(code)[:2], ("", ""))[lang]
+        kind = REGION_KINDS.get(str(code)[:2], "")
         labels[f"{name} ({kind})" if ambiguous and kind else str(name)] = str(code)
     order = {"NL": 0, "LD": 1, "PV": 2, "CR": 3, "GG": 4, "GM": 5}
     return dict(sorted(labels.items(), key=lambda kv: (order.get(kv[1][:2], 9), kv[0])))

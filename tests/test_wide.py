@@ -89,6 +89,45 @@ def test_the_book_is_a_series_of_its_own_and_the_years_are_in_order():
     assert layout.frame.set_index("Periode").loc[2021].tolist() == [30.0, 10.0, 31.5, 11.0]
 
 
+def test_years_with_a_gap_are_years_and_a_series_without_one_says_whose_it_is():
+    """Fixture rows (not real figures): two ages in two years, and the book's figure without a
+    year. The year column, holding a gap, came out as floats ("2019.0"), and the book's
+    series was headed by the measure alone, losing that it is the book's."""
+    frame = pd.DataFrame(
+        {
+            "leeftijd": ["15 tot 25 jaar", "25 tot 35 jaar"] * 2 + ["15 tot 25 jaar"],
+            "jaar": [2019, 2019, 2022, 2022, None],
+            "percentage": [10.0, 11.0, 12.0, 13.0, 20.0],
+            "bron_soort": ["statline"] * 4 + ["book"],
+            "tabel": ["85542NED"] * 4 + ["B8"],
+            "bron_url": ["https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85542NED/table"] * 4
+            + [None],
+            "eenheid": "%",
+        }
+    )
+    layout = wide(export_frame(frame))
+    assert layout is not None
+    assert layout.frame.columns.tolist() == ["Leeftijd", "2019 (%)", "2022 (%)", "het boek (%)"]
+    years = frame.assign(leeftijd="15 tot 25 jaar", jaar=[2016, 2019, 2022, 2023, None])
+    by_year = wide(export_frame(years))
+    assert by_year is not None  # the book's figure has no year: a row without one, last
+    assert by_year.frame.iloc[:, 0].tolist() == [2016, 2019, 2022, 2023, None]
+    assert by_year.frame.columns.tolist()[1:3] == ["Percentage (%)", "het boek (%)"]
+
+
+def test_the_books_figure_in_a_year_without_data_is_still_a_series_of_its_own():
+    """Nothing clashes when the book gives a year the data lack, but its figure is no CBS
+    figure: it stays out of the data's series."""
+    frame = _book_beside_the_data().replace({"periode": {"2021": "2020"}})
+    frame.loc[frame["bron_soort"] != "book", "periode"] = frame["periode"].replace("2020", "2021")
+    layout = wide(export_frame(frame))
+    assert layout is not None
+    assert layout.frame.columns.tolist()[1:] == [
+        "Enigszins (%)", "Sterk (%)", "Enigszins, het boek (%)", "Sterk, het boek (%)"
+    ]  # fmt: skip
+    assert layout.frame.set_index("Periode").loc[2020].tolist() == [None, None, 31.5, 11.0]
+
+
 def _measures_in_two_units() -> pd.DataFrame:
     """Fixture rows (not real figures), as story 0 draws them: one value column whose unit is
     each row's ``eenheid``; each measure in one unit, except the book's, in two."""

@@ -5,9 +5,11 @@ From the long data file: the *values* are its number columns (counts, numbers, p
 the *rows* are its period when the period takes more than two values (a time series), else
 the category column with the most values; the *series* are the fewest other columns that
 give every row and series one value (categories first, then the book or a study apart from the
-data, then periods, codes and sources). Rows of a category with a code column (``regio`` and
-``regio_code``) are one row per code, named by the first label the data give that code: a
-place the tables spell two ways is one row. A header names the series' categories and the
+data, then periods, codes and sources); a series never holds both the book's (or a study's)
+figures and the data's, and one with no category of its own is named by its origin (``het
+boek``). Rows of a category with a code column (``regio`` and ``regio_code``) are one row per
+code, named by the first label the data give that code: a place the tables spell two ways is
+one row. A header names the series' categories and the
 unit, e.g. ``Mannen (%)``: a value column's own, else the unit of its rows (``eenheid``); a
 series never holds two units (it is split by unit instead). What the numbers of a row share
 stays beside them, after the series: a level, year or population of the whole file (``Sterk``,
@@ -97,6 +99,15 @@ def _series(frame, row, candidates, values) -> list[str] | None:
     return series
 
 
+def _mixes_origin(frame: pd.DataFrame, series: list[str]) -> bool:
+    """Whether a series would hold the book's or a study's figures and the data's."""
+    if ORIGIN not in frame or ORIGIN in series:
+        return False
+    if not series:
+        return frame[ORIGIN].nunique() > 1
+    return bool((frame.groupby(series, dropna=False)[ORIGIN].nunique() > 1).any())
+
+
 def _by_unit(frame: pd.DataFrame, series: list[str], values: list[Column]) -> list[str]:
     """The series, split by the rows' unit where one would hold values in two units."""
     if UNIT not in frame or UNIT in series:
@@ -115,6 +126,11 @@ def _by_unit(frame: pd.DataFrame, series: list[str], values: list[Column]) -> li
 def _unit(value: Column, group: pd.DataFrame) -> str:
     """A value column's unit, else the one unit of the group's rows (or none)."""
     return value.unit or (single(group[UNIT]) if UNIT in group else "")
+
+
+def _plain(value: object) -> object:
+    """A year read as a float (its column holds a gap: ``2019.0``) as the whole number it is."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _header(parts: list, value: Column, several: bool, unit: str) -> str:
@@ -151,6 +167,8 @@ def wide(data: DataFile) -> Wide | None:
     series = _series(frame, key, candidates, values)
     if series is None:
         return None
+    if _mixes_origin(frame, series):  # the book's figure is never in a series of the data's
+        series.append(ORIGIN)
     series = _by_unit(frame, series, [columns[v] for v in values])
     cells: dict[str, dict] = {}
     drawn_by: dict[str, pd.DataFrame] = {}  # each series' header: the rows it was drawn from
@@ -162,7 +180,9 @@ def wide(data: DataFile) -> Wide | None:
         for combo, group in groups:
             combo = tuple(None if pd.isna(v) else v for v in (combo if series else ()))
             own = bool(columns[value].unit)  # else the unit part is said as the unit
-            parts = [v for k, v in zip(series, combo, strict=True) if own or k != UNIT]
+            parts = [_plain(v) for k, v in zip(series, combo, strict=True) if own or k != UNIT]
+            if all(p in (None, "") for p in parts) and ORIGIN in varying:  # the book's, no year
+                parts = [single(group[ORIGIN])]
             unit = _unit(columns[value], group)
             header = _header(parts, columns[value], len(values) > 1, unit)
             if header in cells:
@@ -181,7 +201,7 @@ def wide(data: DataFile) -> Wide | None:
     if key != row:  # each code named by the first label the data give it
         names = frame.dropna(subset=[row]).drop_duplicates(key).set_index(key)[row]
         shown = [names.get(k) for k in order]
-    table = pd.DataFrame({columns[row].label: pd.Series(shown, dtype=object)})
+    table = pd.DataFrame({columns[row].label: pd.Series(map(_plain, shown), dtype=object)})
     for header, by_row in cells.items():
         table[header] = pd.Series([by_row.get(r) for r in order], dtype=object)
     drawn = frame.loc[frame[values].notna().any(axis=1)]

@@ -280,17 +280,28 @@ def test_the_title_names_the_one_region_when_the_series_are_ages(browser, site):
         None,
         (2012, 2020),
     )
-    for page, lang, words in (
-        ("verkenner.html", "nl", ("in Amsterdam, 2012–2020", "het hoogst bij 65 jaar of ouder")),
-        ("en/explorer.html", "en", ("in Amsterdam, 2012–2020", "highest among 65 years and over")),
+    panels = "#tabel=71488ned&regio=PV20,PV21&geslacht=3000,4000&leeftijd=10000&jaren=2020-2024"
+    by_sex = explore.Choice(
+        "71488ned",
+        ("Groningen", "Fryslân"),
+        (("geslacht", ("Mannen", "Vrouwen")), ("leeftijd", ("Totaal",))),
+        "Alleenstaand_4",
+        "TotaalPersonenInHuishoudens_1",
+        (2020, 2024),
+    )
+    for page, lang, link, chosen, words in (
+        ("verkenner.html", "nl", ages, choice, ("in Amsterdam, 2012–2020", "hoogst bij 65 jaar")),
+        ("en/explorer.html", "en", ages, choice, ("in Amsterdam, 2012–2020", "among 65 years")),
+        ("verkenner.html", "nl", panels, by_sex, ("het hoogst in Groningen, bij mannen",)),
+        ("en/explorer.html", "en", panels, by_sex, ("highest in Groningen, among men",)),
     ):
-        assert not _open(browser, (site.build / page).as_uri() + ages)
+        assert not _open(browser, (site.build / page).as_uri() + link)
         configure(lang=lang)
-        frame = explore.load_table("rivm-eenzaamheid")
+        frame = explore.load_table(chosen.table)
         offer = explore.options(frame)
-        expected = explore.title(explore.select(frame, choice, offer), choice, offer)
+        expected = explore.title(explore.select(frame, chosen, offer), chosen, offer)
         assert all(w in expected for w in words), expected
-        assert _text(browser, "v-title") == expected.replace(" %", "\u00a0%")
+        assert _text(browser, "v-title") == re.sub(r"(\d) %", "\\1\u00a0%", expected)
         name = browser.evaluate("document.getElementById('v-chart').getAttribute('aria-label')")
         assert name.startswith(_text(browser, "v-title"))
 

@@ -208,6 +208,7 @@ def test_two_varying_dimensions_make_small_multiples_and_three_are_refused():
     chart = explore.draw(frame, choice, offer)
     assert [ax.get_title(loc="left") for ax in chart.axes] == ["Mannen", "Vrouwen"]
     assert [len(ax.lines) for ax in chart.axes] == [2, 2]
+    assert ": het hoogst in Groningen, bij mannen (" in chart.title  # a panel said as a group
     three = choice._replace(filters=(both[0], ("leeftijd", ("Totaal", "65 tot 70 jaar"))))
     with pytest.raises(explore.ExploreError, match="ten hoogste twee kenmerken"):
         explore.select(frame, three, offer)

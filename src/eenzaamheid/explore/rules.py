@@ -138,13 +138,21 @@ def _fixed(choice: Choice, measure: str) -> str:
     return f"{measure} {words('in_region', name=shown(choice.regions[0]))}"
 
 
-def _where(choice: Choice, name: str) -> str:
-    """A series in a sentence: ``in Amsterdam`` for a region, ``bij 65 jaar of ouder`` for a
-    group of people (not "in 65 jaar of ouder")."""
-    series, _ = layout(choice)
-    if series in (None, "regio"):
+def _where(column: str | None, name: str) -> str:
+    """A series or panel in a sentence: ``in Amsterdam`` for a region, ``bij 65 jaar of
+    ouder`` for a group of people (not "in 65 jaar of ouder")."""
+    if column in (None, "regio"):
         return words("in_region", name=name)
     return words("in_group", name=_in_sentence(name))
+
+
+def _said(choice: Choice, drawn: pd.DataFrame) -> pd.Series:
+    """Each point's series and panel in a sentence: ``in Groningen, bij mannen``."""
+    series, panel = layout(choice)
+    said = drawn["reeks"].map(lambda name: _where(series, name))
+    return said.where(
+        drawn["paneel"] == "", said + ", " + drawn["paneel"].map(lambda name: _where(panel, name))
+    )
 
 
 def title(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> str:
@@ -153,7 +161,7 @@ def title(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> str:
     cover different years. A region that all series share is said after the measure."""
     measure, value = _fixed(choice, measure_label(choice, offer)), value_column(choice)
     fmt = _fmt(choice, offer)
-    named = drawn.assign(reeks=_names(drawn).map(lambda name: _where(choice, name)))
+    named = drawn.assign(reeks=_said(choice, drawn))
     spans = named.groupby("reeks", sort=False)["jaar"].agg(lambda s: tuple(sorted(s)))
     years = sorted(set(named["jaar"]))
     if len(spans) == 1 and len(years) > 1:

@@ -415,16 +415,15 @@
     return data.measures.find((m) => m.key === state.measure).unit[lang];
   }
   function describe(sel) {
-    const { drawn, missing, percent, seriesBy } = sel;
+    const { drawn, missing, percent, seriesBy, panelBy } = sel;
     /* the one region of all series is said after the measure when the series are ages or
        sexes, and a group is "bij 65 jaar of ouder", a region "in Amsterdam" (as explore) */
     const groups = seriesBy && seriesBy !== "regio";
     const region = state.regions.length === 1 ? data.regions[data.regionAt.get(state.regions[0])][lang] : "";
     const measure = groups && region ? `${measureLabel()} ${fill(W.in_region, { name: region })}` : measureLabel();
-    const named = (p) => {
-      const name = p.panel ? `${p.series}, ${p.panel}` : p.series;
-      return groups ? fill(W.in_group, { name: lowerFirst(name) }) : fill(W.in_region, { name });
-    };
+    /* "in Groningen, bij mannen": a series and its panel each said as a region or a group */
+    const where = (column, name) => (column && column !== "regio" ? fill(W.in_group, { name: lowerFirst(name) }) : fill(W.in_region, { name }));
+    const named = (p) => (p.panel ? `${where(seriesBy, p.series)}, ${where(panelBy, p.panel)}` : where(seriesBy, p.series));
     const spans = new Map();
     for (const p of drawn) spans.set(named(p), (spans.get(named(p)) || []).concat(p.year));
     const years = [...new Set(drawn.map((p) => p.year))].sort((a, b) => a - b);

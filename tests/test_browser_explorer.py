@@ -452,6 +452,13 @@ def test_the_table_names_the_unit_and_the_file_the_choice(browser, site):
     assert browser.evaluate("window.verkenner.file()") == (
         "verkenner_70072ned_pv21_eenpersoonshuishoudens_86_2010-2012"
     )
+    sexes = "#tabel=71488ned&regio=PV20&geslacht=3000,4000&leeftijd=10000&jaren=2023-2024"
+    assert not _open(browser, page.split("#")[0] + sexes)
+    head = browser.evaluate(
+        "[...document.querySelectorAll('#v-rows th')].map(th => th.textContent)"
+    )  # on a phone every column counts: one age chosen (the total) is no column on screen
+    assert head[:3] == ["Regio", "Geslacht", "Jaar"]
+    assert browser.evaluate("window.verkenner.csv()").startswith("\ufeffRegio,Geslacht,Leeftijd,")
 
 
 def test_a_table_that_does_not_arrive_is_said_and_never_shown_under_another_name(

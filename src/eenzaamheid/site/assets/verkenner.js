@@ -587,7 +587,12 @@
     return { head, rows, raw, numeric, measure };
   }
   function showTable(sel) {
-    const { head, rows, numeric } = tableRows(sel);
+    const all = tableRows(sel);
+    /* on screen, a characteristic with one value chosen is no column: the subtitle says it,
+       or it is the total (the downloads keep it); on a phone every column counts */
+    const one = (i) => i >= 1 && i <= data.dimensions.length && state.dims[data.dimensions[i - 1].column].length === 1;
+    const keep = (_, i) => !one(i);
+    const [head, numeric, rows] = [all.head.filter(keep), all.numeric.filter(keep), all.rows.map((r) => r.filter(keep))];
     const table = document.createElement("table");
     table.className = "reader-table";
     const tr = document.createElement("tr");

@@ -40,7 +40,7 @@ def test_verdicts_from_the_snapshot(verdicts):
     assert {k: v.verdict for k, v in verdicts.items()} == {
         "B1": UNCHECKABLE,
         "B2": DIFFERS,
-        "B3": FITS_ROUNDED,
+        "B3": OVERSTATED,
         "B4": CONFIRMED,
         "B5": OVERSTATED,
         "B6": UNCHECKABLE,
@@ -65,7 +65,8 @@ def test_an_exact_figure_confirms_what_a_rounded_one_only_fits():
             frame.loc[hit, ["percentage", "precisie"]] = [31.5, "exact"]
         return frame
 
-    assert {r.id: r for r in check_claims(snapshot_loader(exact_2021))}["B3"].verdict == CONFIRMED
+    b3 = {r.id: r for r in check_claims(snapshot_loader(exact_2021))}["B3"]
+    assert b3.parts[0].verdict == CONFIRMED  # the claim as a whole: its words overstate
 
 
 def _set_lonely(value):
@@ -164,6 +165,39 @@ def test_a_right_number_in_overstated_words_is_said_to_be_so(lang, words, tmp_pa
         modest = tmp_path / "claims.yaml"
         modest.write_text(CLAIMS_FILE.read_text().replace("at_least: 45", "at_least: 39"))
         assert {r.id: r for r in check_claims(snapshot_loader(), modest)}["B5"].verdict == CONFIRMED
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "nl",
+            "de woorden 'overduidelijk op hun hoogst' overdrijven: sterk eenzaam in 2021 "
+            "(11 %, afgerond) ligt niet duidelijk boven 2022 (10,7 %) en 2023 (11 %, afgerond)",
+        ),
+        (
+            "en",
+            "the words 'clearly at their highest' overstate: strongly lonely in 2021 "
+            "(11%, rounded) is not clearly above 2022 (10.7%) and 2023 (11%, rounded)",
+        ),
+    ],
+)
+def test_a_figure_called_the_highest_is_checked_against_every_other_year(lang, words, tmp_path):
+    """B3: "during COVID they were clearly at their highest". Somewhat lonely in 2021 (32 %,
+    rounded) is above every other year even after rounding; strongly lonely (11 %, rounded)
+    is not above 2022's 10,7 % or 2023's rounded 11 %."""
+    with configured(lang=lang):
+        b3 = {r.id: r for r in check_claims(snapshot_loader())}["B3"]
+        assert b3.verdict == OVERSTATED and words in b3.explanation
+        enigszins, sterk = b3.parts  # the words hold for somewhat lonely: its row says so
+        assert not enigszins.overstated and sterk.overstated and sterk.overstated in words
+        only_some = tmp_path / "claims.yaml"  # the words said of somewhat lonely alone hold
+        text = CLAIMS_FILE.read_text().replace(
+            '    - {year: 2021, level: Sterk, value: 11, unit: "%", precision: 0.5}\n', "", 1
+        )
+        only_some.write_text(text)
+        found = {r.id: r for r in check_claims(snapshot_loader(), only_some)}["B3"]
+        assert found.verdict == FITS_ROUNDED
 
 
 def test_the_english_edition_has_each_of_the_books_claims_in_english(verdicts):

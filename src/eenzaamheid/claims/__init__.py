@@ -19,7 +19,7 @@ import yaml
 from .. import settings
 from ..charts.words import category, listed, say
 from ..data import load
-from .checks import CHECKS, TABLES_USED
+from .checks import CHECKS, TABLES_USED, not_clearly_highest
 from .verdicts import (
     CONFIRMED,
     DIFFERS,
@@ -57,20 +57,23 @@ __all__ = [
 ]
 
 
-def _summary(claim: dict, parts: list[Part]) -> ClaimResult:
+def _summary(claim: dict, parts: list[Part], data: ClaimData) -> ClaimResult:
     verdict = max((p.verdict for p in parts), key=SEVERITY.get)
     main = _main(parts, verdict)
     explanation = "; ".join(
         f"{category(words(p.label))}: {category(p.verdict)} ({p.explanation})" for p in parts
     )
-    wording = claim.get("wording")
-    if wording and verdict in (CONFIRMED, FITS_ROUNDED) and main.data_value < wording["at_least"]:
+    if verdict in (CONFIRMED, FITS_ROUNDED):
+        for part, overstated in zip(parts, _overstated(claim, parts, data), strict=True):
+            part.overstated = overstated
+    overstated = "; ".join(p.overstated for p in parts if p.overstated)
+    if overstated:
         verdict = OVERSTATED
+        main = _main(parts, verdict)
+        wording = claim["wording"]
         explanation += say(
-            nl=f"; de woorden '{wording['says']}' overdrijven: wij lezen die als minstens "
-            f"{amount(wording['at_least'], '%')}, de data geven {main.data_text()}",
-            en=f"; the words '{wording['says_en']}' overstate: we read them as at least "
-            f"{amount(wording['at_least'], '%')}, the data give {main.data_text()}",
+            nl=f"; de woorden '{wording['says']}' overdrijven: {overstated}",
+            en=f"; the words '{wording['says_en']}' overstate: {overstated}",
         )
     if claim.get("note"):
         note = say(nl=claim["note"], en=claim["note_en"])
@@ -92,6 +95,27 @@ def _summary(claim: dict, parts: list[Part]) -> ClaimResult:
     )
 
 
+def _overstated(claim: dict, parts: list[Part], data: ClaimData) -> list[str]:
+    """For each part: what the data give against the words the book puts beside its figures
+    (``wording`` in the register), or ``""`` when they bear them out: a least share (``bijna
+    de helft``, ``at_least``) or the highest of every year measured (``highest``)."""
+    wording = claim.get("wording")
+    if not wording:
+        return [""] * len(parts)
+    if wording.get("highest"):
+        return not_clearly_highest(claim, data)
+    least = amount(wording["at_least"], "%")
+    return [
+        say(
+            nl=f"wij lezen die als minstens {least}, de data geven {p.data_text()}",
+            en=f"we read them as at least {least}, the data give {p.data_text()}",
+        )
+        if p.data_value is not None and p.data_value < wording["at_least"]
+        else ""
+        for p in parts
+    ]
+
+
 def verdict_words(result: ClaimResult) -> str:
     """A claim's verdict in the build language; where part of it cannot be checked and the
     rest can, each verdict with the figures it holds for (``niet te controleren: 1947;
@@ -107,8 +131,10 @@ def verdict_words(result: ClaimResult) -> str:
 
 
 def _main(parts: list[Part], verdict: str) -> Part:
-    """The part a claim's verdict comes from: its first part with that verdict."""
-    return next((p for p in parts if p.verdict == verdict), parts[0])
+    """The part a claim's verdict comes from: its first part with that verdict (or, for words
+    that overstate, whose words do)."""
+    found = (p for p in parts if p.verdict == verdict or (verdict == OVERSTATED and p.overstated))
+    return next(found, parts[0])
 
 
 def read_claims(path: Path = CLAIMS_FILE) -> list[dict]:
@@ -133,7 +159,7 @@ def claim(claim_id: str, path: Path = CLAIMS_FILE) -> dict:
 def check_claims(loader: Loader = load, path: Path = CLAIMS_FILE) -> list[ClaimResult]:
     """Check every claim in the register against the data that ``loader`` returns."""
     data = ClaimData(loader)
-    return [_summary(c, CHECKS[c["check"]](c, data)) for c in read_claims(path)]
+    return [_summary(c, CHECKS[c["check"]](c, data), data) for c in read_claims(path)]
 
 
 def claims_table(results: list[ClaimResult]) -> str:

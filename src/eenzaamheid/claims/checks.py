@@ -3,7 +3,8 @@ verdicts, computed from the data."""
 
 from __future__ import annotations
 
-from ..charts.words import say
+from ..charts.numbers import decimals
+from ..charts.words import listed, say, text
 from .verdicts import DIFFERS, UNCHECKABLE, ClaimData, Part, amount, compare, number, words
 
 
@@ -103,6 +104,38 @@ def lonely_share(claim: dict, data: ClaimData) -> list[Part]:
             )
         parts.append(part)
     return parts
+
+
+def not_clearly_highest(claim: dict, data: ClaimData) -> list[str]:
+    """Where the book calls its year's figures the highest: for each of its figures, whether
+    the data show it above every other survey year's, beyond rounding: ``""`` when they do,
+    else the years that come as high (``sterk eenzaam in 2021 (11 %, afgerond) ligt niet
+    duidelijk boven 2022 (10,7 %)``)."""
+
+    def said(found: tuple[float, float]) -> str:
+        rounded = say(nl=", afgerond", en=", rounded") if found[1] >= 0.5 else ""
+        return f"{amount(found[0], '%', decimals(found[1]))}{rounded}"
+
+    close = []
+    for v in claim["values"]:
+        found = data.lonely_share(v["year"], v["level"])
+        close.append("")
+        if found is None:
+            continue
+        others = {int(y[:4]) for y in data.survey_years()} - {v["year"]}
+        shares = {year: data.lonely_share(year, v["level"]) for year in sorted(others)}
+        rivals = [  # a figure that may be as high: its interval reaches the year's lowest
+            f"{year} ({said(other)})"
+            for year, other in shares.items()
+            if other and other[0] + other[1] > found[0] - found[1]
+        ]
+        if rivals:
+            level = text(v["level"].lower()).lower()
+            close[-1] = say(
+                nl=f"{level} in {v['year']} ({said(found)}) ligt niet duidelijk boven ",
+                en=f"{level} in {v['year']} ({said(found)}) is not clearly above ",
+            ) + listed(rivals)
+    return close
 
 
 def extra_strongly_lonely(claim: dict, data: ClaimData) -> list[Part]:

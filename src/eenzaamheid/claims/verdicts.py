@@ -34,6 +34,7 @@ class Part:
     explanation: str
     book_precision: float
     data_precision: float | None = None
+    overstated: str = ""  # what the data give against the book's words beside this figure
 
     def book_text(self) -> str:
         """The book's figure as the book states it: ``11 %``, ``31,5 %``."""

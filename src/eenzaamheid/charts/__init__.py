@@ -21,7 +21,15 @@ from .marks import (
     mark_book,
     range_ticks,
 )
-from .numbers import decimals, fmt_millions, fmt_number, fmt_percent, fmt_points, number_axis
+from .numbers import (
+    decimals,
+    fmt_count,
+    fmt_millions,
+    fmt_number,
+    fmt_percent,
+    fmt_points,
+    number_axis,
+)
 from .places import place
 from .sources import SOURCE_COLUMNS, book_rows, source_line, sourced
 from .tables import table
@@ -53,6 +61,7 @@ __all__ = [
     "draw_map",
     "dumbbell",
     "figures_dir",
+    "fmt_count",
     "fmt_millions",
     "fmt_number",
     "fmt_percent",

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
-from .words import in_sentence, say, text
+from .words import in_sentence, listed, say, text
 
 Format = Callable[[float], str]
 
@@ -25,11 +25,14 @@ def _span(rows: pd.DataFrame, x: str, y: str, fmt: Format) -> str:
     span = text("van_tot").format(a=fmt(first[y]), x=first[x], b=fmt(last[y]), y=last[x])
     ends, between = (first[y], last[y]), []
     values = rows[y].to_numpy(dtype=float)  # by position: a concatenated index repeats
-    top, bottom = rows.iloc[values.argmax()], rows.iloc[values.argmin()]
-    if top[y] > max(ends):
-        between.append(text("hoogst_in").format(a=fmt(top[y]), x=top[x]))
-    if bottom[y] < min(ends):
-        between.append(text("laagst_in").format(a=fmt(bottom[y]), x=bottom[x]))
+    shown = [fmt(v) for v in values]  # a peak in two places, as the reader sees the values
+    top, bottom = values.max(), values.min()
+    if top > max(ends):
+        at = listed(rows[x].iloc[i] for i, s in enumerate(shown) if s == fmt(top))
+        between.append(text("hoogst_in").format(a=fmt(top), x=at))
+    if bottom < min(ends):
+        at = listed(rows[x].iloc[i] for i, s in enumerate(shown) if s == fmt(bottom))
+        between.append(text("laagst_in").format(a=fmt(bottom), x=at))
     return f"{span} ({'; '.join(between)})" if between else span
 
 

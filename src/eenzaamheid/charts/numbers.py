@@ -94,6 +94,15 @@ def fmt_millions(value: float, decimals: int = 1, *, in_words: bool = False) -> 
     return f"{fmt_number(value / 1e6, decimals)} {text('miljoen' if in_words else 'mln')}"
 
 
+def fmt_count(value: float, precision: float) -> str:
+    """A count written as precisely as it is known (``precision``: half its last digit):
+    ``3 miljoen`` for 3,000,000 known to half a million (as the book writes it, never
+    ``3.000.000``), ``2,5 miljoen`` to 50,000, ``285.000`` to 500."""
+    if precision >= 50_000:
+        return fmt_millions(value, decimals(precision / 1e6), in_words=True)
+    return fmt_number(value, decimals(precision))
+
+
 class ExactTicks(MaxNLocator):
     """Ticks at multiples of ``scale * 10 ** -decimals`` (steps of 1, 2 or 5 of that unit), so
     that a label with ``decimals`` decimals says the tick's exact value: never 2.5 written as

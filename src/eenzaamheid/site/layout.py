@@ -12,6 +12,7 @@ WORDS = {
     "nl": {
         "site": "Eenzaamheid en alleen wonen in cijfers",
         "index": "Overzicht",
+        "to_story": "Naar het verhaal",
         "stories": "Verhalen",
         "charts_of": "{n} grafieken",
         "charts_one": "1 grafiek",
@@ -64,6 +65,7 @@ WORDS = {
     "en": {
         "site": "Loneliness and living alone in figures",
         "index": "Overview",
+        "to_story": "Back to the story",
         "stories": "Stories",
         "charts_of": "{n} charts",
         "charts_one": "1 chart",

@@ -47,8 +47,9 @@ def _title(slide_id: str, title: str, lead: str, lang: str, extra: str = "") -> 
     )
 
 
-def deck(lang: str, title: str, slides: list[str], root: str, back: str) -> str:
-    """A whole deck page around its slides."""
+def deck(lang: str, title: str, slides: list[str], root: str, back: str, to: str) -> str:
+    """A whole deck page around its slides; the bar's link goes ``back`` and says where
+    (``to``: a key of the page words, the overview or the story)."""
     words = WORDS[lang]
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
@@ -58,7 +59,7 @@ def deck(lang: str, title: str, slides: list[str], root: str, back: str) -> str:
 <script src="{root}assets/slides.js" defer></script>
 </head><body class="deck">
 <main>{mark("".join(slides), lang)}</main>
-<footer class="bar"><a href="{esc(back)}">{esc(words["index"])}</a>
+<footer class="bar"><a href="{esc(back)}">{esc(words[to])}</a>
 <span class="number" aria-live="polite" data-label="{esc(words["slide_of"])}"></span>
 <button type="button" class="fullscreen" title="F">{esc(words["fullscreen"])}</button></footer>
 </body></html>
@@ -80,9 +81,10 @@ def write_decks(out: Path, lang: str, stories: list[Story], root: str) -> list[P
             f'<p><a href="{story.stem}.html">{esc(story.title)}</a></p></section>'
         )
         slides = [_title("start", story.title, story.lead, lang), *charts, end]
-        path.write_text(deck(lang, story.title, slides, root, f"{story.stem}.html"), "utf-8")
+        page = deck(lang, story.title, slides, root, f"{story.stem}.html", "to_story")
+        path.write_text(page, "utf-8")
         written.append(path)
         every += [_title(story.stem, story.title, story.lead, lang), *charts]
     path = out / "slides.html"
-    path.write_text(deck(lang, words["all_slides"], every, root, "index.html"), "utf-8")
+    path.write_text(deck(lang, words["all_slides"], every, root, "index.html", "index"), "utf-8")
     return [*written, path]

@@ -39,11 +39,10 @@ KNOWN = {
         "Eenzaam_28",
         None,
         {
-            "nl": "Modelschattingen (RIVM, Gezondheidsmonitor Volwassenen en Ouderen), geen "
-            "telling: een andere enquête, schaal en leeftijdsgrens (18+, 65+) dan CBS 85766NED "
-            "(15+)",
-            "en": "Model estimates (RIVM, Health Monitor Adults and Elderly), not a count: a "
-            "different survey, scale and age range (18+, 65+) from CBS 85766NED (15+)",
+            "nl": "Modelschattingen, geen telling: een andere enquête, schaal en leeftijdsgrens "
+            "(18+, 65+) dan CBS 85766NED (15+)",  # the source line names the monitor
+            "en": "Model estimates, not a count: a different survey, scale and age range (18+, "
+            "65+) from CBS 85766NED (15+)",
         },
         title_en="Health by district and neighbourhood (RIVM): loneliness, model estimates by "
         "municipality",

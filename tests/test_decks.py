@@ -52,7 +52,7 @@ def test_enter_and_space_on_the_full_screen_button_toggle_full_screen(deck):
 
 
 def test_enter_on_the_focused_link_follows_it(deck):
-    assert deck.evaluate("document.querySelector('.bar a').textContent") == "Naar het verhaal"
+    assert deck.evaluate("document.querySelector('.bar a').textContent") == "Terug naar het verhaal"
     deck.evaluate("document.querySelector('.bar a').focus()")
     _key(deck, "Enter", "Enter", 13, "\r")
     deck.wait_for("Page.loadEventFired")

@@ -139,6 +139,9 @@ def test_a_series_says_its_peak_and_its_low_where_they_lie_between_its_ends(lang
             "en": "(highest 60.3% in 85–89; lowest 2.0% in 40–44).",
         }[lang]
     )
+    near_end = rows.assign(aandeel=[60.27, 60.31, 9.8, 47.9])  # as the first, to a reader
+    assert "hoogst" not in ch.alt_series(lead, near_end, "leeftijd", "aandeel", ch.fmt_percent)
+    assert "highest" not in ch.alt_series(lead, near_end, "leeftijd", "aandeel", ch.fmt_percent)
     tied = rows.assign(aandeel=[6.7, 60.3, 60.3, 47.9])  # a peak in two places: both are said
     assert ch.alt_series(lead, tied, "leeftijd", "aandeel", ch.fmt_percent).endswith(
         {
@@ -178,12 +181,12 @@ def test_a_difference_in_points_is_plural_in_english_unless_it_is_exactly_one():
 @pytest.mark.parametrize(
     ("lang", "written"),
     [
-        ("nl", ["3 miljoen", "2,5 miljoen", "285.000"]),
-        ("en", ["3 million", "2.5 million", "285,000"]),
+        ("nl", ["3 miljoen", "2,5 miljoen", "285.000", "300.000"]),
+        ("en", ["3 million", "2.5 million", "285,000", "300,000"]),
     ],
 )
 def test_a_count_is_written_as_precisely_as_it_is_known(lang, written):
     """The book's "3 miljoen" is no 3.000.000 (01's alt text said so)."""
     configure(lang=lang)
-    counts = [(3_000_000, 500_000), (2_500_000, 50_000), (285_000, 500)]
+    counts = [(3_000_000, 500_000), (2_500_000, 50_000), (285_000, 500), (300_000, 50_000)]
     assert [ch.fmt_count(value, precision) for value, precision in counts] == written

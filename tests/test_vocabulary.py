@@ -9,8 +9,9 @@ import pytest
 from eenzaamheid import configure
 from eenzaamheid.charts.columns import COLUMNS, column_label, kind_name, topic_unit
 from eenzaamheid.charts.sources import KINDS, kind_of, kind_words
-from eenzaamheid.charts.vocabulary import VOCABULARY
+from eenzaamheid.charts.vocabulary import REGION_KINDS_EN, VOCABULARY
 from eenzaamheid.charts.words import age_bounds, age_short, category, word
+from eenzaamheid.explore.known import REGION_KINDS
 
 CHARTS = Path(__file__).resolve().parents[1] / "src" / "eenzaamheid" / "charts"
 
@@ -171,3 +172,8 @@ def test_a_municipality_has_one_english_name_as_a_place_and_in_a_label():
     finally:
         configure()
     assert ch.category("'s-Gravenhage (gemeente)") == "'s-Gravenhage (gemeente)"
+
+
+def test_every_kind_a_region_label_can_get_has_an_english_word():
+    """``Utrecht (provincie)`` is a label in both languages; the chart says its kind in English."""
+    assert set(REGION_KINDS.values()) == set(REGION_KINDS_EN)

@@ -25,12 +25,13 @@ def _span(rows: pd.DataFrame, x: str, y: str, fmt: Format) -> str:
     span = text("van_tot").format(a=fmt(first[y]), x=first[x], b=fmt(last[y]), y=last[x])
     ends, between = (first[y], last[y]), []
     values = rows[y].to_numpy(dtype=float)  # by position: a concatenated index repeats
-    shown = [fmt(v) for v in values]  # a peak in two places, as the reader sees the values
+    shown = [fmt(v) for v in values]  # as the reader sees them: a peak in two places
+    said = {fmt(v) for v in ends}  # a peak written as an end's value is no peak to a reader
     top, bottom = values.max(), values.min()
-    if top > max(ends):
+    if top > max(ends) and fmt(top) not in said:
         at = listed(rows[x].iloc[i] for i, s in enumerate(shown) if s == fmt(top))
         between.append(text("hoogst_in").format(a=fmt(top), x=at))
-    if bottom < min(ends):
+    if bottom < min(ends) and fmt(bottom) not in said:
         at = listed(rows[x].iloc[i] for i, s in enumerate(shown) if s == fmt(bottom))
         between.append(text("laagst_in").format(a=fmt(bottom), x=at))
     return f"{span} ({'; '.join(between)})" if between else span

@@ -98,7 +98,7 @@ def fmt_count(value: float, precision: float) -> str:
     """A count written as precisely as it is known (``precision``: half its last digit):
     ``3 miljoen`` for 3,000,000 known to half a million (as the book writes it, never
     ``3.000.000``), ``2,5 miljoen`` to 50,000, ``285.000`` to 500."""
-    if precision >= 50_000:
+    if precision >= 50_000 and abs(value) >= 1e6:
         return fmt_millions(value, decimals(precision / 1e6), in_words=True)
     return fmt_number(value, decimals(precision))
 

@@ -203,8 +203,6 @@ VOCABULARY: dict[str, dict[str, str]] = {
     },
 }
 
-# Municipalities and the country whose English name differs from the Dutch (CBS/RIVM) name
-# (place(), and category() for a label that starts with one).
 REGION_KINDS_EN = {  # a region's kind in brackets after its name: "Utrecht (provincie)"
     "gemeente": "municipality",
     "provincie": "province",
@@ -213,6 +211,8 @@ REGION_KINDS_EN = {  # a region's kind in brackets after its name: "Utrecht (pro
     "GGD-regio": "GGD region",
     "land": "country",
 }
+# Municipalities and the country whose English name differs from the Dutch (CBS/RIVM) name
+# (place(), and category() for a label that starts with one).
 PLACES_EN = {
     "Nederland": "The Netherlands",
     "'s-Gravenhage": "The Hague",

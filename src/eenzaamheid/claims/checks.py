@@ -116,6 +116,10 @@ def not_clearly_highest(claim: dict, data: ClaimData) -> list[str]:
         rounded = say(nl=", afgerond", en=", rounded") if found[1] >= 0.5 else ""
         return f"{amount(found[0], '%', decimals(found[1]))}{rounded}"
 
+    if claim["check"] != "lonely_share" or any(
+        isinstance(v["level"], list) for v in claim["values"]
+    ):
+        raise ValueError(f"{claim['id']}: 'highest' checks survey shares of one level each")
     close = []
     for v in claim["values"]:
         found = data.lonely_share(v["year"], v["level"])
@@ -124,10 +128,10 @@ def not_clearly_highest(claim: dict, data: ClaimData) -> list[str]:
             continue
         others = {int(y[:4]) for y in data.survey_years()} - {v["year"]}
         shares = {year: data.lonely_share(year, v["level"]) for year in sorted(others)}
-        rivals = [  # a figure that may be as high: its interval reaches the year's lowest
-            f"{year} ({said(other)})"
-            for year, other in shares.items()
-            if other and other[0] + other[1] > found[0] - found[1]
+        rivals = [  # a figure that may be as high: its interval reaches above the year's lowest
+            f"{year} ({said(other)})"  # (a rounded 10 only touches a rounded 11: in the book's
+            for year, other in shares.items()  # favour, as compare() counts a touch as a fit)
+            if other and other[0] + other[1] > found[0] - found[1] + 1e-9
         ]
         if rivals:
             level = text(v["level"].lower()).lower()

@@ -14,7 +14,7 @@ from matplotlib.ticker import MaxNLocator
 from .. import charts as ch
 from ..charts.words import unit_name
 from .known import MAX_SERIES, ExploreError, words
-from .offer import Choice, Offer, region
+from .offer import Choice, Offer
 from .rules import (
     breaks,
     describe,
@@ -43,21 +43,6 @@ def chart_name(choice: Choice, offer: Offer) -> str:
     return f"10_verkenner_{slug}"[:90].rstrip("_")
 
 
-def _offered(choice: Choice, offer: Offer) -> None:
-    """An ``ExploreError`` for a region or value the table does not offer (a choice written
-    by hand), which the selection would leave out without a word."""
-    for label in choice.regions if offer.regions else ():
-        if label not in offer.regions:
-            found = region(offer, label)  # raises when the name fits no region, or several
-            raise ExploreError(words("named_otherwise", typed=label, label=found))
-    for column, labels in choice.filters:
-        offered = offer.dimensions.get(column, [])
-        for label in (label for label in labels if label not in offered):
-            some = ", ".join(offered[:6]) + (", …" if len(offered) > 6 else "")
-            name = dimension_name(column)
-            raise ExploreError(words("unknown_value", value=label, name=name, options=some))
-
-
 def draw(frame: pd.DataFrame, choice: Choice, offer: Offer, *, save: bool = False) -> ch.Chart:
     """The chart for a choice: a line per series over the years (a series of one year as a
     point), bars for a single year, a panel per value of a second varying dimension. ``save``
@@ -67,7 +52,6 @@ def draw(frame: pd.DataFrame, choice: Choice, offer: Offer, *, save: bool = Fals
     for column, labels in choice.filters:
         if not labels:
             raise ExploreError(words("choose_value", name=dimension_name(column)))
-    _offered(choice, offer)
     drawn = select(frame, choice, offer)
     if drawn.empty:
         raise ExploreError(words("nothing"))

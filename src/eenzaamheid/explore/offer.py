@@ -107,9 +107,9 @@ def _topic_label(title: str | dict, key: str) -> str:
 
 def region_labels(frame: pd.DataFrame, column: str = "regio") -> dict[str, str]:
     """Region label -> code. A name used by more than one region, or that is another region's
-        name without its brackets (the province ``Utrecht`` beside ``Utrecht (gemeente)``), gets
-        its kind in brackets as the table says it (``Utrecht (provincie)``, also in English: a label
-    is a name to choose by, :func:`shown` says it in the chart language); typing Utrecht then asks
+    name without its brackets (the province ``Utrecht`` beside ``Utrecht (gemeente)``), gets its
+    kind in brackets as the table says it (``Utrecht (provincie)``, also in English: a label is
+    a name to choose by, :func:`shown` says it in the chart language); typing Utrecht then asks
     which."""
     codes = frame[f"{column}_code"] if f"{column}_code" in frame else frame[column]
     pairs = pd.DataFrame({"code": codes, "name": frame[column]}).dropna().drop_duplicates("code")

@@ -9,7 +9,7 @@ from .. import charts as ch
 from ..charts.columns import column_label
 from ..charts.words import unit_name
 from .known import TOPICS_EN, TOPICS_NL, ExploreError, words
-from .offer import Choice, Offer, two_codes
+from .offer import Choice, Offer, region, two_codes
 
 
 def value_column(choice: Choice) -> str:
@@ -41,12 +41,28 @@ def layout(choice: Choice) -> tuple[str | None, str | None]:
     return series, panel
 
 
+def _offered(choice: Choice, offer: Offer) -> None:
+    """An ``ExploreError`` for a region or value the table does not offer (a choice written
+    by hand), which the selection would leave out without a word."""
+    for label in choice.regions if offer.regions else ():
+        if label not in offer.regions:
+            found = region(offer, label)  # raises when the name fits no region, or several
+            raise ExploreError(words("named_otherwise", typed=label, label=found))
+    for column, labels in choice.filters:
+        offered = offer.dimensions.get(column, [])
+        for label in (label for label in labels if label not in offered):
+            some = ", ".join(offered[:6]) + (", …" if len(offered) > 6 else "") or "—"
+            name = dimension_name(column)
+            raise ExploreError(words("unknown_value", value=label, name=name, options=some))
+
+
 def select(frame: pd.DataFrame, choice: Choice, offer: Offer) -> pd.DataFrame:
     """The rows the choice selects, in long form, each with its source and its series
     (``reeks``) and panel (``paneel``): what the chart draws and what is saved beside it."""
+    _offered(choice, offer)
     rows, column = frame, offer.region_column
     if offer.regions:
-        codes = [offer.regions[label] for label in choice.regions if label in offer.regions]
+        codes = [offer.regions[label] for label in choice.regions]
         code_column = f"{column}_code" if f"{column}_code" in frame else column
         rows = rows[rows[code_column].isin(codes)]
     for dimension, labels in choice.filters:

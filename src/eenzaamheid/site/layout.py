@@ -12,7 +12,7 @@ WORDS = {
     "nl": {
         "site": "Eenzaamheid en alleen wonen in cijfers",
         "index": "Overzicht",
-        "to_story": "Naar het verhaal",
+        "to_story": "Terug naar het verhaal",
         "stories": "Verhalen",
         "charts_of": "{n} grafieken",
         "charts_one": "1 grafiek",

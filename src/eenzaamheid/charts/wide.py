@@ -9,9 +9,9 @@ data, then periods, codes and sources); a series never holds both the book's (or
 figures and the data's, and one with no category of its own is named by its origin (``het
 boek``). Rows of a category with a code column (``regio`` and ``regio_code``) are one row per
 code, named by the first label the data give that code: a place the tables spell two ways is
-one row. A header names the series' categories and the
-unit, e.g. ``Mannen (%)``: a value column's own, else the unit of its rows (``eenheid``); a
-series never holds two units (it is split by unit instead). What the numbers of a row share
+one row. A header names the series' categories and the unit, e.g. ``Mannen (%)``: a value
+column's own, else the unit of its rows (``eenheid``); a series never holds two units (it is
+split by unit instead); a year read as a float (a column with a gap) is written whole. What the numbers of a row share
 stays beside them, after the series: a level, year or population of the whole file (``Sterk``,
 2022, 15+) or of each row (a precision), so that a number quoted from the wide file keeps what
 it is. What differs within a row but is one per value (a precision per measure, Eurostat's

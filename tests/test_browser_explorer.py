@@ -291,7 +291,7 @@ def test_the_title_names_the_one_region_when_the_series_are_ages(browser, site):
     )
     for page, lang, link, chosen, words in (
         ("verkenner.html", "nl", ages, choice, ("in Amsterdam, 2012–2020", "hoogst bij 65 jaar")),
-        ("en/explorer.html", "en", ages, choice, ("in Amsterdam, 2012–2020", "among 65 years")),
+        ("en/explorer.html", "en", ages, choice, ("in Amsterdam, 2012–2020", "people aged 65")),
         ("verkenner.html", "nl", panels, by_sex, ("het hoogst in Groningen, bij mannen",)),
         ("en/explorer.html", "en", panels, by_sex, ("highest in Groningen, among men",)),
     ):

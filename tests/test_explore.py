@@ -271,6 +271,26 @@ def test_a_name_that_is_another_regions_name_without_its_kind_gets_its_kind(regi
     assert explore.shown("Utrecht (provincie)") == "Utrecht (province)"
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nl", "het hoogst bij mannen en vrouwen samen, bij 65 tot 70 jaar ("),
+        ("en", "highest among men and women, among people aged 65 to 69 ("),
+    ],
+)
+def test_a_group_in_a_title_reads_as_people(persons, lang, said):
+    """'among 65 to 69 years' and 'bij totaal mannen en vrouwen' are no sentence."""
+    configure(lang=lang)
+    frame, _ = persons
+    offer = explore.options(frame)
+    both = (
+        ("geslacht", ("Totaal mannen en vrouwen", "Mannen")),
+        ("leeftijd", ("Totaal", "65 tot 70 jaar")),
+    )
+    choice = explore.default(offer)._replace(filters=both, years=(2020, 2024))
+    assert said in explore.draw(frame, choice, offer).title
+
+
 def test_a_choice_of_a_region_or_value_the_table_does_not_offer_says_so(regional, persons):
     """A choice written by hand (``regions=("Utrecht",)``) left an unknown name out without a
     word: "no figures for this choice", or a chart without it."""
@@ -570,7 +590,7 @@ def test_more_series_than_colours_is_refused_not_cut_short():
     ("lang", "said"),
     [
         ("nl", "in Amsterdam, 2012–2020: het hoogst bij 65 jaar of ouder (54,5 % in 2020)"),
-        ("en", "in Amsterdam, 2012–2020: highest among 65 years and over (54.5% in 2020)"),
+        ("en", "in Amsterdam, 2012–2020: highest among people aged 65 and over (54.5% in 2020)"),
     ],
 )
 def test_the_one_region_is_said_when_the_series_are_age_groups(lang, said):

@@ -34,7 +34,17 @@ from .places import place
 from .sources import SOURCE_COLUMNS, book_rows, source_line, sourced
 from .tables import table
 from .theme import CONTEXT, HIGHLIGHT, MAIN, PALETTE, SEX_COLOURS, THEMES, Theme, theme
-from .words import age_bounds, age_short, category, country, listed, prose, say, text
+from .words import (
+    age_bounds,
+    age_short,
+    category,
+    country,
+    group_in_sentence,
+    listed,
+    prose,
+    say,
+    text,
+)
 
 __all__ = [
     "CONTEXT",
@@ -66,6 +76,7 @@ __all__ = [
     "fmt_number",
     "fmt_percent",
     "fmt_points",
+    "group_in_sentence",
     "hbar_percent",
     "horizontal_layout",
     "label_line_end",

@@ -14,6 +14,7 @@ from IPython.display import Markdown
 from .. import settings
 from .vocabulary import (
     CATEGORIES,
+    GROUPS_IN_SENTENCE_NL,
     IN_SENTENCE_EN,
     LABEL_WORDS,
     PLACES_EN,
@@ -79,6 +80,18 @@ def category(label: str) -> str:
     for dutch, english in LABEL_WORDS.items():
         label = re.sub(rf"\b{dutch}\b", english, label)
     return CATEGORIES.get(label, label)
+
+
+def group_in_sentence(name: str) -> str:
+    """A group of people, as a chart labels it in the chart language, as a sentence says it
+    after "bij" / "among": ``people aged 65 to 69`` (not "among 65 to 69 years"), ``mannen en
+    vrouwen samen`` (not "bij totaal mannen en vrouwen"), ``mannen``."""
+    if language() == "nl":
+        name = GROUPS_IN_SENTENCE_NL.get(name, name)
+    else:
+        name = re.sub(r"^(\d+) to (\d+) years$", r"people aged \1 to \2", name)
+        name = re.sub(r"^(\d+) years and over$", r"people aged \1 and over", name)
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
 def in_sentence(label: object) -> str:

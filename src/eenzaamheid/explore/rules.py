@@ -159,7 +159,7 @@ def _where(column: str | None, name: str) -> str:
     ouder`` for a group of people (not "in 65 jaar of ouder")."""
     if column in (None, "regio"):
         return words("in_region", name=name)
-    return words("in_group", name=_in_sentence(name))
+    return words("in_group", name=ch.group_in_sentence(name))
 
 
 def _said(choice: Choice, drawn: pd.DataFrame) -> pd.Series:

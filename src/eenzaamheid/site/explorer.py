@@ -145,9 +145,20 @@ def _dimension(frame: pd.DataFrame, column: str, values: list[str]) -> dict:
         "column": column,
         "name": _both(explore.dimension_name, column),
         "values": [
-            {"code": codes.get(v, v), "label": v, **_both(explore.shown, v)} for v in values
+            {
+                "code": codes.get(v, v),
+                "label": v,
+                **_both(explore.shown, v),
+                "said": _both(_in_title, v),
+            }
+            for v in values
         ],
     }
+
+
+def _in_title(value: str) -> str:
+    """A dimension's value as a title says it after "bij" / "among" (as explore.title)."""
+    return ch.group_in_sentence(explore.shown(value))
 
 
 def _measure(offer: explore.Offer, key: str, measures: list[str]) -> dict:

@@ -377,11 +377,15 @@
       const region = data.regions[row[0]];
       const values = dims.map((d, j) => d.values[row[j + 1]]);
       const nameOf = (by) => (by === "regio" ? region[lang] : values[dims.findIndex((d) => d.column === by)][lang]);
+      /* in a title: a region by its name, a group as people (explore's group_in_sentence) */
+      const saidOf = (by) => (by === "regio" ? region[lang] : values[dims.findIndex((d) => d.column === by)].said[lang]);
       const order = (by) => (by === "regio" ? regionAt.get(row[0]) : dimAt[dims.findIndex((d) => d.column === by)].get(row[dims.findIndex((d) => d.column === by) + 1]));
       drawn.push({
         region, values, year: row[dims.length + 1], value, measure, per, flag,
         series: seriesBy ? nameOf(seriesBy) : region[lang],
         panel: panelBy ? nameOf(panelBy) : "",
+        seriesSaid: seriesBy ? saidOf(seriesBy) : region[lang],
+        panelSaid: panelBy ? saidOf(panelBy) : "",
         seriesOrder: seriesBy ? order(seriesBy) : 0,
         panelOrder: panelBy ? order(panelBy) : 0,
         label: fmt(value, decimals, percent),
@@ -422,8 +426,8 @@
     const region = state.regions.length === 1 ? data.regions[data.regionAt.get(state.regions[0])][lang] : "";
     const measure = groups && region ? `${measureLabel()} ${fill(W.in_region, { name: region })}` : measureLabel();
     /* "in Groningen, bij mannen": a series and its panel each said as a region or a group */
-    const where = (column, name) => (column && column !== "regio" ? fill(W.in_group, { name: lowerFirst(name) }) : fill(W.in_region, { name }));
-    const named = (p) => (p.panel ? `${where(seriesBy, p.series)}, ${where(panelBy, p.panel)}` : where(seriesBy, p.series));
+    const where = (column, name) => fill(column && column !== "regio" ? W.in_group : W.in_region, { name });
+    const named = (p) => (p.panel ? `${where(seriesBy, p.seriesSaid)}, ${where(panelBy, p.panelSaid)}` : where(seriesBy, p.seriesSaid));
     const spans = new Map();
     for (const p of drawn) spans.set(named(p), (spans.get(named(p)) || []).concat(p.year));
     const years = [...new Set(drawn.map((p) => p.year))].sort((a, b) => a - b);

@@ -91,6 +91,12 @@ def group_in_sentence(name: str) -> str:
     else:
         name = re.sub(r"^(\d+) to (\d+) years$", r"people aged \1 to \2", name)
         name = re.sub(r"^(\d+) years and over$", r"people aged \1 and over", name)
+    return lower_first(name)
+
+
+def lower_first(name: str) -> str:
+    """A name inside a sentence: its first letter small, unless its second is a capital too
+    (``EU-SILC``)."""
     return name if name[1:2].isupper() else name[:1].lower() + name[1:]
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 
 from .. import charts as ch
 from ..charts.columns import column_label
-from ..charts.words import unit_name
+from ..charts.words import lower_first, unit_name
 from .known import TOPICS_EN, TOPICS_NL, ExploreError, words
 from .offer import Choice, Offer, region, two_codes
 
@@ -130,14 +130,8 @@ def measure_name(key: str, offer: Offer) -> str:
 def measure_label(choice: Choice, offer: Offer) -> str:
     label = measure_name(choice.measure, offer)
     if choice.per:
-        return words("per", measure=label, per=_in_sentence(measure_name(choice.per, offer)))
+        return words("per", measure=label, per=lower_first(measure_name(choice.per, offer)))
     return label
-
-
-def _in_sentence(name: str) -> str:
-    """A name inside a sentence: its first letter small, unless its second is a capital too
-    (``EU-SILC``)."""
-    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
 def _span(years: pd.Series | list[int]) -> str:

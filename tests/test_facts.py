@@ -190,3 +190,16 @@ def test_a_count_is_written_as_precisely_as_it_is_known(lang, written):
     configure(lang=lang)
     counts = [(3_000_000, 500_000), (2_500_000, 50_000), (285_000, 500), (300_000, 50_000)]
     assert [ch.fmt_count(value, precision) for value, precision in counts] == written
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels", "said"),
+    [
+        ("nl", ["Totaal", "Totaal mannen en vrouwen", "65 jaar of ouder"], ["iedereen", "mannen en vrouwen samen", "65 jaar of ouder"]),
+        ("en", ["Total", "Men and women", "65 to 69 years"], ["everyone", "men and women", "people aged 65 to 69"]),
+    ],
+)  # fmt: skip
+def test_a_group_after_bij_or_among_reads_as_people(lang, labels, said):
+    """A total as a series or panel made titles say "bij totaal" / "among total"."""
+    configure(lang=lang)
+    assert [ch.group_in_sentence(label) for label in labels] == said

@@ -220,9 +220,12 @@ PLACES_EN = {
 }
 # English names whose article is lower case inside a sentence ("The Hague" keeps its capital)
 IN_SENTENCE_EN = {"The Netherlands": "the Netherlands"}
-# A group of people as a sentence says it after "bij" (group_in_sentence(); ages in English by
-# a rule: "people aged 65 and over")
-GROUPS_IN_SENTENCE_NL = {"Totaal mannen en vrouwen": "mannen en vrouwen samen"}
+# A group of people as a sentence says it after "bij" / "among" (group_in_sentence(); ages in
+# English by a rule: "people aged 65 and over"), keyed by the label in the chart language
+GROUPS_IN_SENTENCE = {
+    "nl": {"Totaal": "iedereen", "Totaal mannen en vrouwen": "mannen en vrouwen samen"},
+    "en": {"Total": "everyone"},
+}
 # The data's own Dutch text in English (category() and unit_name()): an open set, keyed by
 # the Dutch text itself, which a Dutch chart shows as it comes.
 CATEGORIES = {

@@ -14,7 +14,7 @@ from IPython.display import Markdown
 from .. import settings
 from .vocabulary import (
     CATEGORIES,
-    GROUPS_IN_SENTENCE_NL,
+    GROUPS_IN_SENTENCE,
     IN_SENTENCE_EN,
     LABEL_WORDS,
     PLACES_EN,
@@ -85,10 +85,9 @@ def category(label: str) -> str:
 def group_in_sentence(name: str) -> str:
     """A group of people, as a chart labels it in the chart language, as a sentence says it
     after "bij" / "among": ``people aged 65 to 69`` (not "among 65 to 69 years"), ``mannen en
-    vrouwen samen`` (not "bij totaal mannen en vrouwen"), ``mannen``."""
-    if language() == "nl":
-        name = GROUPS_IN_SENTENCE_NL.get(name, name)
-    else:
+    vrouwen samen`` (not "bij totaal mannen en vrouwen"), ``everyone``, ``mannen``."""
+    name = GROUPS_IN_SENTENCE[language()].get(name, name)
+    if language() == "en":
         name = re.sub(r"^(\d+) to (\d+) years$", r"people aged \1 to \2", name)
         name = re.sub(r"^(\d+) years and over$", r"people aged \1 and over", name)
     return lower_first(name)

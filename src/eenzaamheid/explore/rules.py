@@ -7,7 +7,7 @@ import pandas as pd
 
 from .. import charts as ch
 from ..charts.columns import column_label
-from ..charts.words import lower_first, unit_name
+from ..charts.words import group_in_sentence, lower_first, unit_name
 from .known import TOPICS_EN, TOPICS_NL, ExploreError, words
 from .offer import Choice, Offer, region, two_codes
 
@@ -153,7 +153,7 @@ def _where(column: str | None, name: str) -> str:
     ouder`` for a group of people (not "in 65 jaar of ouder")."""
     if column in (None, "regio"):
         return words("in_region", name=name)
-    return words("in_group", name=ch.group_in_sentence(name))
+    return words("in_group", name=group_in_sentence(name))
 
 
 def _said(choice: Choice, drawn: pd.DataFrame) -> pd.Series:

@@ -5,10 +5,12 @@ import os
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from eenzaamheid import configure
+from eenzaamheid import configure, load
 from eenzaamheid.data import loader
+from eenzaamheid.data.loader import _cache_stem
 
 from .odata_server import StandIn
 from .sharing import once_per_run, shared_folder
@@ -64,6 +66,20 @@ def stand_in(monkeypatch, tmp_path):
     monkeypatch.setattr(loader, "_offline_since", None)
     yield server
     server.close()
+
+
+@pytest.fixture
+def cached(stand_in):
+    """A good cache entry of 80137ned from the stand-in server, and a check that its file is
+    byte for byte the same afterwards."""
+    before = load("80137ned", source="live")
+    path = _cache_stem("80137ned", None, None).with_suffix(".parquet")
+    data = path.read_bytes()
+    yield before
+    assert path.read_bytes() == data
+    after = load("80137ned", source="cache")
+    pd.testing.assert_frame_equal(after, before)
+    assert after.attrs["meta"].retrieved_at == before.attrs["meta"].retrieved_at
 
 
 def kept_folder(config: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> Path:

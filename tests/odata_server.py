@@ -111,7 +111,7 @@ def entities_from_snapshot(frame, *exports: Path) -> dict[str, list[dict]]:
                 "Identifier": meta.table_id,
                 "Title": meta.title,
                 "Period": meta.period_range,
-                "Modified": "",
+                "Modified": "2025-06-05T02:00:00",  # a fixture's date: the snapshot keeps none
             }
         ],
         "DataProperties": dims + topics,
@@ -124,6 +124,14 @@ def entities_from_snapshot(frame, *exports: Path) -> dict[str, list[dict]]:
         pairs = frame[[f"{dim.column}_code", dim.column]] if dim.column in frame else None
         labels = {} if pairs is None else dict(pairs.dropna().itertuples(index=False))
         entities[dim.key] = [{"Key": c, "Title": labels.get(c.strip(), c.strip())} for c in codes]
+    if "Perioden" in entities:  # CBS says each period's status (the snapshot's, where it has one)
+        status = (
+            dict(frame[["periode_code", "status"]].dropna().itertuples(index=False))
+            if {"periode_code", "status"} <= set(frame.columns)
+            else {}
+        )
+        for entry in entities["Perioden"]:
+            entry["Status"] = status.get(entry["Key"].strip())
     return entities
 
 
@@ -171,13 +179,22 @@ def synthetic_table(table_id: str, rows: int, topics: int, seed: int = 7) -> dic
     props = [{"Key": k, "Title": k, "Type": "Dimension"} for k, _ in dims]
     props += [{"Key": k, "Title": k, "Unit": "aantal", "Type": "Topic"} for k in keys]
     entities = {
-        "TableInfos": [{"Identifier": table_id, "Title": "Generated", "Period": "1990-2014"}],
+        "TableInfos": [
+            {
+                "Identifier": table_id,
+                "Title": "Generated",
+                "Period": "1990-2014",
+                "Modified": "2030-01-01T02:00:00",
+            }
+        ],
         "DataProperties": props,
         "CategoryGroups": [],
         "TypedDataSet": data[:rows],
     }
     for key, codes in dims:
         entities[key] = [{"Key": c, "Title": f"label {c.strip()}"} for c in codes]
+    for entry in entities["Perioden"]:
+        entry["Status"] = "Definitief"
     return entities
 
 

@@ -25,25 +25,10 @@ from eenzaamheid import (
 from eenzaamheid.data import http as http_module
 from eenzaamheid.data import rows as rows_module
 from eenzaamheid.data.cube import check_cube
-from eenzaamheid.data.loader import _cache_stem
 from eenzaamheid.data.meta import TableMeta
 from eenzaamheid.data.store import read_table, write_table
 
 from .odata_server import StandIn, entities_from_snapshot
-
-
-@pytest.fixture
-def cached(stand_in):
-    """A good cache entry of 80137ned, and a check that its file is byte for byte the same
-    afterwards."""
-    before = load("80137ned", source="live")
-    path = _cache_stem("80137ned", None, None).with_suffix(".parquet")
-    data = path.read_bytes()
-    yield before
-    assert path.read_bytes() == data
-    after = load("80137ned", source="cache")
-    pd.testing.assert_frame_equal(after, before)
-    assert after.attrs["meta"].retrieved_at == before.attrs["meta"].retrieved_at
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,13 @@
 """A StatLine table is a cube: one row per combination of its dimensions' codes (of the codes
 asked for, when filtered). :func:`check_cube` holds a live answer to that before anything is
-kept, and returns a note for the metadata saying what it checked (or why it could not)."""
+kept, and returns a note for the metadata saying what it checked (or why it could not). The
+lists the cube is made of are checked too: each entry once (:func:`check_once`), each code
+with its label (:func:`check_codes`)."""
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import pyarrow as pa
@@ -56,3 +59,34 @@ def check_cube(table_id: str, data: pa.Table, codes: Mapping[str, Sequence[str]]
         f"checked: {expected} rows = {shape} codes ({', '.join(codes)}), each combination "
         "once; every topic in every row, numbers finite or empty"
     )
+
+
+def check_once(what: str, keys: list) -> None:
+    """CbsDataError when an entry's key (its ``ID``, else its ``Key``) comes twice: a page
+    sent twice, in place of one that is then missing. (TopicGroups share the empty ``Key``,
+    so DataProperties are told apart by ``ID``.)"""
+    counts = Counter(str(key) for key in keys if key is not None)
+    if twice := sorted(key for key, times in counts.items() if times > 1):
+        raise CbsDataError(
+            f"{what}: CBS listed {len(twice)} entries twice ({', '.join(twice[:5])}), as when a "
+            f"page comes twice in place of another; {_KEEP}"
+        )
+
+
+CODE_FIELDS = ("Key", "Title")  # in every code list; the time dimension's also says the
+PERIOD_FIELDS = (*CODE_FIELDS, "Status")  # status of each period (provisional, final)
+
+
+def check_codes(table_id: str, key: str, rows: list[dict]) -> None:
+    """A code list is refused when it is empty, or an entry lacks its code, its label (the
+    field, not a value: a label may be empty) or, for periods, its status."""
+    fields = PERIOD_FIELDS if key == "Perioden" else CODE_FIELDS
+    if not rows:
+        what = "no codes"
+    elif any(not isinstance(row.get("Key"), str) for row in rows):
+        what = "entries without a code"
+    elif lacking := [field for field in fields if any(field not in row for row in rows)]:
+        what = f"entries without {' or '.join(lacking)}"
+    else:
+        return
+    raise CbsDataError(f"{table_id}: CBS's code list of {key} has {what}; {_KEEP}")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
+from pandas.api.types import is_numeric_dtype
 
 from ..errors import (
     CacheWriteWarning,
@@ -136,23 +137,30 @@ def _fresh(frame: pd.DataFrame | None, max_age: timedelta) -> bool:
 
 
 def _not_smaller(stem: Path, frame: pd.DataFrame, what: str) -> None:
-    """CbsDataError when a download has fewer rows, codes or columns than the cached copy of
-    the same query: a refresh never loses data unless asked to (``force=True``)."""
+    """CbsDataError when a download has fewer rows, codes, columns or filled cells (figures,
+    labels, statuses) than the cached copy of the same query, or lost its title: a refresh
+    never loses data unless asked to (``force=True``)."""
     try:
         old = read_table(stem) if stem.with_suffix(".parquet").exists() else None
     except CorruptStoreError:
         old = None  # a damaged entry may be replaced
     if old is None:
         return
-    columns = [f"{d.column}_code" for d in frame.attrs["meta"].dimensions]
+    codes = [f"{d.column}_code" for d in frame.attrs["meta"].dimensions]
     fewer = [
         f"{c.removesuffix('_code')}: {new} codes, cached {had}"
-        for c in columns
+        for c in codes
         if c in old and (new := frame[c].nunique()) < (had := old[c].nunique())
     ]
-    lost = [c for c in old.columns if c not in frame.columns]
-    if lost:
+    if lost := [c for c in old.columns if c not in frame.columns]:
         fewer.append(f"it lacks {len(lost)} columns the cached copy has ({', '.join(lost[:5])})")
+    fewer += [
+        f"{c}: {new} {'figures' if is_numeric_dtype(frame[c]) else 'filled cells'}, cached {had}"
+        for c in old.columns
+        if c in frame.columns and (new := frame[c].count()) < (had := old[c].count())
+    ][:5]
+    if old.attrs["meta"].title and not frame.attrs["meta"].title:
+        fewer.append("it has no title")
     if len(frame) >= len(old) and not fewer:
         return
     error = CbsDataError(
@@ -161,7 +169,7 @@ def _not_smaller(stem: Path, frame: pd.DataFrame, what: str) -> None:
         "Nothing was replaced. If the table really shrank, call again with force=True to "
         "replace the cached copy."
     )
-    error.reason = "its answer has fewer rows, codes or columns than the cached copy"
+    error.reason = "its answer has fewer rows, codes, columns or figures than the cached copy"
     raise error
 
 

@@ -20,7 +20,7 @@ from cbsodata.cbsodata3 import BULK, CATALOG
 
 from .. import settings
 from ..errors import CbsDataError, SettingsError, UnknownTableError
-from .cube import check_cube
+from .cube import check_codes, check_cube, check_once
 from .http import Connection, redact
 from .meta import Dimension, TableMeta, Topic, column_name
 from .pages import MAX_PAGES, download
@@ -90,7 +90,8 @@ def table_url(connection: Connection, table_id: str, entity: str = "") -> str:
 def _entity(
     connection: Connection, table_id: str, entity: str, params: dict | None = None
 ) -> list[dict]:
-    """Every row of a small entity (TableInfos, DataProperties, a code list), all its pages."""
+    """Every row of a small entity (TableInfos, DataProperties, a code list), all its pages;
+    refused when an entry comes twice (:func:`check_once`)."""
     on_404 = (
         UnknownTableError(
             f"CBS does not know table {table_id!r} (404 from {connection.shown}). Find "
@@ -117,6 +118,7 @@ def _entity(
         next_link = body.get("odata.nextLink")
         link = connection.same_origin(str(next_link), link) if next_link else None
         query = None
+    check_once(f"{table_id}: {entity}", [row.get("ID", row.get("Key")) for row in rows])
     return rows
 
 
@@ -134,7 +136,12 @@ def _meta_and_modified(connection: Connection, table_id: str) -> tuple[TableMeta
             f"{table_id}: CBS lists no topics for this table (DataProperties has "
             f"{len(props)} entries); nothing was cached. Try again later."
         )
-    info = info[0] if info else {}
+    if not info:
+        raise CbsDataError(
+            f"{table_id}: CBS's TableInfos came back empty (no title, no date of the last "
+            "change); nothing was cached. Try again later."
+        )
+    info = info[0]
     try:
         meta = TableMeta(
             table_id=table_id,
@@ -169,8 +176,11 @@ def _meta_and_modified(connection: Connection, table_id: str) -> tuple[TableMeta
     return meta, _modified(info)
 
 
+UNKNOWN_DATE = "an unknown date"
+
+
 def _modified(info: dict) -> str:
-    return str(info.get("Modified") or "an unknown date")
+    return str(info.get("Modified") or UNKNOWN_DATE)
 
 
 def _check_unchanged(connection: Connection, table_id: str, modified: str) -> None:
@@ -196,18 +206,8 @@ def code_lists(connection: Connection, table_id: str, keys: list[str]) -> dict[s
     """The code list (Key, Title, Description, CategoryGroupID, Status) of each dimension."""
     lists = connection.map(lambda key: _entity(connection, table_id, key), keys)
     for key, rows in zip(keys, lists, strict=True):
-        _check_codes(table_id, key, rows)
+        check_codes(table_id, key, rows)
     return dict(zip(keys, lists, strict=True))
-
-
-def _check_codes(table_id: str, key: str, rows: list[dict]) -> None:
-    """A code list is refused when it is empty or has entries without a code."""
-    if not rows or any(not isinstance(r.get("Key"), str) for r in rows):
-        what = "no codes" if not rows else "entries without a code"
-        raise CbsDataError(
-            f"{table_id}: CBS's code list of {key} has {what}; nothing was cached and the "
-            "cached copy is untouched. Try again later, or use the cache or snapshot."
-        )
 
 
 def fetch_codes(table_id: str, dimension: str, *, timeout: float | None = None) -> pd.DataFrame:
@@ -218,7 +218,7 @@ def fetch_codes(table_id: str, dimension: str, *, timeout: float | None = None) 
         rows, groups = connection.map(
             lambda entity: _entity(connection, table_id, entity), [key, "CategoryGroups"]
         )
-    _check_codes(table_id, key, rows)
+    check_codes(table_id, key, rows)
     titles = {str(g.get("ID")): g.get("Title") for g in groups}
     frame = pd.DataFrame(
         {
@@ -247,6 +247,7 @@ def fetch_catalogue(*, timeout: float | None = None) -> pd.DataFrame:
             "the CBS catalogue came back empty; nothing was cached and the cached copy is "
             "untouched. Try again later."
         )
+    check_once("the CBS catalogue", data.column("Identifier").to_pylist())
     frame = data.to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get)
     frame.attrs["origin"] = redact(url)
     return frame
@@ -290,6 +291,12 @@ def _fetch(
     select: list[str] | None,
 ) -> pd.DataFrame:
     meta, modified = _meta_and_modified(connection, table_id)
+    if modified == UNKNOWN_DATE:
+        raise CbsDataError(
+            f"{table_id}: CBS's TableInfos came without the date the table was last changed, "
+            "so a change during the download could not be seen; nothing was cached. Try again "
+            "later."
+        )
     keys = check_selection(meta, filters, select)
     filters = dict(zip(keys, (filters or {}).values(), strict=True))
     dim_keys = [d.key for d in meta.dimensions]

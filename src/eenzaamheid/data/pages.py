@@ -31,7 +31,7 @@ def download(connection: Connection, url: str, params: dict, columns: Columns) -
         if _skip(link) == page_size > 0:
             # our own query with $top/$skip, not the link: $filter and $select as we sent them
             query = f"{url}?{urlencode(params)}"
-            batches += _parallel(connection, query, page_size, columns)
+            batches += _parallel(connection, query, batch, columns)
         else:
             batches += _serial(connection, link, columns, start=2)
     return pa.Table.from_batches(batches, schema=batches[0].schema)
@@ -82,11 +82,14 @@ def _serial(
 
 
 def _parallel(
-    connection: Connection, query: str, size: int, columns: Columns
+    connection: Connection, query: str, first: pa.RecordBatch, columns: Columns
 ) -> list[pa.RecordBatch]:
     """Pages 2, 3, ... fetched a few at a time with ``$top``/``$skip``, kept in order. A page
     shorter than the first is the last (with ``$top`` an OData server sends no next link);
-    pages asked beyond it are dropped. A short page that still links on is followed."""
+    pages asked beyond it are dropped. A short page that still links on is followed. A full
+    page with the first page's rows (a server that ignores ``$skip``), or more pages than
+    :data:`MAX_PAGES`, is a CbsDataError."""
+    size = first.num_rows
 
     def fetch(page: int) -> tuple[pa.RecordBatch, int, str | None]:
         url = _with_skip(query, (page - 1) * size, size)
@@ -94,24 +97,36 @@ def _parallel(
         return connection.get_json(url, what=f"the data (page {page})", then=convert)
 
     batches: list[pa.RecordBatch] = []
-    pending: deque[Future] = deque()
+    pending: deque[tuple[int, Future]] = deque()
     with ThreadPoolExecutor(MAX_PARALLEL) as pool:
         page = 2
         try:
             while True:
                 while len(pending) < MAX_PARALLEL and page <= MAX_PAGES:
-                    pending.append(pool.submit(fetch, page))
+                    pending.append((page, pool.submit(fetch, page)))
                     page += 1
-                batch, rows, next_link = pending.popleft().result()
+                if not pending:
+                    raise CbsDataError(
+                        f"{columns.table}: CBS's answer runs to more than {MAX_PAGES} pages "
+                        "without a last one; nothing was cached. Try again later."
+                    )
+                number, future = pending.popleft()
+                batch, rows, next_link = future.result()
+                if rows == size and batch.equals(first):
+                    raise CbsDataError(
+                        f"{columns.table}: CBS answered page {number} with the same rows as "
+                        "page 1 (a server that ignores $skip does); nothing was cached. Try "
+                        "again later."
+                    )
                 if rows:
                     batches.append(batch)
                 if rows == size:
                     continue
-                for future in pending:
-                    future.cancel()
+                for _, later in pending:
+                    later.cancel()
                 if next_link:  # the server pages differently after all: go on one by one
-                    batches += _serial(connection, next_link, columns, start=page - len(pending))
+                    batches += _serial(connection, next_link, columns, start=number + 1)
                 return batches
         except BaseException:
-            connection.abort(pending)
+            connection.abort(future for _, future in pending)
             raise

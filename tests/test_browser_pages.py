@@ -177,6 +177,12 @@ def test_tabs_follow_the_keys_and_the_skip_link_passes_the_code(browser, site):
     assert browser.evaluate(state)[0] == "download"
     browser.press("ArrowRight")
     assert browser.evaluate(state)[0] == "chart"
+    browser.press("Tab")  # the link to this chart (#), then the link to its image: a ring
+    browser.press("Tab")  # inside its box, which scrolls (a ring outside would be cut off)
+    ring = "(s => [s.outlineStyle, parseFloat(s.outlineOffset)])(getComputedStyle(document.activeElement))"
+    assert browser.evaluate("document.activeElement.matches('.view > a:focus-visible')")
+    style, offset = browser.evaluate(ring)
+    assert style == "solid" and offset < 0
 
 
 def test_a_phone_gets_legible_slides_also_without_a_one_column_chart(browser, site, tmp_path):

@@ -152,6 +152,29 @@ def test_a_series_says_its_peak_and_its_low_where_they_lie_between_its_ends(lang
 
 
 @pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nl", "van 8,7 % in 2019 tot 10 % (afgerond) in 2024 (het hoogst 11 % (afgerond) in "
+               "2021 en 2023)."),
+        ("en", "from 8.7% in 2019 to 10% (rounded) in 2024 (highest 11% (rounded) in 2021 and "
+               "2023)."),
+    ],
+)  # fmt: skip
+def test_a_value_known_only_rounded_says_so_as_its_open_mark_does(lang, said):
+    """A rounded 11 % drawn above an exact 10,7 % is no clear peak: the words keep its
+    precision, as the chart keeps it apart."""
+    configure(lang=lang)
+    rows = pd.DataFrame(  # fixture values, shaped as story 2's strongly lonely
+        {"jaar": [2019, 2021, 2022, 2023, 2024], "aandeel": [8.7, 11.0, 10.7, 11.0, 10.0]}
+    ).assign(precisie=["exact", "rounded", "exact", "rounded", "rounded"])
+
+    def percent(value: float) -> str:
+        return ch.fmt_percent(value, 0 if float(value).is_integer() else 1)
+
+    assert ch.alt_series("Dots", rows, "jaar", "aandeel", percent).endswith(said)
+
+
+@pytest.mark.parametrize(
     ("lang", "words"),
     [("nl", "RIVM-tabel (modelschattingen)"), ("en", "RIVM table (model estimates)")],
 )

@@ -18,22 +18,30 @@ def _sentence(lead: str, items: Sequence[str], note: str) -> str:
 
 def _span(rows: pd.DataFrame, x: str, y: str, fmt: Format) -> str:
     """First and last value, then the highest and the lowest where they lie between those
-    two (a peak that "from ... to ..." alone would hide)."""
+    two (a peak that "from ... to ..." alone would hide). A value the rows' ``precisie``
+    marks as rounded says so, as the chart draws it apart (an open mark)."""
     first, last = rows.iloc[0], rows.iloc[-1]
-    if len(rows) == 1:
-        return f"{fmt(first[y])} {say(nl='in', en='in')} {first[x]}"
-    span = text("van_tot").format(a=fmt(first[y]), x=first[x], b=fmt(last[y]), y=last[x])
-    ends, between = (first[y], last[y]), []
+    rounded = (rows["precisie"] == "rounded").to_numpy() if "precisie" in rows else None
+
+    def value(at: list[int]) -> str:
+        marked = rounded is not None and any(rounded[i] for i in at)
+        return fmt(values[at[0]]) + (f" ({text('precisie_rounded')})" if marked else "")
+
     values = rows[y].to_numpy(dtype=float)  # by position: a concatenated index repeats
+    if len(rows) == 1:
+        return f"{value([0])} {say(nl='in', en='in')} {first[x]}"
+    last_at = len(rows) - 1
+    span = text("van_tot").format(a=value([0]), x=first[x], b=value([last_at]), y=last[x])
+    ends, between = (first[y], last[y]), []
     shown = [fmt(v) for v in values]  # as the reader sees them: a peak in two places
     said = {fmt(v) for v in ends}  # a peak written as an end's value is no peak to a reader
     top, bottom = values.max(), values.min()
     if top > max(ends) and fmt(top) not in said:
-        at = listed(rows[x].iloc[i] for i, s in enumerate(shown) if s == fmt(top))
-        between.append(text("hoogst_in").format(a=fmt(top), x=at))
+        at = [i for i, s in enumerate(shown) if s == fmt(top)]
+        between.append(text("hoogst_in").format(a=value(at), x=listed(rows[x].iloc[at])))
     if bottom < min(ends) and fmt(bottom) not in said:
-        at = listed(rows[x].iloc[i] for i, s in enumerate(shown) if s == fmt(bottom))
-        between.append(text("laagst_in").format(a=fmt(bottom), x=at))
+        at = [i for i, s in enumerate(shown) if s == fmt(bottom)]
+        between.append(text("laagst_in").format(a=value(at), x=listed(rows[x].iloc[at])))
     return f"{span} ({'; '.join(between)})" if between else span
 
 

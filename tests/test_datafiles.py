@@ -217,6 +217,24 @@ def test_counts_are_whole_numbers_also_beside_other_units():
     assert pd.read_csv(paths["csv"], dtype=str)["Waarde"].tolist() == ["456609", "22"]
 
 
+def test_a_figure_known_only_rounded_keeps_its_published_digits_in_every_file():
+    """11 % as a news release gave it is written 11, never 11.0 (a decimal no one published),
+    beside an exact 10.7 in the same column: in the CSVs, the wide file and the workbook."""
+    rows = pd.DataFrame(  # fixture values, shaped as story 2's strongly lonely
+        {"jaar": [2021, 2022], "waarde": [11.0, 10.7], "eenheid": "%"}
+    ).assign(precisie=["rounded", "exact"], bron_soort="statline", tabel="85766NED",
+             bron_datum="2025-06-05", bron_url=STATLINE_71488)  # fmt: skip
+    with ch.Chart(TITLE, SUBTITLE) as chart:
+        chart.ax.plot(rows["jaar"], rows["waarde"], "o")
+        paths = chart.save("afgerond", rows, alt="Stippen.")
+    assert pd.read_csv(paths["csv"], dtype=str)["Waarde (%)"].tolist() == ["11", "10.7"]
+    excel = pd.read_csv(paths["csv_excel_nl"], sep=";", dtype=str, encoding="utf-8-sig")
+    assert excel["Waarde (%)"].tolist() == ["11", "10,7"]
+    cells = load_workbook(paths["xlsx"]).worksheets[0]
+    assert [cells["B2"].value, cells["B2"].number_format] == [11, "#,##0"]
+    assert [cells["B3"].value, cells["B3"].number_format] == [10.7, "#,##0.0"]
+
+
 @pytest.mark.parametrize(("lang", "words"), [("nl", "berekend"), ("en", "computed")])
 def test_a_rows_precision_is_said_in_words_and_an_unknown_one_refused(lang, words):
     precision = ["exact", "rounded", "computed", "exact", "rounded", "computed"]

@@ -119,6 +119,15 @@ def _numbers(values: pd.Series, counts: pd.Series, decimals: int | None) -> pd.S
     return pd.Series(written, index=values.index, dtype=object)
 
 
+def _published_whole(data: pd.DataFrame, values: pd.Series) -> pd.Series:
+    """Rows whose figure was published rounded to a whole number (``precisie`` "rounded"):
+    written whole (11, not 11.0, a decimal no one published)."""
+    if "precisie" not in data:
+        return pd.Series(False, index=values.index)
+    numbers = pd.to_numeric(values, errors="coerce")
+    return data["precisie"].eq("rounded").fillna(False) & numbers.eq(numbers.round())
+
+
 def _periods(values: pd.Series) -> pd.Series:
     """Years as numbers (also when the table gives them as text), other periods as text."""
     text = values.dropna().astype(str)
@@ -180,7 +189,7 @@ def _column(data: pd.DataFrame, key: str, units: pd.Series, decimals: int | None
             unit = "%"
         kind = _kind(kind, unit)
         counts = (units.isin(COUNT_UNITS) & by_row) | (kind == "count")
-        values = _numbers(values, counts, decimals)
+        values = _numbers(values, counts | _published_whole(data, values), decimals)
     elif kind == "period":
         values = _periods(values)
     elif kind == "code" and numeric:

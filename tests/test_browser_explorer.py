@@ -112,7 +112,8 @@ def test_a_reader_chooses_a_table_regions_and_years(browser, site):
     # one rule, both explorers; on the page "%" keeps to its number (a no-break space)
     expected = expected.replace(" %", "\u00a0%")
     assert _text(browser, "v-title") == expected
-    assert expected.endswith("(de reeksen beslaan verschillende jaren)")
+    assert ", 2015: het hoogst in " in expected  # the one year both have
+    assert expected.endswith("; vergeleken over de jaren die elke reeks heeft")
 
     browser.evaluate("document.getElementById('v-chart').focus()")
     browser.press("ArrowRight")

@@ -223,9 +223,9 @@ def test_one_point_series_are_points_and_titles_cover_everything_drawn(regional)
     chart = explore.draw(frame, choice, offer)
     markers = {line.get_label(): line.get_marker() for line in chart.ax.lines}
     assert sum(marker == "o" for marker in markers.values()) == 2
-    assert chart.title == (
-        "Eenpersoonshuishoudens (% van huishoudens), 1995–2019: het hoogst in Amsterdam "
-        "(55,1 % in 2015) (de reeksen beslaan verschillende jaren)"
+    assert chart.title == (  # compared where all three have a figure: 2015 only
+        "Eenpersoonshuishoudens (% van huishoudens), 2015: het hoogst in Amsterdam (55,1 %); "
+        "vergeleken over de jaren die elke reeks heeft"
     )
     assert "Geen cijfers" not in chart.subtitle
     assert chart.source.startswith("Bron: CBS, tabel 70072ned")  # on screen, unsaved

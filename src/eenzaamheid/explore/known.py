@@ -149,6 +149,7 @@ WORDS = {
         "in_region": "in {name}",  # a series of regions, or the one region of all series
         "in_group": "bij {name}",  # a series of ages, sexes, ...
         "different_years": "de reeksen beslaan verschillende jaren",
+        "shared_years": "vergeleken over de jaren die elke reeks heeft",
         "missing": "geen cijfers voor {names} in {span}",
         "per": "{measure} als % van {per}",
         "too_many": "kies bij ten hoogste twee kenmerken meer dan één waarde (nu: {names})",
@@ -176,6 +177,7 @@ WORDS = {
         "in_region": "in {name}",
         "in_group": "among {name}",
         "different_years": "the series cover different years",
+        "shared_years": "compared over the years every series has",
         "missing": "no figures for {names} in {span}",
         "per": "{measure} as % of {per}",
         "too_many": "choose more than one value for at most two characteristics (now: {names})",

@@ -167,8 +167,9 @@ def _said(choice: Choice, drawn: pd.DataFrame) -> pd.Series:
 
 def title(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> str:
     """The title, computed over every point drawn: one point as it is; one series from its
-    first to its last year; several series: the highest point of all, saying when the series
-    cover different years. A region that all series share is said after the measure."""
+    first to its last year; several series: the highest point, of the years every series has
+    when they cover different years (and saying so). A region that all series share is said
+    after the measure."""
     measure, value = _fixed(choice, measure_label(choice, offer)), value_column(choice)
     fmt = _fmt(choice, offer)
     named = drawn.assign(reeks=_said(choice, drawn))
@@ -186,6 +187,10 @@ def title(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> str:
             last=last,
             last_value=fmt(series[last]),
         )
+    uneven = len(set(spans)) > 1
+    shared = sorted(set.intersection(*map(set, spans))) if uneven else years
+    if uneven and shared:  # like with like: only the years every series has
+        named, years = named[named["jaar"].isin(shared)], shared
     top = named.loc[named[value].idxmax()]
     if len(named) == 1:  # "highest" needs another point to be higher than
         return words(
@@ -204,8 +209,8 @@ def title(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> str:
             value=fmt(top[value]),
             year=int(top["jaar"]),
         )
-    if len(set(spans)) > 1:
-        text += f" ({words('different_years')})"
+    if uneven:
+        text += f"; {words('shared_years' if shared else 'different_years')}"
     return text
 
 

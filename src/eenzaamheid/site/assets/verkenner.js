@@ -439,11 +439,15 @@
       /* "highest" needs another point to be higher than */
       title = fill(W.single, { measure, series: named(drawn[0]), year: drawn[0].year, value: drawn[0].label });
     } else {
-      const top = drawn.reduce((a, b) => (b.value > a.value ? b : a));
-      title = years.length === 1
-        ? fill(W.highest_year, { measure, year: years[0], top: named(top), value: top.label })
-        : fill(W.highest, { measure, span: span(years), top: named(top), value: top.label, year: top.year });
-      if (new Set([...spans.values()].map((y) => y.join(","))).size > 1) title += ` (${W.different_years})`;
+      /* like with like: when the series cover different years, only the years every one has */
+      const uneven = new Set([...spans.values()].map((y) => y.join(","))).size > 1;
+      const shared = years.filter((y) => [...spans.values()].every((ys) => ys.includes(y)));
+      const compared = uneven && shared.length ? shared : years;
+      const top = drawn.filter((p) => compared.includes(p.year)).reduce((a, b) => (b.value > a.value ? b : a));
+      title = compared.length === 1
+        ? fill(W.highest_year, { measure, year: compared[0], top: named(top), value: top.label })
+        : fill(W.highest, { measure, span: span(compared), top: named(top), value: top.label, year: top.year });
+      if (uneven) title += `; ${shared.length ? W.shared_years : W.different_years}`;
     }
     const picked = data.dimensions.filter((d) => state.dims[d.column].length === 1)
       .map((d) => d.values.find((v) => v.code === state.dims[d.column][0]))

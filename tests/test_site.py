@@ -545,3 +545,22 @@ def test_the_explorer_page_says_what_to_do_without_javascript_and_announces_its_
         html = page.read_text(encoding="utf-8")
         assert re.search(r'<noscript><p class="note">[^<]+<a href="index.html">', html), page
         assert '<p id="v-title" class="v-title" aria-live="polite">' in html
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_chart_that_pairs_two_measures_reads_as_a_row_per_pair(site, lang):
+    """Story 6's scatter pairs each municipality's share of one-person households with its
+    estimated loneliness: its table has a row per municipality with both figures (the wide
+    layout), not the two lists one after the other, cut off after 400 rows."""
+    figures = site.figures / ("artikel/nl" if lang == "nl" else "college/en")
+    path = figures / "06_eenpersoons_en_eenzaamheid.csv"
+    record = json.loads(path.with_suffix(".json").read_text("utf-8"))
+    html = chartdata.table(path, record, lang)
+    rows = re.findall(r"<tr>(.*?)</tr>", html)
+    assert len(rows) == 1 + len(pd.read_csv(path.with_name(path.stem + "_breed.csv")))
+    assert len(rows) - 1 < 400 and "class=note" not in html  # every pair, nothing cut off
+    head = re.findall(r"<th scope=col[^>]*>(.*?)</th>", rows[0])
+    assert head[0] == {"nl": "Regio", "en": "Region"}[lang] and len(head) == 3
+    amsterdam = next(r for r in rows if ">Amsterdam<" in r)
+    assert len(re.findall(r'<td class="num">\d+[.,]\d</td>', amsterdam)) == 2
+    assert "2015" in html and "2016" in html and ">2.015<" not in html  # years in the caption

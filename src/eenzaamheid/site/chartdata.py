@@ -81,6 +81,27 @@ def read(path: Path, record: dict) -> tuple[list[Column], list[list[str]]]:
     return columns, body
 
 
+def _paired(path: Path, record: dict, columns: list[Column], body: list[list[str]]):
+    """A chart that pairs two measures (a scatter) keeps each figure in a column of its own,
+    every row holding one: read as its wide file instead, a row per pair (per municipality)
+    with both figures beside each other; None when the chart is not such a pair or has no
+    wide file."""
+    figures = [i for i, c in enumerate(columns) if c.kind in NUMERIC_KINDS]
+    wide, name = record.get("wide"), record.get("files", {}).get("csv_breed")
+    if len(figures) < 2 or not wide or not name:
+        return None
+    if any(sum(bool(row[i]) for i in figures) > 1 for row in body):
+        return None
+    rows = _rows(path.with_name(name), path.with_name(name).stat().st_mtime_ns)
+    keys = [wide["rows"]] if isinstance(wide["rows"], str) else list(wide["rows"])
+    notes = [note["key"] for note in wide.get("notes", [])]
+    header = rows[0]
+    kinds = [_guess(k) or "text" for k in keys]
+    kinds += ["number"] * (len(header) - len(keys) - len(notes))
+    kinds += [_guess(k) or "text" for k in notes]
+    return [Column(h, h, kind) for h, kind in zip(header, kinds, strict=True)], rows[1:]
+
+
 def _guess(key: str) -> str:
     """A column's kind from its key alone; ``""``: a number if every value is one."""
     if key in SOURCE_KEYS:
@@ -133,6 +154,7 @@ def table(path: Path, record: dict, lang: str) -> str:
     """The numbers behind a chart: headers in words, numbers per language, no provenance
     columns (they are in the source note), every cell escaped."""
     columns, body = read(path, record)
+    columns, body = _paired(path, record, columns, body) or (columns, body)
     values = [[row[i] for row in body] for i in range(len(columns))]
     shown = [i for i, c in enumerate(columns) if _shown(c, values[i])]
     numeric = {i for i in shown if _numeric(columns[i], values[i])}

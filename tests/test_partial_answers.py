@@ -2,10 +2,12 @@
 the fields the download relies on, a refresh with fewer figures or labels than the cache, a
 server that ignores ``$skip``. Each ends in a clear CbsDataError, and the cached copy stays."""
 
+from datetime import timedelta
+
 import pandas as pd
 import pytest
 
-from eenzaamheid import CbsDataError, codes, load, search
+from eenzaamheid import CbsDataError, UnknownFieldError, codes, load, search
 from eenzaamheid.data import pages
 from eenzaamheid.data.loader import cache_stem, read_table
 
@@ -84,3 +86,16 @@ def test_more_pages_than_the_limit_is_a_cbs_error(stand_in, cached, monkeypatch)
     monkeypatch.setattr(pages, "MAX_PAGES", 5)
     with pytest.raises(CbsDataError, match=r"more than 5 pages"):
         load("80137ned", source="live")
+
+
+def test_auto_keeps_the_cached_copy_when_cbs_no_longer_lists_what_it_holds(stand_in):
+    """Metadata cut short (or a topic CBS renamed): live names the topic; ``auto`` warns and
+    returns the cached copy of the same query, which has it."""
+    topic = [p["Key"] for p in stand_in.tables["80137ned"]["DataProperties"]][-1]
+    before = load("80137ned", select=[topic], source="live")
+    stand_in.faults["DataProperties"] = {"rows": 10}
+    with pytest.raises(UnknownFieldError, match=topic):
+        load("80137ned", select=[topic], source="live")
+    with pytest.warns(UserWarning, match=rf"CBS's answer refused \(.*{topic}.*using the cache"):
+        frame = load("80137ned", select=[topic], max_age=timedelta(0))
+    pd.testing.assert_frame_equal(frame, before, check_like=True)

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-from pandas.api.types import is_numeric_dtype
 
 from ..errors import (
     CacheWriteWarning,
@@ -28,12 +27,13 @@ from ..errors import (
     CbsUnavailableError,
     CorruptStoreError,
     InvalidArgumentError,
+    UnknownFieldError,
     UnknownTableError,
 )
 from . import odata
 from .meta import TableMeta, is_date
 from .odata import current
-from .store import read_meta, read_table, write_table
+from .store import check_not_smaller, read_meta, read_table, write_table
 from .tidy import normalize_filters, normalize_select, select_rows
 
 log = logging.getLogger(__name__)
@@ -136,43 +136,6 @@ def _fresh(frame: pd.DataFrame | None, max_age: timedelta) -> bool:
     return datetime.now(UTC) - retrieved <= max_age
 
 
-def _not_smaller(stem: Path, frame: pd.DataFrame, what: str) -> None:
-    """CbsDataError when a download has fewer rows, codes, columns or filled cells (figures,
-    labels, statuses) than the cached copy of the same query, or lost its title: a refresh
-    never loses data unless asked to (``force=True``)."""
-    try:
-        old = read_table(stem) if stem.with_suffix(".parquet").exists() else None
-    except CorruptStoreError:
-        old = None  # a damaged entry may be replaced
-    if old is None:
-        return
-    codes = [f"{d.column}_code" for d in frame.attrs["meta"].dimensions]
-    fewer = [
-        f"{c.removesuffix('_code')}: {new} codes, cached {had}"
-        for c in codes
-        if c in old and (new := frame[c].nunique()) < (had := old[c].nunique())
-    ]
-    if lost := [c for c in old.columns if c not in frame.columns]:
-        fewer.append(f"it lacks {len(lost)} columns the cached copy has ({', '.join(lost[:5])})")
-    fewer += [
-        f"{c}: {new} {'figures' if is_numeric_dtype(frame[c]) else 'filled cells'}, cached {had}"
-        for c in old.columns
-        if c in frame.columns and (new := frame[c].count()) < (had := old[c].count())
-    ][:5]
-    if old.attrs["meta"].title and not frame.attrs["meta"].title:
-        fewer.append("it has no title")
-    if len(frame) >= len(old) and not fewer:
-        return
-    error = CbsDataError(
-        f"{what}: CBS's answer has {len(frame)} rows, the cached copy (retrieved "
-        f"{old.attrs['meta'].retrieved_at[:10]}) {len(old)}; {'; '.join(fewer) or 'same codes'}. "
-        "Nothing was replaced. If the table really shrank, call again with force=True to "
-        "replace the cached copy."
-    )
-    error.reason = "its answer has fewer rows, codes, columns or figures than the cached copy"
-    raise error
-
-
 def keep(stem: Path, frame: pd.DataFrame) -> pd.DataFrame:
     """Store a download in the cache; an unwritable cache warns once and keeps nothing."""
     try:
@@ -270,7 +233,7 @@ def chain(
     def download() -> pd.DataFrame:
         frame = live()
         if guard:
-            _not_smaller(stem, frame, what)
+            check_not_smaller(stem, frame, what)
         return keep(stem, frame)
 
     if source == "cache":
@@ -294,8 +257,10 @@ def chain(
             error.reason = f"unreachable at {_offline_since:%H:%M} UTC"
             raise error
         return download()
-    except CbsUnavailableError as exc:
-        if not isinstance(exc, CbsDataError):  # a wrong answer is no sign of being offline
+    except (CbsUnavailableError, UnknownFieldError) as exc:
+        if isinstance(exc, UnknownFieldError) and cached is None:
+            raise  # what was asked is not in the table, and was never had
+        if not isinstance(exc, CbsDataError | UnknownFieldError):  # a wrong answer is no
             _offline_since = _offline_since if _recently_offline() else datetime.now(UTC)
         fallback = cached
         if fallback is None and snapshot is not None:
@@ -315,7 +280,8 @@ def chain(
             if is_date(meta.retrieved_at)
             else "(retrieval date not recorded)"
         )
-        trouble = "CBS's answer refused" if isinstance(exc, CbsDataError) else "CBS unreachable"
+        refused = isinstance(exc, CbsDataError | UnknownFieldError)
+        trouble = "CBS's answer refused" if refused else "CBS unreachable"
         warnings.warn(
             f"{trouble} ({_reason(exc)}); using the {meta.source} of {what} {when}, "
             "not today's figures",
@@ -324,8 +290,11 @@ def chain(
         return fallback
 
 
-def _reason(exc: CbsUnavailableError) -> str:
-    """A few words on why CBS could not be used, for the fallback warning."""
+def _reason(exc: CbsUnavailableError | UnknownFieldError) -> str:
+    """A few words on why CBS could not be used, for the fallback warning (a cached copy
+    holds what CBS's metadata no longer lists: renamed, or cut short)."""
+    if isinstance(exc, UnknownFieldError):
+        return f"the cached copy holds what CBS no longer lists: {str(exc)[:120]}"
     if exc.reason:
         return exc.reason
     if isinstance(exc, CbsTimeoutError):

@@ -5,7 +5,8 @@ old table or the new one, never a mix and never half a file. The footer holds th
 (checked against :mod:`.schema`) with its own SHA-256, and every data page has a checksum
 that is verified on read. The committed snapshot also gets a JSON sidecar beside each file
 (``<stem>.json``: rows, the file's SHA-256, the metadata with its provenance) for readers of
-the repository; when it is there, the file must match it.
+the repository; when it is there, the file must match it. A download replaces a cached
+table only when it holds as much (:func:`check_not_smaller`).
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
+from pandas.api.types import is_numeric_dtype
 
 from .. import settings
-from ..errors import CorruptStoreError
+from ..errors import CbsDataError, CorruptStoreError
 from .meta import TableMeta
 from .schema import RECORD, SIDECAR, SchemaError, check
 
@@ -218,3 +220,40 @@ def _copy(frame: pd.DataFrame) -> pd.DataFrame:
     copy = frame.copy()
     copy.attrs = {"meta": TableMeta.from_dict(frame.attrs["meta"].to_dict())}
     return copy
+
+
+def check_not_smaller(stem: Path, frame: pd.DataFrame, what: str) -> None:
+    """CbsDataError when a download has fewer rows, codes, columns or filled cells (figures,
+    labels, statuses) than the cached copy of the same query, or lost its title: a refresh
+    never loses data unless asked to (``force=True``)."""
+    try:
+        old = read_table(stem) if stem.with_suffix(".parquet").exists() else None
+    except CorruptStoreError:
+        old = None  # a damaged entry may be replaced
+    if old is None:
+        return
+    codes = [f"{d.column}_code" for d in frame.attrs["meta"].dimensions]
+    fewer = [
+        f"{c.removesuffix('_code')}: {new} codes, cached {had}"
+        for c in codes
+        if c in old and (new := frame[c].nunique()) < (had := old[c].nunique())
+    ]
+    if lost := [c for c in old.columns if c not in frame.columns]:
+        fewer.append(f"it lacks {len(lost)} columns the cached copy has ({', '.join(lost[:5])})")
+    fewer += [
+        f"{c}: {new} {'figures' if is_numeric_dtype(frame[c]) else 'filled cells'}, cached {had}"
+        for c in old.columns
+        if c in frame.columns and (new := frame[c].count()) < (had := old[c].count())
+    ][:5]
+    if old.attrs["meta"].title and not frame.attrs["meta"].title:
+        fewer.append("it has no title")
+    if len(frame) >= len(old) and not fewer:
+        return
+    error = CbsDataError(
+        f"{what}: CBS's answer has {len(frame)} rows, the cached copy (retrieved "
+        f"{old.attrs['meta'].retrieved_at[:10]}) {len(old)}; {'; '.join(fewer) or 'same codes'}. "
+        "Nothing was replaced. If the table really shrank, call again with force=True to "
+        "replace the cached copy."
+    )
+    error.reason = "its answer has fewer rows, codes, columns or figures than the cached copy"
+    raise error

@@ -108,6 +108,7 @@ def test_the_wide_file_is_the_long_file_pivoted(proef):
         "values": ["aandeel", "Alleenstaand_4"],
         "alongside": [],
         "notes": [],
+        "kinds": ["period", "percent", "percent", "count", "count"],  # of each column, in order
     }
     sheets = pd.read_excel(proef["xlsx"], sheet_name=None, engine="calamine")
     assert list(sheets) == ["cijfers", "breed", "toelichting"]

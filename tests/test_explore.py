@@ -225,7 +225,7 @@ def test_one_point_series_are_points_and_titles_cover_everything_drawn(regional)
     assert sum(marker == "o" for marker in markers.values()) == 2
     assert chart.title == (  # compared where all three have a figure: 2015 only
         "Eenpersoonshuishoudens (% van huishoudens), 2015: het hoogst in Amsterdam (55,1 %); "
-        "vergeleken over de jaren die elke reeks heeft"
+        "het enige jaar dat elke reeks heeft"
     )
     assert "Geen cijfers" not in chart.subtitle
     assert chart.source.startswith("Bron: CBS, tabel 70072ned")  # on screen, unsaved
@@ -684,3 +684,15 @@ def test_the_web_explorers_source_line_says_which_years_came_from_elsewhere():
     source = web.table_data("71488ned")["source"]
     assert "opgehaald 05-06-2025; 2025 overgenomen van cbs.nl" in source["nl"]
     assert "retrieved 5 Jun 2025; 2025 transcribed from cbs.nl" in source["en"]
+
+
+def test_series_of_different_years_are_compared_over_the_years_they_share():
+    """71488ned: the Netherlands to 2025, provinces to 2024: the title's highest point is of
+    2000-2024, the years both have (a year one series alone has cannot decide it)."""
+    configure(lang="en")
+    frame = explore.load_table("71488ned")
+    offer = explore.options(frame)
+    choice = explore.default(offer)._replace(regions=("Nederland", "Utrecht"))
+    said = explore.title(explore.select(frame, choice, offer), choice, offer)
+    assert ", 2000–2024: highest in " in said and "in 2025" not in said
+    assert said.endswith("; compared over the years every series has")

@@ -154,9 +154,9 @@ def test_a_series_says_its_peak_and_its_low_where_they_lie_between_its_ends(lang
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("nl", "van 8,7 % in 2019 tot 10 % (afgerond) in 2024 (het hoogst 11 % (afgerond) in "
+        ("nl", "van 8,7 % in 2019 tot 10 %, afgerond, in 2024 (het hoogst 11 %, afgerond, in "
                "2021 en 2023)."),
-        ("en", "from 8.7% in 2019 to 10% (rounded) in 2024 (highest 11% (rounded) in 2021 and "
+        ("en", "from 8.7% in 2019 to 10%, rounded, in 2024 (highest 11%, rounded, in 2021 and "
                "2023)."),
     ],
 )  # fmt: skip

@@ -21,13 +21,13 @@ def _span(rows: pd.DataFrame, x: str, y: str, fmt: Format) -> str:
     two (a peak that "from ... to ..." alone would hide). A value the rows' ``precisie``
     marks as rounded says so, as the chart draws it apart (an open mark)."""
     first, last = rows.iloc[0], rows.iloc[-1]
+    values = rows[y].to_numpy(dtype=float)  # by position: a concatenated index repeats
     rounded = (rows["precisie"] == "rounded").to_numpy() if "precisie" in rows else None
 
-    def value(at: list[int]) -> str:
+    def value(at: list[int]) -> str:  # "11 %, afgerond," where a place with it is rounded
         marked = rounded is not None and any(rounded[i] for i in at)
-        return fmt(values[at[0]]) + (f" ({text('precisie_rounded')})" if marked else "")
+        return fmt(values[at[0]]) + (f", {text('precisie_rounded')}," if marked else "")
 
-    values = rows[y].to_numpy(dtype=float)  # by position: a concatenated index repeats
     if len(rows) == 1:
         return f"{value([0])} {say(nl='in', en='in')} {first[x]}"
     last_at = len(rows) - 1

@@ -119,10 +119,14 @@ def _numbers(values: pd.Series, counts: pd.Series, decimals: int | None) -> pd.S
     return pd.Series(written, index=values.index, dtype=object)
 
 
+FIGURE_KEYS = ("percentage", "waarde", "aandeel")  # the figure a row's ``precisie`` is about
+
+
 def _published_whole(data: pd.DataFrame, values: pd.Series) -> pd.Series:
-    """Rows whose figure was published rounded to a whole number (``precisie`` "rounded"):
-    written whole (11, not 11.0, a decimal no one published)."""
-    if "precisie" not in data:
+    """Rows whose figure (a :data:`FIGURE_KEYS` column) was published rounded to a whole
+    number (``precisie`` "rounded"): written whole (11, not 11.0, a decimal no one published);
+    a number computed from it (a bound of 10.5) keeps its own."""
+    if "precisie" not in data or values.name not in FIGURE_KEYS:
         return pd.Series(False, index=values.index)
     numbers = pd.to_numeric(values, errors="coerce")
     return data["precisie"].eq("rounded").fillna(False) & numbers.eq(numbers.round())

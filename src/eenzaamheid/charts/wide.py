@@ -58,6 +58,7 @@ class Wide:
             "values": self.values,
             "alongside": self.alongside,
             "notes": self.notes,
+            "kinds": self.kinds,
         }
 
 

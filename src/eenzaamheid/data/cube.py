@@ -63,9 +63,9 @@ def check_cube(table_id: str, data: pa.Table, codes: Mapping[str, Sequence[str]]
 
 def check_once(what: str, keys: list) -> None:
     """CbsDataError when an entry's key (its ``ID``, else its ``Key``) comes twice: a page
-    sent twice, in place of one that is then missing. (TopicGroups share the empty ``Key``,
-    so DataProperties are told apart by ``ID``.)"""
-    counts = Counter(str(key) for key in keys if key is not None)
+    sent twice, in place of one that is then missing. An empty key counts as none (the
+    TopicGroups of DataProperties share the empty ``Key``)."""
+    counts = Counter(str(key) for key in keys if key not in (None, ""))
     if twice := sorted(key for key, times in counts.items() if times > 1):
         raise CbsDataError(
             f"{what}: CBS listed {len(twice)} entries twice ({', '.join(twice[:5])}), as when a "
@@ -73,8 +73,8 @@ def check_once(what: str, keys: list) -> None:
         )
 
 
-CODE_FIELDS = ("Key", "Title")  # in every code list; the time dimension's also says the
-PERIOD_FIELDS = (*CODE_FIELDS, "Status")  # status of each period (provisional, final)
+CODE_FIELDS = ("Key", "Title")  # in every code list
+PERIOD_FIELDS = (*CODE_FIELDS, "Status")  # the periods': each one's status (provisional, final)
 
 
 def check_codes(table_id: str, key: str, rows: list[dict]) -> None:

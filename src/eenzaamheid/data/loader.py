@@ -293,8 +293,8 @@ def chain(
 def _reason(exc: CbsUnavailableError | UnknownFieldError) -> str:
     """A few words on why CBS could not be used, for the fallback warning (a cached copy
     holds what CBS's metadata no longer lists: renamed, or cut short)."""
-    if isinstance(exc, UnknownFieldError):
-        return f"the cached copy holds what CBS no longer lists: {str(exc)[:120]}"
+    if isinstance(exc, UnknownFieldError):  # renamed, cut short, or a label now ambiguous
+        return f"CBS's metadata no longer fits this query as cached: {str(exc)[:120]}"
     if exc.reason:
         return exc.reason
     if isinstance(exc, CbsTimeoutError):

@@ -247,7 +247,10 @@ def fetch_catalogue(*, timeout: float | None = None) -> pd.DataFrame:
             "the CBS catalogue came back empty; nothing was cached and the cached copy is "
             "untouched. Try again later."
         )
-    check_once("the CBS catalogue", data.column("Identifier").to_pylist())
+    pairs = zip(
+        data.column("Catalog").to_pylist(), data.column("Identifier").to_pylist(), strict=True
+    )
+    check_once("the CBS catalogue", [f"{catalog}/{table}" for catalog, table in pairs])
     frame = data.to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get)
     frame.attrs["origin"] = redact(url)
     return frame

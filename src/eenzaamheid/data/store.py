@@ -255,5 +255,8 @@ def check_not_smaller(stem: Path, frame: pd.DataFrame, what: str) -> None:
         "Nothing was replaced. If the table really shrank, call again with force=True to "
         "replace the cached copy."
     )
-    error.reason = "its answer has fewer rows, codes, columns or figures than the cached copy"
+    error.reason = (
+        f"its answer has fewer rows, codes, columns or figures than the cached copy: "
+        f"{'; '.join(fewer) or f'{len(frame)} rows, cached {len(old)}'}; force=True takes it"
+    )
     raise error

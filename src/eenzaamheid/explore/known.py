@@ -150,6 +150,7 @@ WORDS = {
         "in_group": "bij {name}",  # a series of ages, sexes, ...
         "different_years": "de reeksen beslaan verschillende jaren",
         "shared_years": "vergeleken over de jaren die elke reeks heeft",
+        "shared_year": "het enige jaar dat elke reeks heeft",
         "missing": "geen cijfers voor {names} in {span}",
         "per": "{measure} als % van {per}",
         "too_many": "kies bij ten hoogste twee kenmerken meer dan één waarde (nu: {names})",
@@ -178,6 +179,7 @@ WORDS = {
         "in_group": "among {name}",
         "different_years": "the series cover different years",
         "shared_years": "compared over the years every series has",
+        "shared_year": "the one year every series has",
         "missing": "no figures for {names} in {span}",
         "per": "{measure} as % of {per}",
         "too_many": "choose more than one value for at most two characteristics (now: {names})",

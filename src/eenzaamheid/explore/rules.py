@@ -210,7 +210,10 @@ def title(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> str:
             year=int(top["jaar"]),
         )
     if uneven:
-        text += f"; {words('shared_years' if shared else 'different_years')}"
+        said = (
+            "shared_year" if len(shared) == 1 else "shared_years" if shared else "different_years"
+        )
+        text += f"; {words(said)}"
     return text
 
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..charts.datafile import FIGURE_KEYS
 from ..charts.numbers import sign_written
 from ..charts.sources import SOURCE_COLUMNS, kind_of
 from ..charts.vocabulary import VOCABULARY
@@ -20,7 +21,6 @@ from .layout import WORDS, esc
 NUMERIC_KINDS = ("count", "number", "percent")
 HIDDEN_KINDS = ("source", "code")  # provenance goes to the source note, codes stay in the files
 SOURCE_KEYS = (*SOURCE_COLUMNS, "bron")
-FIGURE_KEYS = ("percentage", "waarde", "aandeel")  # the figure a row's ``precisie`` is about
 _DUTCH = str.maketrans(",.", ".,")
 TABLE_ROWS = 400
 _NUMBER = re.compile(r"-?\d+(?:\.(\d+))?")
@@ -81,25 +81,23 @@ def read(path: Path, record: dict) -> tuple[list[Column], list[list[str]]]:
     return columns, body
 
 
-def _paired(path: Path, record: dict, columns: list[Column], body: list[list[str]]):
+def _paired(
+    path: Path, record: dict, columns: list[Column], body: list[list[str]]
+) -> tuple[list[Column], list[list[str]]] | None:
     """A chart that pairs two measures (a scatter) keeps each figure in a column of its own,
     every row holding one: read as its wide file instead, a row per pair (per municipality)
-    with both figures beside each other; None when the chart is not such a pair or has no
-    wide file."""
+    with both figures beside each other, each column of the kind the wide layout gave it;
+    None when the chart is not such a pair or has no wide file."""
     figures = [i for i, c in enumerate(columns) if c.kind in NUMERIC_KINDS]
-    wide, name = record.get("wide"), record.get("files", {}).get("csv_breed")
-    if len(figures) < 2 or not wide or not name:
+    wide, name = record.get("wide") or {}, record.get("files", {}).get("csv_breed")
+    if len(figures) < 2 or not name or "kinds" not in wide:
         return None
     if any(sum(bool(row[i]) for i in figures) > 1 for row in body):
         return None
     rows = _rows(path.with_name(name), path.with_name(name).stat().st_mtime_ns)
-    keys = [wide["rows"]] if isinstance(wide["rows"], str) else list(wide["rows"])
-    notes = [note["key"] for note in wide.get("notes", [])]
-    header = rows[0]
-    kinds = [_guess(k) or "text" for k in keys]
-    kinds += ["number"] * (len(header) - len(keys) - len(notes))
-    kinds += [_guess(k) or "text" for k in notes]
-    return [Column(h, h, kind) for h, kind in zip(header, kinds, strict=True)], rows[1:]
+    if len(rows[0]) != len(wide["kinds"]):
+        return None
+    return [Column(h, h, k) for h, k in zip(rows[0], wide["kinds"], strict=True)], rows[1:]
 
 
 def _guess(key: str) -> str:

@@ -447,7 +447,7 @@
       title = compared.length === 1
         ? fill(W.highest_year, { measure, year: compared[0], top: named(top), value: top.label })
         : fill(W.highest, { measure, span: span(compared), top: named(top), value: top.label, year: top.year });
-      if (uneven) title += `; ${shared.length ? W.shared_years : W.different_years}`;
+      if (uneven) title += `; ${shared.length === 1 ? W.shared_year : shared.length ? W.shared_years : W.different_years}`;
     }
     const picked = data.dimensions.filter((d) => state.dims[d.column].length === 1)
       .map((d) => d.values.find((v) => v.code === state.dims[d.column][0]))

@@ -184,8 +184,8 @@ def load(
     ``{"RegioS": ["NL01", "Groningen"]}``; ``select`` lists topic keys, e.g.
     ``["Alleenstaand_4"]``. ``source`` defaults to the setting (``$EENZAAMHEID_SOURCE``, else
     ``"auto"``). ``timeout``: seconds all requests to CBS may take together
-    (``$EENZAAMHEID_TIMEOUT``, else 60). A download with fewer rows, codes or columns than the
-    cached copy of the same query does not replace it unless ``force=True``.
+    (``$EENZAAMHEID_TIMEOUT``, else 60). A download with fewer rows, codes, columns or figures
+    than the cached copy of the same query does not replace it unless ``force=True``.
     """
     table_id = check_table_id(table_id)
     filters, select = normalize_filters(filters), normalize_select(select)

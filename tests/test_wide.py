@@ -53,6 +53,16 @@ def test_the_wide_file_of_story_06_has_one_row_per_municipality(site):
     assert "Utrecht" in set(rows["Regio"]) and "Utrecht (gemeente)" not in set(rows["Regio"])
 
 
+def test_a_share_says_of_whom_in_every_header_as_its_rows_do(site):
+    """Eurostat's topic unit is a bare "%"; the rows say "% van de particuliere huishoudens":
+    the headers of the long and the wide file keep the population (households, not people)."""
+    for name in ("09_eu_landen_2019", "09_nederland_eu_2011_2020"):
+        for stem in (name, f"{name}_breed"):
+            header = pd.read_csv(site.charts / f"{stem}.csv", encoding="utf-8-sig", nrows=0)
+            shares = [c for c in header.columns if c.endswith(")") and "%" in c]
+            assert shares and all(c.endswith("(% van de particuliere huishoudens)") for c in shares)
+
+
 def _book_beside_the_data() -> pd.DataFrame:
     """Fixture rows (not real figures): two levels over years from three kinds of CBS source,
     and the book's figures for one year, as story 2 draws them."""

@@ -188,7 +188,10 @@ def _column(data: pd.DataFrame, key: str, units: pd.Series, decimals: int | None
     numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
     if kind in ("value", "count", "number", "percent") and numeric:
         by_row = kind == "value" and not unit  # the unit is each row's eenheid
-        unit = unit or (single(units[values.notna()]) if by_row else "")
+        said = single(units[values.notna()])  # the rows' one unit, where they share one
+        if unit and said.startswith(unit):  # "%" of whom, as the rows say it
+            unit = said
+        unit = unit or (said if by_row else "")
         if kind == "percent" and not unit and "%" not in name:  # a share says it is one
             unit = "%"
         kind = _kind(kind, unit)

@@ -82,8 +82,11 @@ def test_a_server_that_ignores_skip_is_named_at_its_second_page(stand_in, cached
     assert sum("TypedDataSet" in r for r in stand_in.requests) < 30
 
 
-def test_more_pages_than_the_limit_is_a_cbs_error(stand_in, cached, monkeypatch):
+@pytest.mark.parametrize("paging", ["skip", "next-links"])
+def test_more_pages_than_the_limit_is_a_cbs_error(stand_in, cached, monkeypatch, paging):
     monkeypatch.setattr(pages, "MAX_PAGES", 5)
+    if paging == "next-links":  # one page after another, as a server that pages otherwise
+        monkeypatch.setattr(pages, "_skip", lambda link: None)
     with pytest.raises(CbsDataError, match=r"more than 5 pages"):
         load("80137ned", source="live")
 

@@ -67,7 +67,12 @@ def _serial(
 ) -> list[pa.RecordBatch]:
     batches, seen, page = [], set(), start
     while link:
-        if link in seen or page > MAX_PAGES:
+        if page > MAX_PAGES:
+            raise CbsDataError(
+                f"{columns.table}: CBS's answer runs to more than {MAX_PAGES} pages without a "
+                "last one; nothing was cached. Try again later."
+            )
+        if link in seen:
             raise CbsDataError(
                 f"{columns.table}: CBS's pages link back to a page already read ({link}); "
                 "nothing was cached. Try again later."

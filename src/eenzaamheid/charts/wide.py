@@ -1,25 +1,24 @@
 """The wide layout that newsroom tools want (Datawrapper, Flourish, a chart in Excel): a row per
 period or category, a column per series.
 
-From the long data file: the *values* are its number columns (counts, numbers, percentages);
-the *rows* are its period when the period takes more than two values (a time series), else
-the category column with the most values; the *series* are the fewest other columns that
-give every row and series one value (categories first, then the book or a study apart from the
-data, then periods, codes and sources); a series never holds both the book's (or a study's)
-figures and the data's, and one with no category of its own is named by its origin (``het
-boek``). Rows of a category with a code column (``regio`` and ``regio_code``) are one row per
-code, named by the first label the data give that code: a place the tables spell two ways is
-one row. A header names the series' categories and the unit, e.g. ``Mannen (%)``: a value
-column's own, else the unit of its rows (``eenheid``); a series never holds two units (it is
-split by unit instead); a year read as a float (a column with a gap) is written whole. What the numbers of a row share
+From the long data file: the *values* are its number columns (counts, numbers, percentages); the
+*rows* are its period when the period takes more than two values (a time series), else the
+category column with the most values; the *series* are the fewest other columns that give every
+row and series one value (categories first, then the book or a study apart from the data, then
+periods, codes and sources); a series never holds both the book's (or a study's) figures and the
+data's, and one with no category of its own is named by its origin (``het boek``). Rows of a
+category with a code column (``regio`` and ``regio_code``) are one row per code, named by the
+first label the data give that code: a place the tables spell two ways is one row. A header
+names the series' categories and the unit, e.g. ``Mannen (%)``: a value column's own, else the
+unit of its rows (``eenheid``); a series never holds two units (it is split by unit instead); a
+year read as a float (a column with a gap) is written whole. What the numbers of a row share
 stays beside them, after the series: a level, year or population of the whole file (``Sterk``,
 2022, 15+) or of each row (a precision), so that a number quoted from the wide file keeps what
 it is. What differs within a row but is one per value (a precision per measure, Eurostat's
 flags) goes beside its series, after those: a column per series that has one (``Precisie bij
 Eenzaamheid``). Codes and the sources are left out: they are in the long file and the
 about-sheet. When no layout holds every value once, there is no wide file (the JSON says
-``"wide": null``).
-"""
+``"wide": null``)."""
 
 from __future__ import annotations
 

@@ -460,7 +460,29 @@ def test_notebook_10s_controls_follow_the_settings_language():
     assert space["views"].titles == ("Chart", "Table", "Code")
     assert space["pickers"].children[0].description == "Age"
     region = space["chosen"].children[0]
-    assert region.description == "the Netherlands ×" and region.tooltip == "remove the Netherlands"
+    assert region.description == "The Netherlands ×" and region.tooltip == "remove the Netherlands"
+
+
+def _labels(control) -> list[str]:
+    return [option[0] if isinstance(option, tuple) else option for option in control.options]
+
+
+def test_notebook_10s_choices_are_named_in_the_settings_language():
+    """What the controls offer reads as the chart will say it: ages, measures and places in
+    English (Dutch CBS, RIVM and Eurostat labels stay the values behind them)."""
+    configure(lang="en")
+    space, _ = _run_notebook_10()
+    assert _labels(space["pickers"].children[0]) == ["18 years and over", "65 years and over"]
+    assert _labels(space["measure"])[0] == "Lonely (score 3 or more on the De Jong Gierveld scale)"
+    assert "The Hague" in space["typed"].options and "'s-Gravenhage" not in space["typed"].options
+    space["table"].value = "eurostat-ilc_lvph03"
+    suggested = space["typed"].options
+    assert {"Germany", "Greece", "Greece (code GR)"} <= set(suggested)
+    assert not {"Duitsland", "Griekenland"} & set(suggested)
+    space["typed"].value = "Germany"
+    assert space["state"]["regions"] == ["Nederland", "Duitsland"]  # the label behind the name
+    assert [b.description for b in space["chosen"].children] == ["The Netherlands ×", "Germany ×"]
+    assert "Lonely" not in " ".join(_labels(space["measure"]))
 
 
 def test_notebook_10_adds_a_region_when_the_reader_confirms_the_name():
@@ -674,6 +696,41 @@ def test_a_country_is_found_by_its_name_in_either_language(lang):
     offer = explore.options(explore.load_table("eurostat-ilc_lvph03"))
     assert explore.region(offer, "Germany") == explore.region(offer, "duitsland") == "Duitsland"
     assert explore.region(offer, "Belgium") == "België"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_region_is_found_by_the_name_the_explorers_show(lang):
+    """A name the explorers show (a suggestion, a chip, a line's label) is a name Enter
+    takes, in each language and every table: The Hague (municipality), Euro area."""
+    configure(lang=lang)
+    lost = {}
+    for table in explore.explorable():
+        offer = explore.options(explore.load_table(table))
+        for label in offer.regions:
+            try:
+                found = explore.region(offer, explore.shown(label))
+            except explore.ExploreError as problem:
+                found = str(problem)
+            if found != label:
+                lost[f"{table}: {explore.shown(label)}"] = found
+    assert lost == {}
+
+
+def test_an_english_explorer_chart_names_countries_in_english():
+    """Eurostat's countries are Dutch labels in the snapshot; an English chart names them in
+    English in its title, lines and source line, as the web explorer does."""
+    from eenzaamheid.site import explorer as web
+
+    configure(lang="en")
+    frame = explore.load_table("eurostat-ilc_lvph03")
+    offer = explore.options(frame)
+    choice = explore.default(offer)._replace(regions=("Duitsland", "Nederland"))
+    drawn = explore.select(frame, choice, offer)
+    said = explore.describe(drawn, choice, offer)
+    assert "highest in Germany" in said["title"] and "Duitsland" not in json.dumps(said)
+    assert set(drawn["reeks"]) == {"Germany", "the Netherlands"}
+    shown = {r["code"]: r["en"] for r in web.table_data("eurostat-ilc_lvph03")["regions"]}
+    assert shown == {code: explore.shown(label) for label, code in offer.regions.items()}
 
 
 def test_the_web_explorers_source_line_says_which_years_came_from_elsewhere():

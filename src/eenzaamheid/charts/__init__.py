@@ -30,7 +30,6 @@ from .numbers import (
     fmt_points,
     number_axis,
 )
-from .places import place
 from .sources import SOURCE_COLUMNS, book_rows, source_line, sourced
 from .tables import table
 from .theme import CONTEXT, HIGHLIGHT, MAIN, PALETTE, SEX_COLOURS, THEMES, Theme, theme
@@ -41,9 +40,11 @@ from .words import (
     country,
     group_in_sentence,
     listed,
+    place,
     prose,
     say,
     text,
+    upper_first,
 )
 
 __all__ = [
@@ -97,4 +98,5 @@ __all__ = [
     "table",
     "text",
     "theme",
+    "upper_first",
 ]

@@ -4,6 +4,7 @@ written with :func:`say` (``say(nl="...", en="...")``)."""
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from collections.abc import Iterable
@@ -69,8 +70,7 @@ def category(label: str) -> str:
     if label in CATEGORIES:
         return CATEGORIES[label]
     name, bracket, rest = label.partition(" (")
-    if name in PLACES_EN:  # "'s-Gravenhage (gemeente)" -> "The Hague (municipality)", as place()
-        label = PLACES_EN[name] + bracket + rest
+    label = place(name) + bracket + rest  # "'s-Gravenhage (gemeente)" -> "The Hague (...)"
     label = re.sub(  # CBS's "tot" leaves the upper age out; English "to" would take it in
         r"(\d+) tot (\d+) jaar", lambda m: f"{m[1]} to {int(m[2]) - 1} years", label
     )
@@ -91,6 +91,11 @@ def group_in_sentence(name: str) -> str:
         name = re.sub(r"^(\d+) to (\d+) years$", r"people aged \1 to \2", name)
         name = re.sub(r"^(\d+) years and over$", r"people aged \1 and over", name)
     return lower_first(name)
+
+
+def upper_first(name: str) -> str:
+    """A name standing on its own, as on a button: ``the Netherlands`` -> ``The Netherlands``."""
+    return name[:1].upper() + name[1:]
 
 
 def lower_first(name: str) -> str:
@@ -159,3 +164,21 @@ def country(code: str) -> str:
         return locale.territories[_EUROSTAT_TO_ISO.get(code, code)]
     except KeyError:
         raise KeyError(f"no country name for Eurostat code {code!r}") from None
+
+
+def place(name: str) -> str:
+    """A region name from a CBS, RIVM or Eurostat table in the chart language, as it starts a
+    label: a municipality or the country as a reader of the language knows it
+    (``'s-Gravenhage`` -> ``The Hague``), a country by its Dutch name as :func:`country`
+    names it (``Duitsland`` -> ``Germany``); unchanged in Dutch."""
+    if language() == "nl" or not isinstance(name, str):
+        return name
+    return PLACES_EN.get(name) or _countries_en().get(name, name)
+
+
+@functools.cache
+def _countries_en() -> dict[str, str]:
+    """A country's Dutch name -> its English name, both from Babel's CLDR data (the snapshot
+    names Eurostat's countries in Dutch through :func:`country`)."""
+    dutch, english = Locale.parse("nl").territories, Locale.parse("en").territories
+    return {dutch[c]: english[c] for c in dutch if len(c) == 2 and c.isalpha() and c in english}

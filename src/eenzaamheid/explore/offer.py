@@ -244,11 +244,11 @@ def matches(offer: Offer, typed: str, limit: int = 12) -> list[str]:
 @functools.lru_cache(maxsize=4096)
 def _names(label: str, code: str) -> tuple[str, ...]:
     """A region's names to find it by, folded: its label, and its name in each language
-    (The Hague, Duitsland, Germany; a country by its Eurostat code)."""
+    (The Hague (municipality), Duitsland, Germany; a country by its Eurostat code)."""
     names = {fold(label)}
     for lang in settings.LANGUAGES:
         with settings.configured(lang=lang):
-            names.add(fold(ch.place(label)))
+            names.add(fold(ch.category(label)))  # The Hague (municipality)
             if len(code) == 2 and code.isalpha() and code.isupper():
                 with contextlib.suppress(KeyError, ValueError):
                     names.add(fold(ch.country(code)))

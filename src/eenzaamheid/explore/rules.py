@@ -291,8 +291,7 @@ def two_codes_note(offer: Offer, codes: tuple[str, ...]) -> str:
     """The note on a place Eurostat lists under two codes (Greece: EL and GR), in the chart
     language; the notebook's and the web explorer's."""
     name = next(label for label, code in offer.regions.items() if code == codes[0])
-    name = ch.say(nl=shown(name), en=ch.country(codes[0]))
-    return words("two_codes", name=name, codes=_join(list(codes)))
+    return words("two_codes", name=shown(name), codes=_join(list(codes)))
 
 
 def _join(names: list[str]) -> str:

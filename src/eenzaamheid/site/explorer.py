@@ -61,7 +61,7 @@ def table_data(table: str) -> dict:
     frame.attrs = {}
     codes = frame[f"{column}_code"] if f"{column}_code" in frame else frame[column]
     names = frame[[c for c in (column, f"{column}_code") if c in frame]].drop_duplicates()
-    shown = _both(lambda: _regions(names, column, offer.table))
+    shown = _both(lambda: _regions(names, column))
     regions = list(offer.regions.values())
     dimensions = [_dimension(frame, c, values) for c, values in offer.dimensions.items()]
     work = pd.DataFrame({"regio": codes.astype(str).map({c: i for i, c in enumerate(regions)})})
@@ -111,11 +111,9 @@ def table_data(table: str) -> dict:
     }
 
 
-def _regions(names: pd.DataFrame, column: str, table: str) -> dict[str, str]:
-    """Region code -> name in the chart language (Eurostat's countries through Babel)."""
+def _regions(names: pd.DataFrame, column: str) -> dict[str, str]:
+    """Region code -> name in the chart language, as the notebook's explorer shows it."""
     labels = explore.region_labels(names, column).items()
-    if table.startswith("eurostat") and ch.say(nl="nl", en="en") == "en":
-        return _apart({code: _country(code, label) for label, code in labels})
     return _apart({code: explore.shown(label) for label, code in labels})
 
 
@@ -128,15 +126,6 @@ def _apart(names: dict[str, str]) -> dict[str, str]:
         apart[code] = f"{name} (code {code})" if name in seen else name
         seen.add(name)
     return apart
-
-
-def _country(code: str, label: str) -> str:
-    """A country through Babel; Eurostat's groups (EA, EU, EU27_2007...) through the
-    vocabulary, as the charts name them; the Netherlands as in the CBS tables (titles say
-    "highest in the Netherlands")."""
-    if code == "NL":
-        return explore.shown("Nederland")
-    return ch.country(code) if len(code) == 2 and code not in ("EA", "EU") else explore.shown(label)
 
 
 def _dimension(frame: pd.DataFrame, column: str, values: list[str]) -> dict:

@@ -193,7 +193,7 @@
       const li = document.createElement("li");
       const button = document.createElement("button");
       button.type = "button";
-      button.textContent = `${region[lang]} \u00d7`;
+      button.textContent = `${upper(region[lang])} \u00d7`;
       button.setAttribute("aria-label", fill(W.remove, { name: region[lang] }));
       button.addEventListener("click", () => {
         state.regions = state.regions.filter((c) => c !== code);

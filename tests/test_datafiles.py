@@ -371,6 +371,25 @@ def test_every_wide_file_is_its_long_file_pivoted(every_chart):
     assert flagged >= 2  # Eurostat's flags stay beside the values of story 9 (in each language)
 
 
+FOOTNOTE = re.compile(r"\* (\d{4}): ([^;]+)")  # "* 2017: andere vragenlijst, niet ..."
+
+
+def test_a_year_footnoted_on_the_chart_is_noted_on_its_rows_in_the_files(every_chart):
+    """What a chart says of one year under the plot (2017: another questionnaire, not
+    comparable) the data files say of that year's rows, in the long and the wide file: a
+    writer who takes only the numbers keeps it."""
+    footnoted = 0
+    for folder, record in every_chart:
+        for year, note in FOOTNOTE.findall(record["source"]):
+            footnoted += 1
+            for name in ("csv", "csv_breed"):
+                rows = pd.read_csv(folder / record["files"][name], encoding="utf-8-sig", dtype=str)
+                noted = rows[rows.iloc[:, 0] == year].iloc[:, 1:].fillna("").apply(" ".join, axis=1)
+                assert noted.str.contains(note.strip(), regex=False).all(), (name, year)
+                assert len(noted), (record["name"], name, year)
+    assert footnoted == 2  # story 2's chart of the years, in Dutch and in English
+
+
 def test_a_row_without_a_period_stays_blank_in_the_wide_file():
     rows = pd.concat([_rows(), _rows().head(1).assign(jaar=None, geslacht="Totaal")])
     paths = _save(rows)

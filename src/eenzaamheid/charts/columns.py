@@ -35,6 +35,7 @@ COLUMNS: dict[str, tuple[str, str | None]] = {
     "indeling": ("text", None),
     "precisie": ("text", None),
     "populatie": ("text", None),
+    "opmerking": ("text", None),
     "onderwerp": ("text", None),
     "onderdeel": ("text", None),
     "oordeel": ("text", None),

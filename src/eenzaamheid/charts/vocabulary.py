@@ -136,6 +136,7 @@ VOCABULARY: dict[str, dict[str, str]] = {
     "kolom_indeling": {"nl": "Indeling", "en": "Breakdown"},
     "kolom_precisie": {"nl": "Precisie", "en": "Precision"},
     "kolom_populatie": {"nl": "Populatie", "en": "Population"},
+    "kolom_opmerking": {"nl": "Opmerking", "en": "Note"},
     "kolom_onderwerp": {"nl": "Onderwerp", "en": "Topic"},
     "kolom_onderdeel": {"nl": "Onderdeel", "en": "Part"},
     "kolom_oordeel": {"nl": "Oordeel", "en": "Verdict"},

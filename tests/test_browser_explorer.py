@@ -133,6 +133,7 @@ def test_a_reader_chooses_a_table_regions_and_years(browser, site):
 
     assert not _open(browser, url)  # a shared link, opened anew
     assert _text(browser, "v-title") == expected
+    assert "per=&" in url and _text(browser, "v-region-message") == ""  # no "as % of": no fault
     assert browser.evaluate("document.getElementById('v-to').value") == "2019"
     assert browser.evaluate("document.getElementById('v-chart').dataset.series") == "2"
 

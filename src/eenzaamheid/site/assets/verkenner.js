@@ -264,7 +264,7 @@
     state.to = data.years.includes(to) && to >= state.from ? to : data.years[data.years.length - 1];
     /* a measure, denominator or years this table lacks are named like a region it lacks */
     if (measure !== undefined && state.measure !== measure) unknown.push(measure);
-    if (wanted.per && state.per !== per) unknown.push(per);
+    if (per && state.per !== per) unknown.push(per); /* per= (no "as % of") asks for none */
     if (yearsAsked !== undefined && `${state.from}-${state.to}` !== yearsAsked) unknown.push(yearsAsked);
     $("v-region-message").textContent = unknown.length ? upper(fill(W.not_in_table, { codes: [...new Set(unknown)].join(", ") })) : "";
     return update();

@@ -300,7 +300,10 @@ def test_the_title_names_the_one_region_when_the_series_are_ages(browser, site):
         None,
         (2011, 2020),
     )
+    tied = "#tabel=eurostat-ilc_lvph03&regio=EL,GR&jaren=2011-2020"  # both 25.7 % in 2019
+    both = no_year_shared._replace(regions=("Griekenland", "Griekenland (code GR)"))
     for page, lang, link, chosen, words in (
+        ("en/explorer.html", "en", tied, both, ("highest in Greece and in Greece (code GR)",)),
         (
             "verkenner.html",
             "nl",
@@ -435,6 +438,14 @@ def test_enter_takes_aliases_other_names_and_says_a_name_is_ambiguous(browser, s
     assert not _open(browser, english)
     _type(browser, "griekenland")
     assert _chosen(browser)[-1] == "Greece ×"
+    _type(browser, "greece")  # chosen: said so, not "Greece (code GR)", the one name left
+    assert _chosen(browser) == ["The Netherlands ×", "Greece ×"]
+    assert _text(browser, "v-region-message") == "Already chosen: Greece"
+    browser.evaluate("document.getElementById('v-region').value = ''")
+    _type(browser, "euro")  # names with commas in them, told apart
+    message = _text(browser, "v-region-message")
+    assert message.startswith("No region is called 'euro'. Did you mean: ")
+    assert "European Union, 27 countries (2007-2013); European Union" in message
     dutch = (site.build / "verkenner.html").as_uri() + "#tabel=eurostat-ilc_lvph03&regio=NL"
     assert not _open(browser, dutch)
     _type(browser, "Germany")  # the English name on the Dutch page, as in Python

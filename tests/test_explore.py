@@ -249,7 +249,7 @@ def test_names_are_found_without_accents_or_case_and_unknown_ones_are_named(regi
     with pytest.raises(explore.ExploreError, match="onbekende regio 'Atlantis'"):
         explore.region(offer, "Atlantis")
     with pytest.raises(
-        explore.ExploreError, match=r"bedoelde je: Groningen \(provincie\), Groningen \(gemeente\)"
+        explore.ExploreError, match=r"Bedoelde je: Groningen \(provincie\), Groningen \(gemeente\)"
     ):
         explore.region(offer, "gron")
 
@@ -498,8 +498,10 @@ def test_notebook_10_adds_a_region_when_the_reader_confirms_the_name():
     assert typed.value == "" and space["state"]["regions"] == ["Nederland", "Súdwest-Fryslân"]
     assert space["current"]().regions == ("Nederland", "Súdwest-Fryslân")  # redrawn with it
     assert message.value == ""
+    typed.value = "nederland"
+    assert message.value == "<b>Al gekozen: Nederland</b>" and len(chosen.children) == 2
     typed.value = "atlantis"
-    assert "onbekende regio &#x27;atlantis&#x27;" in message.value
+    assert "Onbekende regio &#x27;atlantis&#x27;" in message.value
     assert typed.value == "atlantis" and len(chosen.children) == 2
     chosen.children[1].click()  # its button takes a region away again
     assert [b.description for b in chosen.children] == ["Nederland ×"]
@@ -698,6 +700,27 @@ def test_a_country_is_found_by_its_name_in_either_language(lang):
     assert explore.region(offer, "Belgium") == "België"
 
 
+def test_a_name_already_chosen_is_said_to_be_chosen_and_messages_name_regions_as_shown():
+    """Enter on a chosen region's name says so (it does not add the one other region the
+    name still fits: Utrechtse Heuvelrug for Utrecht); a message names regions as the
+    explorer shows them, told apart when the names hold commas."""
+    configure(lang="en")
+    rivm = explore.options(explore.load_table("rivm-eenzaamheid"))
+    with pytest.raises(explore.ExploreError, match=r"^already chosen: Utrecht$"):
+        explore.region(rivm, "utrecht", chosen=("Utrecht",))
+    assert explore.region(rivm, "utrechtse", chosen=("Utrecht",)) == "Utrechtse Heuvelrug"
+    europe = explore.options(explore.load_table("eurostat-ilc_lvph03"))
+    with pytest.raises(explore.ExploreError, match=r"^already chosen: Greece$"):
+        explore.region(europe, "greece", chosen=("Griekenland",))
+    with pytest.raises(explore.ExploreError) as said:
+        explore.region(europe, "euro")
+    message = str(said.value)
+    assert message.startswith("no region is called 'euro'. Did you mean: European Union")
+    assert "(2007-2013); European Union" in message and "Europese" not in message
+    with pytest.raises(explore.ExploreError, match=r"Utrecht \(province\), Utrecht \(munic"):
+        explore.region(explore.options(explore.load_table("70072ned")), "utrecht")
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_region_is_found_by_the_name_the_explorers_show(lang):
     """A name the explorers show (a suggestion, a chip, a line's label) is a name Enter
@@ -741,6 +764,23 @@ def test_the_web_explorers_source_line_says_which_years_came_from_elsewhere():
     source = web.table_data("71488ned")["source"]
     assert "opgehaald 05-06-2025; 2025 overgenomen van cbs.nl" in source["nl"]
     assert "retrieved 5 Jun 2025; 2025 transcribed from cbs.nl" in source["en"]
+
+
+def test_a_highest_value_shared_is_said_of_every_series_and_year_that_has_it():
+    """Two series at the same highest figure (as the reader sees it) are both highest, and a
+    series at its highest in several years is so in all of them: a title names no single
+    winner the chart does not show (Eurostat's Greece under two codes, 25.7% each; Cyprus at
+    20.8% in every year)."""
+    configure(lang="en")
+    frame = explore.load_table("eurostat-ilc_lvph03")
+    offer = explore.options(frame)
+    greece = explore.default(offer)._replace(regions=("Griekenland", "Griekenland (code GR)"))
+    said = explore.title(explore.select(frame, greece, offer), greece, offer)
+    assert ", 2019: highest in Greece and in Greece (code GR) (25.7%)" in said
+    cyprus = explore.default(offer)._replace(regions=("Cyprus", "Noord-Macedonië"))
+    cyprus = cyprus._replace(years=(2011, 2019))
+    said = explore.title(explore.select(frame, cyprus, offer), cyprus, offer)
+    assert said.endswith(": highest in Cyprus (20.8% in 2011–2019)")
 
 
 def test_series_of_different_years_are_compared_over_the_years_they_share():

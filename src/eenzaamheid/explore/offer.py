@@ -8,6 +8,7 @@ import functools
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -269,24 +270,40 @@ def _close(typed: str, name: str) -> bool:
     return False
 
 
-def region(offer: Offer, typed: str) -> str:
+def region(offer: Offer, typed: str, chosen: Sequence[str] = ()) -> str:
     """The region label for a typed name, or an ``ExploreError`` that says which names come
-    close."""
-    if typed in offer.regions:
+    close, or that the region it names is ``chosen`` already."""
+    if typed in offer.regions and typed not in chosen:
         return typed
     wanted = fold(typed)
     wanted = ALIASES.get(wanted, wanted)  # friesland -> Fryslân
     every = matches(offer, typed, limit=len(offer.regions))
-    found = every[:5]  # the names to suggest
     exact = [label for label in every if wanted in _names(label, offer.regions[label])]
+    if exact and exact[0] in chosen:
+        raise ExploreError(words("chosen_already", names=shown(exact[0])))
+    every = [label for label in every if label not in chosen]
+    exact = [label for label in exact if label not in chosen]
+    found = every[:5]  # the names to suggest
     if len(found) == 1 or exact:
         return exact[0] if exact else found[0]
     alike = [label for label in every if _bare(label) == wanted]
     if len(alike) > 1:  # Bergen (L.) and Bergen (NH.): which one is for the reader to say
-        raise ExploreError(words("ambiguous", typed=typed, options=", ".join(alike)))
+        raise ExploreError(words("ambiguous", typed=typed, options=listing(alike)))
     if found:
-        raise ExploreError(words("unknown", typed=typed, close=", ".join(found)))
+        raise ExploreError(words("unknown", typed=typed, close=listing(found)))
     raise ExploreError(words("unknown_none", typed=typed))
+
+
+def shown(label: str) -> str:
+    """A region or category label as the chart says it (``Nederland`` -> the Netherlands)."""
+    return ch.text("nederland") if label == "Nederland" else ch.category(label)
+
+
+def listing(labels: Sequence[str]) -> str:
+    """Regions to choose from, as shown, told apart: with semicolons when a name holds a
+    comma (``European Union, 27 countries (2007-2013); Euro area, 19 countries``)."""
+    names = [shown(label) for label in labels]
+    return ("; " if any("," in name for name in names) else ", ").join(names)
 
 
 def _bare(label: str) -> str:

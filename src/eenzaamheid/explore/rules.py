@@ -9,17 +9,12 @@ from .. import charts as ch
 from ..charts.columns import column_label
 from ..charts.words import group_in_sentence, lower_first, unit_name
 from .known import TOPICS_EN, TOPICS_NL, ExploreError, words
-from .offer import Choice, Offer, region, two_codes
+from .offer import Choice, Offer, region, shown, two_codes
 
 
 def value_column(choice: Choice) -> str:
     """The column drawn: the measure itself, or ``aandeel`` (measure as % of ``per``)."""
     return "aandeel" if choice.per else choice.measure
-
-
-def shown(label: str) -> str:
-    """A region or category label as the chart says it (``Nederland`` -> the Netherlands)."""
-    return ch.text("nederland") if label == "Nederland" else ch.category(label)
 
 
 def dimension_name(column: str) -> str:
@@ -139,6 +134,13 @@ def _span(years: pd.Series | list[int]) -> str:
     return f"{first}–{last}" if first != last else str(first)
 
 
+def _years(years: list[int]) -> str:
+    """Years in a sentence: a run as a span (2011–2019), others listed (2012 and 2019)."""
+    if years == list(range(years[0], years[-1] + 1)):
+        return _span(years)
+    return _join([str(year) for year in years])
+
+
 def _fixed(choice: Choice, measure: str) -> str:
     """The measure with the one region of every series when the series are not regions
     (``Eenzaam in Amsterdam`` above a line per age group): a title names what it shows."""
@@ -191,24 +193,19 @@ def title(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> str:
     shared = sorted(set.intersection(*map(set, spans))) if uneven else years
     if uneven and shared:  # like with like: only the years every series has
         named, years = named[named["jaar"].isin(shared)], shared
-    top = named.loc[named[value].idxmax()]
     if len(named) == 1:  # "highest" needs another point to be higher than
+        point = named.iloc[0]
         return words(
-            "single", measure=measure, series=top["reeks"], year=years[0], value=fmt(top[value])
+            "single", measure=measure, series=point["reeks"], year=years[0], value=fmt(point[value])
         )
+    peak = fmt(named[value].max())  # as the reader sees it: two series at 25.7 % are both top
+    tops = named[named[value].map(fmt) == peak]
+    top = _join(list(dict.fromkeys(tops["reeks"])))
     if len(years) == 1:
-        text = words(
-            "highest_year", measure=measure, year=years[0], top=top["reeks"], value=fmt(top[value])
-        )
+        text = words("highest_year", measure=measure, year=years[0], top=top, value=peak)
     else:
-        text = words(
-            "highest",
-            measure=measure,
-            span=_span(years),
-            top=top["reeks"],
-            value=fmt(top[value]),
-            year=int(top["jaar"]),
-        )
+        year = _years(sorted(set(tops["jaar"])))
+        text = words("highest", measure=measure, span=_span(years), top=top, value=peak, year=year)
     if uneven:
         said = (
             "shared_year" if len(shared) == 1 else "shared_years" if shared else "different_years"

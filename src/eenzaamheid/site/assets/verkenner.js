@@ -44,6 +44,8 @@
     const first = Math.min(...years), last = Math.max(...years);
     return first === last ? String(first) : `${first}\u2013${last}`;
   };
+  /* years in a sentence: a run as a span (2011–2019), others listed (explore.rules._years) */
+  const yearsSaid = (years) => (years[years.length - 1] - years[0] === years.length - 1 ? span(years) : join(years.map(String)));
   const upper = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
   /* names as typed: no accents, no case, no apostrophes (as explore.fold) */
@@ -293,6 +295,11 @@
     $("v-region").removeAttribute("aria-activedescendant");
     $("v-region-message").textContent = typed.trim() && !suggestions.length ? notFound(typed.trim()) : "";
   }
+  /* regions to choose from, told apart: semicolons when a name holds a comma (explore.listing) */
+  function listing(regions) {
+    const names = regions.map((r) => r[lang]);
+    return names.join(names.some((n) => n.includes(",")) ? "; " : ", ");
+  }
   function notFound(typed) {
     /* a region already chosen is said to be chosen, not unknown */
     const chosen = matches(typed).filter((r) => state.regions.includes(r.code));
@@ -339,9 +346,13 @@
       const alike = every.filter((r) => [r[lang], r.label].some((n) => bare(n) === wanted));
       const only = suggestions.length === 1 ? suggestions[0] : alike.length === 1 ? alike[0] : null;
       const pick = active >= 0 ? suggestions[active] : exact || only;
-      if (pick) addRegion(pick);
-      else if (alike.length > 1) $("v-region-message").textContent = upper(fill(W.ambiguous, { typed, options: alike.map((r) => r[lang]).join(", ") }));
-      else if (suggestions.length) $("v-region-message").textContent = upper(fill(W.unknown, { typed, close: suggestions.slice(0, 5).map((r) => r[lang]).join(", ") }));
+      /* the name of a region already chosen: said so, not the one other region it still fits */
+      const named = matches(typed, Infinity).find((r) => names(r).includes(wanted));
+      const message = (text) => ($("v-region-message").textContent = upper(text));
+      if (active < 0 && named && state.regions.includes(named.code)) message(fill(W.chosen_already, { names: named[lang] }));
+      else if (pick) addRegion(pick);
+      else if (alike.length > 1) message(fill(W.ambiguous, { typed, options: listing(alike) }));
+      else if (suggestions.length) message(fill(W.unknown, { typed, close: listing(suggestions.slice(0, 5)) }));
       else $("v-region-message").textContent = notFound(typed);
     } else return;
     event.preventDefault();
@@ -443,10 +454,14 @@
       const uneven = new Set([...spans.values()].map((y) => y.join(","))).size > 1;
       const shared = years.filter((y) => [...spans.values()].every((ys) => ys.includes(y)));
       const compared = uneven && shared.length ? shared : years;
-      const top = drawn.filter((p) => compared.includes(p.year)).reduce((a, b) => (b.value > a.value ? b : a));
+      const points = drawn.filter((p) => compared.includes(p.year));
+      const peak = points.reduce((a, b) => (b.value > a.value ? b : a)).label;
+      /* as the reader sees it: two series at 25.7 % are both highest (explore.rules.title) */
+      const tops = points.filter((p) => p.label === peak);
+      const top = join([...new Set(tops.map(named))]);
       title = compared.length === 1
-        ? fill(W.highest_year, { measure, year: compared[0], top: named(top), value: top.label })
-        : fill(W.highest, { measure, span: span(compared), top: named(top), value: top.label, year: top.year });
+        ? fill(W.highest_year, { measure, year: compared[0], top, value: peak })
+        : fill(W.highest, { measure, span: span(compared), top, value: peak, year: yearsSaid([...new Set(tops.map((p) => p.year))].sort((a, b) => a - b)) });
       if (uneven) title += `; ${shared.length === 1 ? W.shared_year : shared.length ? W.shared_years : W.different_years}`;
     }
     const picked = data.dimensions.filter((d) => state.dims[d.column].length === 1)

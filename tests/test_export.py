@@ -448,6 +448,17 @@ def test_fill_takes_a_word_down_to_a_lone_last_word_only_where_the_two_fit():
     ]
 
 
+def test_a_figure_and_its_unit_stay_on_one_line():
+    """A number with decimals keeps the word after it (``0.7 million``, ``0,1 procentpunt``),
+    and percentage points stay together: a title never ends a line with the bare number."""
+    from eenzaamheid.charts.frame import _words
+
+    assert _words("in 2050, 0.7 million more") == ["in", "2050,", "0.7 million", "more"]
+    assert _words("within 0.1 percentage points") == ["within", "0.1 percentage points"]
+    assert _words("binnen 0,1 procentpunt; 3,38 mln") == ["binnen", "0,1 procentpunt;", "3,38 mln"]
+    assert _words("−1.5 percentage point") == ["−1.5 percentage point"]
+
+
 def _word_by_word(words: list[str], fits) -> list[list[str]]:
     """Lines filled by trying each next word in turn (the plainest way, as a reference), then
     a lone last word joined by the one before it where the two fit."""

@@ -255,19 +255,22 @@ def _line_end(words: list[str], start: int, fits: Callable[[list[str]], bool], e
 
 
 _SHORT_NUMBER = re.compile(r"\(?\d{1,2}(?:–\d{1,2}|\+)?")  # 1, (3, 35–44, 75+
+_DECIMAL = re.compile(r"[+−-]?\d+[.,]\d+")  # 0.7 (million), 0,1 (procentpunt)
 _SIGNS = ("=", "≈", "×", "÷", "*", "–", "—")  # a sign stays between the words on its sides
 
 
 def _words(paragraph: str) -> list[str]:
     """The paragraph's words, a percent sign kept with its number (``37,4 %``, Dutch), a
-    number of one or two digits or an age range with the word after it (``1 januari``,
-    ``35–44 jaar``), a sign with the words on both sides (``r = 0,63``) and a name of
+    number of one or two digits, with decimals, or an age range with the word after it
+    (``1 januari``, ``0.7 million``, ``35–44 jaar``; ``percentage points`` as one), a sign with the words on both sides (``r = 0,63``) and a name of
     capitalised words (``De Jong Gierveld``, ``The Netherlands``): none of them breaks over
     two lines."""
     words: list[str] = []
     previous = ""
     for word in paragraph.split(" "):
         joins = word.startswith("%") or word in _SIGNS or previous in _SIGNS
+        joins = joins or _DECIMAL.fullmatch(words[-1] if words else "") is not None
+        joins = joins or (previous == "percentage" and word.startswith("point"))
         if words and (joins or _SHORT_NUMBER.fullmatch(words[-1]) or _name_goes_on(previous, word)):
             words[-1] += f" {word}"
         else:

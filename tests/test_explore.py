@@ -670,7 +670,9 @@ def test_greece_under_two_codes_is_explained_and_a_break_breaks_the_line():
     assert len(chart.axes[0].lines[0].get_xdata()) == 5  # one line, not broken
     assert not any("Onderbroken" in note for note in chart.notes)
     html = explore.table(explore.select(europe, dutch, offer), dutch, offer)._repr_html_()
-    assert "huishoudens (%)</th>" in html  # the value column says its unit
+    assert (
+        "Eenpersoonshuishoudens: % van de particuliere huishoudens</th>" in html
+    )  # its unit, once
 
 
 @pytest.mark.parametrize(
@@ -698,6 +700,30 @@ def test_a_country_is_found_by_its_name_in_either_language(lang):
     offer = explore.options(explore.load_table("eurostat-ilc_lvph03"))
     assert explore.region(offer, "Germany") == explore.region(offer, "duitsland") == "Duitsland"
     assert explore.region(offer, "Belgium") == "België"
+
+
+def test_every_measure_of_one_kind_of_estimate_has_the_same_unit():
+    """All four RIVM measures are model estimates: each says so in its unit, in both
+    languages (two said only "% of the age group")."""
+    offer = explore.options(explore.load_table("rivm-eenzaamheid"))
+    assert {offer.units[key] for key in offer.measures} == {
+        "% van de leeftijdsgroep, modelschatting"
+    }
+
+
+def test_a_header_says_a_unit_once():
+    """A measure whose name already gives its unit gets no second one: "One-person households
+    (% of households)", not "... (% of households) (%)"."""
+    configure(lang="en")
+    frame = explore.load_table("70072ned")
+    offer = explore.options(frame)
+    choice = explore.default(offer)
+    html = explore.table(explore.select(frame, choice, offer), choice, offer)._repr_html_()
+    assert re.findall(r"<th[^>]*>([^<]*)</th>", html) == [
+        "Region",
+        "Year",
+        "One-person households (% of households)",
+    ]
 
 
 def test_a_name_already_chosen_is_said_to_be_chosen_and_messages_name_regions_as_shown():

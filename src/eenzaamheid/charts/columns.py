@@ -80,6 +80,8 @@ COLUMNS: dict[str, tuple[str, str | None]] = {
     "Eenpersoonshuishoudens_86": ("value", "% van particuliere huishoudens"),
     "Eenzaam_28": ("value", "% van de leeftijdsgroep, modelschatting"),
     "ErnstigZeerErnstigEenzaam_29": ("value", "% van de leeftijdsgroep, modelschatting"),
+    "EmotioneelEenzaam_30": ("value", "% van de leeftijdsgroep, modelschatting"),
+    "SociaalEenzaam_31": ("value", "% van de leeftijdsgroep, modelschatting"),
 }
 # Units whose numbers are counts, written as whole numbers (also as the data files and the
 # English editions of the notebooks write them).

@@ -202,6 +202,8 @@ VOCABULARY: dict[str, dict[str, str]] = {
         "nl": "Ernstig of zeer ernstig eenzaam",
         "en": "Severely or very severely lonely",
     },
+    "kolom_EmotioneelEenzaam_30": {"nl": "Emotioneel eenzaam", "en": "Emotionally lonely"},
+    "kolom_SociaalEenzaam_31": {"nl": "Sociaal eenzaam", "en": "Socially lonely"},
 }
 
 REGION_KINDS_EN = {  # a region's kind in brackets after its name: "Utrecht (provincie)"

@@ -163,8 +163,10 @@ def table(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> ch.tables.Reader
 
 
 def _with_unit(name: str, unit: str) -> str:
-    """A value column's header with its unit (``Alleenstaand (aantal)``)."""
-    return f"{name} ({unit})" if unit else name
+    """A value column's header with its unit (``Alleenstaand (aantal)``), unless the name
+    says it already (``Eenpersoonshuishoudens (% van huishoudens)``)."""
+    said = unit in name or (unit.startswith("%") and "%" in name)
+    return f"{name} ({unit})" if unit and not said else name
 
 
 def code(choice: Choice, offer: Offer) -> str:

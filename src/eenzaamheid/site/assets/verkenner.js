@@ -593,7 +593,9 @@
   function tableRows(sel) {
     /* a value column says its unit: "Alleenstaand (aantal)", "… als % van … (%)" */
     const unitOf = (key) => data.measures.find((m) => m.key === key).unit[lang];
-    const withUnit = (name, unit) => (unit ? `${name} (${unit})` : name);
+    /* a unit the name says already is not said twice (explore.chart._with_unit) */
+    const said = (name, unit) => name.includes(unit) || (unit.startsWith("%") && name.includes("%"));
+    const withUnit = (name, unit) => (unit && !said(name, unit) ? `${name} (${unit})` : name);
     const head = [W.regio, ...data.dimensions.map((d) => d.name[lang]), W.year, withUnit(measureName(state.measure), unitOf(state.measure))];
     if (state.per) head.push(withUnit(measureName(state.per), unitOf(state.per)), withUnit(measureLabel(), "%"));
     if (data.flags) head.push(W.flag);

@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 
+from eenzaamheid import charts as ch
 from eenzaamheid import configure, explore
 
 
@@ -442,6 +443,9 @@ def test_enter_takes_aliases_other_names_and_says_a_name_is_ambiguous(browser, s
     assert _chosen(browser) == ["The Netherlands ×", "Greece ×"]
     assert _text(browser, "v-region-message") == "Already chosen: Greece"
     browser.evaluate("document.getElementById('v-region').value = ''")
+    _type(browser, "GR")  # the code the page shows: "Greece (code GR)"
+    assert _chosen(browser)[-1] == "Greece (code GR) ×"
+    browser.evaluate("document.getElementById('v-region').value = ''")
     _type(browser, "euro")  # names with commas in them, told apart
     message = _text(browser, "v-region-message")
     assert message.startswith("No region is called 'euro'. Did you mean: ")
@@ -469,6 +473,29 @@ def test_eurostat_greece_is_explained_and_a_break_breaks_the_line(browser, site)
     assert not _open(browser, page + "#tabel=eurostat-ilc_lvph03&regio=NL&jaren=2016-2020")
     assert browser.evaluate("document.querySelectorAll('#v-chart .mark-line path').length") == 1
     assert "break" not in _text(browser, "v-notes")  # on its first year nothing is cut
+
+
+def test_the_source_line_names_the_sources_of_what_is_drawn(browser, site):
+    """As the notebook's chart: social loneliness has no 2012 figure, so its line names the
+    monitors of 2016 and 2020; without 2025 the line does not say 2025 was transcribed; a
+    row of the CSV names its own source."""
+    page = (site.build / "en" / "explorer.html").as_uri()
+    social = "#tabel=rivm-eenzaamheid&regio=NL01&leeftijd=20300&maat=SociaalEenzaam_31"
+    assert not _open(browser, page + social)
+    configure(lang="en")
+    frame = explore.load_table("rivm-eenzaamheid")
+    offer = explore.options(frame)
+    choice = explore.default(offer)._replace(measure="SociaalEenzaam_31", years=(2012, 2020))
+    expected = ch.source_line(explore.select(frame, choice, offer))
+    assert "Elderly 2016 and 2020 (model" in expected and _text(browser, "v-source") == expected
+    persons = "#tabel=71488ned&regio=NL01&jaren=2000-2024"
+    assert not _open(browser, page + persons)
+    assert _text(browser, "v-source") == "Source: CBS, table 71488ned (retrieved 5 Jun 2025)"
+    assert not _open(browser, page + persons.replace("2000-2024", "2020-2025"))
+    assert "2025 transcribed from cbs.nl" in _text(browser, "v-source")
+    rows = browser.evaluate("window.verkenner.csv()").splitlines()
+    assert rows[-1].endswith(',"CBS, table 71488ned (transcribed from cbs.nl, date not recorded)"')
+    assert rows[-2].endswith(',"CBS, table 71488ned (retrieved 5 Jun 2025)"')
 
 
 def test_the_table_names_the_unit_and_the_file_the_choice(browser, site):

@@ -738,6 +738,10 @@ def test_a_name_already_chosen_is_said_to_be_chosen_and_messages_name_regions_as
     europe = explore.options(explore.load_table("eurostat-ilc_lvph03"))
     with pytest.raises(explore.ExploreError, match=r"^already chosen: Greece$"):
         explore.region(europe, "greece", chosen=("Griekenland",))
+    assert explore.region(europe, "GR") == "Griekenland (code GR)"  # as the page shows it
+    assert explore.region(europe, "el") == "Griekenland" and explore.region(europe, "uk") == (
+        "Verenigd Koninkrijk"
+    )
     with pytest.raises(explore.ExploreError) as said:
         explore.region(europe, "euro")
     message = str(said.value)
@@ -780,6 +784,29 @@ def test_an_english_explorer_chart_names_countries_in_english():
     assert set(drawn["reeks"]) == {"Germany", "the Netherlands"}
     shown = {r["code"]: r["en"] for r in web.table_data("eurostat-ilc_lvph03")["regions"]}
     assert shown == {code: explore.shown(label) for label, code in offer.regions.items()}
+
+
+def test_the_web_explorer_names_the_sources_of_what_it_draws():
+    """Each row says which source it comes from; the web page shows the source line of the
+    rows drawn, as the notebook's chart does: social loneliness (no 2012 figure) is from the
+    monitors of 2016 and 2020, not of 2012, 2016 and 2020."""
+    from eenzaamheid.site import explorer as web
+
+    data = web.table_data("rivm-eenzaamheid")
+    assert len(data["row_sources"]) == len(data["rows"])
+    assert "2012, 2016 en 2020 (modelschattingen" in data["source"]["nl"]  # the whole table
+    at = (
+        1
+        + len(data["dimensions"])
+        + 1
+        + [m["key"] for m in data["measures"]].index("SociaalEenzaam_31")
+    )
+    groups = sorted(
+        {g for row, g in zip(data["rows"], data["row_sources"], strict=True) if row[at] is not None}
+    )
+    line = data["sources"][",".join(map(str, groups))]
+    assert "Volwassenen en Ouderen 2016 en 2020 (modelschattingen" in line["nl"]
+    assert "Adults and Elderly 2016 and 2020 (model estimates" in line["en"]
 
 
 def test_the_web_explorers_source_line_says_which_years_came_from_elsewhere():

@@ -278,7 +278,7 @@ def region(offer: Offer, typed: str, chosen: Sequence[str] = ()) -> str:
     wanted = fold(typed)
     wanted = ALIASES.get(wanted, wanted)  # friesland -> Fryslân
     every = matches(offer, typed, limit=len(offer.regions))
-    exact = [label for label in every if wanted in _names(label, offer.regions[label])]
+    exact = [label for label, code in offer.regions.items() if _named(label, code, wanted)]
     if exact and exact[0] in chosen:
         raise ExploreError(words("chosen_already", names=shown(exact[0])))
     every = [label for label in every if label not in chosen]
@@ -304,6 +304,12 @@ def listing(labels: Sequence[str]) -> str:
     comma (``European Union, 27 countries (2007-2013); Euro area, 19 countries``)."""
     names = [shown(label) for label in labels]
     return ("; " if any("," in name for name in names) else ", ").join(names)
+
+
+def _named(label: str, code: str, wanted: str) -> bool:
+    """A region's name, in either language, or its code typed in full (``GR``, as the page
+    shows Eurostat's ``Greece (code GR)``)."""
+    return wanted in _names(label, code) or wanted == fold(code)
 
 
 def _bare(label: str) -> str:

@@ -23,7 +23,6 @@ from ..charts.words import flag_name, unit_name
 from .explorer_text import PAGES, TEXT
 from .layout import WORDS, esc, page
 
-SOURCE_COLUMNS = ("bron_soort", "tabel", "bron_url", "bron_datum")
 LOCALES = {"nl": "nl-NL", "en": "en-GB"}
 
 
@@ -56,7 +55,8 @@ def table_data(table: str) -> dict:
     measures = list(known.web if known and known.web else offer.measures)
     column = offer.region_column
     when = [c for c in ("periode", "jaar") if c in frame][:1]  # the source line says which
-    sources = frame[[*SOURCE_COLUMNS, *when]].drop_duplicates()  # years came from elsewhere
+    sources = frame[[*ch.SOURCE_COLUMNS, *when]]  # years came from elsewhere
+    groups = _source_groups(sources)
     frame = pd.DataFrame(frame)  # without the metadata that pandas copies at every step
     frame.attrs = {}
     codes = frame[f"{column}_code"] if f"{column}_code" in frame else frame[column]
@@ -73,9 +73,11 @@ def table_data(table: str) -> dict:
     flagged = "vlag" in frame  # Eurostat's flag on a value: the row's last item
     if flagged:
         work["vlag"] = frame["vlag"]
+    work["bron"] = groups
     work = work.dropna(subset=["regio", *offer.dimensions]).dropna(subset=measures, how="all")
     indices = ["regio", *offer.dimensions, "jaar"]
     work[indices] = work[indices].astype(int)
+    row_sources = work.pop("bron").astype(int).tolist()
     rows = work.astype(object).where(work.notna(), None).to_numpy().tolist()
     flags = sorted({row[-1] for row in rows if row[-1]}) if flagged else []
     start = explore.default(offer)
@@ -90,7 +92,9 @@ def table_data(table: str) -> dict:
         "table": table,
         "title": offer.title,
         "caveat": _both(lambda: offer.caveat),
-        "source": _both(ch.source_line, sources),
+        "source": _both(ch.source_line, sources.drop_duplicates()),
+        "sources": _source_lines(sources, groups),
+        "row_sources": row_sources,
         "regions": [
             {"code": c, "label": label[c], "nl": shown["nl"][c], "en": shown["en"][c], **twin(c)}
             for c in regions
@@ -109,6 +113,34 @@ def table_data(table: str) -> dict:
         "rows": rows,
         "flags": _both(lambda: {flag: flag_name(flag) for flag in flags}) if flagged else None,
     }
+
+
+DATED = ("rivm_table", "statline_table_page")  # kinds whose source line names the years
+MOST_GROUPS = 6  # a source line for every combination of up to this many groups: 63 lines
+
+
+def _source_groups(sources: pd.DataFrame) -> pd.Series:
+    """Each row's source as a number: rows from one source are one group, and so are the rows
+    of one year where the source line names years (RIVM's monitors, a page on cbs.nl)."""
+    key = sources.astype(str)
+    year = [c for c in ("periode", "jaar") if c in key]
+    if year:
+        key[year[0]] = key[year[0]].where(sources["bron_soort"].isin(DATED), "")
+    return key.groupby(list(key.columns), sort=False).ngroup()
+
+
+def _source_lines(sources: pd.DataFrame, groups: pd.Series) -> dict[str, dict[str, str]]:
+    """The source line of each combination of groups (``"0,2"``), in both languages: the page
+    shows the line of the groups drawn, as the notebook's chart names the sources of its rows."""
+    count = int(groups.max()) + 1
+    if count > MOST_GROUPS:
+        return {}  # the page shows the table's own line
+    lines = {}
+    for mask in range(1, 2**count):
+        chosen = [g for g in range(count) if mask >> g & 1]
+        rows = sources[groups.isin(chosen)].drop_duplicates()
+        lines[",".join(map(str, chosen))] = _both(ch.source_line, rows)
+    return lines
 
 
 def _regions(names: pd.DataFrame, column: str) -> dict[str, str]:

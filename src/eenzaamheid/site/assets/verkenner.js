@@ -337,17 +337,18 @@
       if (!typed) return;
       /* a name as shown, as the table has it (the other language), or an alias */
       const wanted = config.aliases[fold(typed)] || fold(typed);
-      const names = (r) => [r.label, r.nl, r.en].map(fold);
+      /* a name in either language, or a code typed in full ("GR": Greece (code GR)) */
+      const isNamed = (r) => [r.label, r.nl, r.en].map(fold).includes(wanted) || fold(r.code) === wanted;
       /* every region the name fits that is not chosen yet, not only the suggestions shown */
       const every = matches(typed, Infinity).filter((r) => !state.regions.includes(r.code));
-      const exact = every.find((r) => names(r).includes(wanted));
+      const exact = data.regions.find((r) => isNamed(r) && !state.regions.includes(r.code));
       /* names that differ only in what tells them apart: Bergen (L.), Bergen (NH.) */
       const bare = (name) => fold(name.replace(/\s*\([^)]*\)$/, ""));
       const alike = every.filter((r) => [r[lang], r.label].some((n) => bare(n) === wanted));
       const only = suggestions.length === 1 ? suggestions[0] : alike.length === 1 ? alike[0] : null;
       const pick = active >= 0 ? suggestions[active] : exact || only;
       /* the name of a region already chosen: said so, not the one other region it still fits */
-      const named = matches(typed, Infinity).find((r) => names(r).includes(wanted));
+      const named = data.regions.find(isNamed);
       const message = (text) => ($("v-region-message").textContent = upper(text));
       if (active < 0 && named && state.regions.includes(named.code)) message(fill(W.chosen_already, { names: named[lang] }));
       else if (pick) addRegion(pick);
@@ -378,7 +379,7 @@
     const percent = pi >= 0 || data.measures[mi].percent;
     const decimals = data.measures[mi].decimals;
     const drawn = [];
-    for (const row of data.rows) {
+    for (const [at, row] of data.rows.entries()) {
       if (!regionAt.has(row[0]) || row[dims.length + 1] < state.from || row[dims.length + 1] > state.to) continue;
       if (dims.some((d, j) => !dimAt[j].has(row[j + 1]))) continue;
       const measure = row[base + mi], per = pi >= 0 ? row[base + pi] : null;
@@ -392,7 +393,7 @@
       const saidOf = (by) => (by === "regio" ? region[lang] : values[dims.findIndex((d) => d.column === by)].said[lang]);
       const order = (by) => (by === "regio" ? regionAt.get(row[0]) : dimAt[dims.findIndex((d) => d.column === by)].get(row[dims.findIndex((d) => d.column === by) + 1]));
       drawn.push({
-        region, values, year: row[dims.length + 1], value, measure, per, flag,
+        region, values, year: row[dims.length + 1], value, measure, per, flag, source: data.row_sources[at],
         series: seriesBy ? nameOf(seriesBy) : region[lang],
         panel: panelBy ? nameOf(panelBy) : "",
         seriesSaid: seriesBy ? saidOf(seriesBy) : region[lang],
@@ -655,13 +656,20 @@
     if (/^[=+\-@\t\r]/.test(text)) text = "'" + text; /* never a formula (OWASP) */
     return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   }
+  /* the source line of the points drawn, as the notebook's chart says it: the line of their
+     groups of sources (explorer._source_lines), or the table's own when there is none */
+  function sourceOf(points) {
+    const key = [...new Set(points.map((p) => p.source))].sort((a, b) => a - b).join(",");
+    return (data.sources[key] || data.source)[lang];
+  }
   function csvText(excelNl = false) {
-    /* UTF-8 with a byte-order mark, CRLF, each row with its source; comma-separated, or for
-       Dutch Excel semicolon-separated with decimal commas */
+    /* UTF-8 with a byte-order mark, CRLF, each row with its own source (without "Bron: ");
+       comma-separated, or for Dutch Excel semicolon-separated with decimal commas */
     const { head, raw } = tableRows(lastSelection);
-    const source = data.source[lang], sep = excelNl ? ";" : ",";
+    const sep = excelNl ? ";" : ",";
+    const own = (i) => sourceOf([lastSelection.drawn[i]]).replace(/^[^:]*: /, "");
     const line = (cells) => cells.map((c) => csvCell(c, excelNl)).join(sep);
-    const lines = [line([...head, W.source])].concat(raw.map((r) => line([...r, source])));
+    const lines = [line([...head, W.source])].concat(raw.map((r, i) => line([...r, own(i)])));
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   }
   /* the file says the choice: table, region codes, codes chosen other than totals, measure,
@@ -714,7 +722,7 @@
     writeHash();
     const sel = select();
     const chart = $("v-chart");
-    $("v-source").textContent = data.source[lang];
+    $("v-source").textContent = sel.drawn && sel.drawn.length ? sourceOf(sel.drawn) : data.source[lang];
     $("v-caveat").textContent = data.caveat[lang];
     $("v-code").textContent = pythonCode();
     $("v-readout").textContent = "";

@@ -475,6 +475,22 @@ def test_eurostat_greece_is_explained_and_a_break_breaks_the_line(browser, site)
     assert "break" not in _text(browser, "v-notes")  # on its first year nothing is cut
 
 
+def test_what_has_no_figures_is_said_as_in_a_sentence_and_only_what_lacks_them(browser, site):
+    """As the notebook: "no figures for women in 2025" (2025 has only the national total);
+    when nothing at all is drawn, the regions say which years they have, and the sexes and
+    ages chosen are not blamed for it."""
+    page = (site.build / "en" / "explorer.html").as_uri()
+    women = "#tabel=71488ned&regio=NL01&geslacht=T001038,4000&leeftijd=10000&jaren=2025-2025"
+    assert not _open(browser, page + women)
+    assert _text(browser, "v-subtitle").endswith(". No figures for women in 2025")
+    only_women = women.replace("T001038,4000", "4000")
+    assert not _open(browser, page + only_women)
+    assert _text(browser, "v-title") == "No figures for this choice"
+    assert _text(browser, "v-subtitle") == (
+        "No figures for the Netherlands (only for 2000–2024) in 2025"
+    )
+
+
 def test_the_source_line_names_the_sources_of_what_is_drawn(browser, site):
     """As the notebook's chart: social loneliness has no 2012 figure, so its line names the
     monitors of 2016 and 2020; without 2025 the line does not say 2025 was transcribed; a

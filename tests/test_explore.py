@@ -711,6 +711,22 @@ def test_every_measure_of_one_kind_of_estimate_has_the_same_unit():
     }
 
 
+@pytest.mark.parametrize(
+    "lang, said", [("nl", "voor vrouwen in 2025"), ("en", "for women in 2025")]
+)
+def test_a_value_without_figures_is_said_as_a_group_in_a_sentence(lang, said):
+    """2025 has only the national total: "no figures for women in 2025", not "for Women"."""
+    configure(lang=lang)
+    frame = explore.load_table("71488ned")
+    offer = explore.options(frame)
+    sexes = ("geslacht", ("Totaal mannen en vrouwen", "Vrouwen"))
+    choice = explore.default(offer)._replace(
+        filters=(sexes, ("leeftijd", ("Totaal",))), years=(2025, 2025)
+    )
+    subtitle = explore.describe(explore.select(frame, choice, offer), choice, offer)["subtitle"]
+    assert subtitle.endswith(said)
+
+
 def test_a_header_says_a_unit_once():
     """A measure whose name already gives its unit gets no second one: "One-person households
     (% of households)", not "... (% of households) (%)"."""

@@ -98,12 +98,13 @@ def select(frame: pd.DataFrame, choice: Choice, offer: Offer) -> pd.DataFrame:
 
 
 def missing(drawn: pd.DataFrame, choice: Choice) -> list[str]:
-    """Chosen regions and dimension values that have no figure in the chosen years."""
-    absent = [label for label in choice.regions if label not in set(drawn["regio"])]
+    """Chosen regions and dimension values that have no figure in the chosen years, as a
+    sentence says them (``Utrecht``, ``vrouwen``, ``people aged 95 and over``)."""
+    absent = [shown(label) for label in choice.regions if label not in set(drawn["regio"])]
     for dimension, labels in choice.filters:
         present = set(drawn[dimension]) if dimension in drawn else set()
-        absent += [label for label in labels if label not in present]
-    return [shown(label) for label in absent]
+        absent += [group_in_sentence(shown(label)) for label in labels if label not in present]
+    return absent
 
 
 def _fmt(choice: Choice, offer: Offer):

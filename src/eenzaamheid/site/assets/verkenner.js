@@ -414,9 +414,11 @@
       return found.length ? `${name} (${fill(W.has_years, { years: found.length <= 3 ? join(found.map(String)) : span(found) })})` : name;
     };
     const missing = state.regions.filter((c) => !drawn.some((p) => p.region.code === c)).map((c) => named(data.regionAt.get(c)));
-    dims.forEach((d, j) => {
+    /* a value without figures, as a sentence says it ("women"); with nothing drawn at all,
+       the regions' years say why, and the values chosen are not blamed */
+    if (drawn.length) dims.forEach((d, j) => {
       for (const code of state.dims[d.column])
-        if (!drawn.some((p) => p.values[j].code === code)) missing.push(d.values.find((v) => v.code === code)[lang]);
+        if (!drawn.some((p) => p.values[j].code === code)) missing.push(d.values.find((v) => v.code === code).said[lang]);
     });
     return { drawn, missing, percent, seriesBy, panelBy };
   }

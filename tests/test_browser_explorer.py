@@ -491,6 +491,26 @@ def test_what_has_no_figures_is_said_as_in_a_sentence_and_only_what_lacks_them(b
     )
 
 
+def test_bars_name_each_series_whole_and_standing_alone_on_a_phone(browser, site):
+    """One year gives bars: at 400 px a long name goes on two lines at its comma instead of
+    being cut off ("European Union, 27 countri…"), and a name stands alone with a capital."""
+    browser.size(400, 800)
+    page = (site.build / "en" / "explorer.html").as_uri()
+    bars = "#tabel=eurostat-ilc_lvph03&regio=NL,DE,EU27_2020,EU27_2007&jaren=2015-2015"
+    assert not _open(browser, page + bars)
+    texts = browser.evaluate(
+        "[...document.querySelectorAll('#v-chart text')].map(t => t.textContent)"
+    )
+    assert not [t for t in texts if "…" in t]
+    lines = browser.evaluate(
+        "[...document.querySelectorAll('#v-chart text tspan')].map(t => t.textContent)"
+    )
+    assert "The Netherlands" in texts and {"European Union", "27 countries (from 2020)"} <= set(
+        lines
+    )
+    browser.size(1280, 900)
+
+
 def test_the_source_line_names_the_sources_of_what_is_drawn(browser, site):
     """As the notebook's chart: social loneliness has no 2012 figure, so its line names the
     monitors of 2016 and 2020; without 2025 the line does not say 2025 was transcribed; a

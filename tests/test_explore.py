@@ -727,6 +727,21 @@ def test_a_value_without_figures_is_said_as_a_group_in_a_sentence(lang, said):
     assert subtitle.endswith(said)
 
 
+def test_a_name_standing_alone_on_the_chart_starts_with_a_capital():
+    """On an axis or at a line's end a name stands alone: "The Netherlands"; in the title it
+    stays inside the sentence ("highest in Germany", "in the Netherlands")."""
+    configure(lang="en")
+    frame = explore.load_table("eurostat-ilc_lvph03")
+    offer = explore.options(frame)
+    bars = explore.default(offer)._replace(regions=("Nederland", "Duitsland"), years=(2015, 2015))
+    chart = explore.draw(frame, bars, offer)
+    assert [t.get_text() for t in chart.axes[0].get_yticklabels()] == ["The Netherlands", "Germany"]
+    lines = bars._replace(years=(2011, 2020))
+    chart = explore.draw(frame, lines, offer)
+    labels = {t.get_text() for t in chart.axes[0].texts}
+    assert {"The Netherlands", "Germany"} <= labels
+
+
 def test_a_header_says_a_unit_once():
     """A measure whose name already gives its unit gets no second one: "One-person households
     (% of households)", not "... (% of households) (%)"."""

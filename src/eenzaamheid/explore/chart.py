@@ -89,7 +89,8 @@ def _panel(
         ax.set_title(panel, loc="left", fontsize="medium")
     if drawn["jaar"].nunique() == 1:
         values = drawn.set_index("reeks").loc[series, value]
-        ax.barh(series, values, color=[colours[s] for s in series])
+        names = [ch.upper_first(s) for s in series]  # a label on its own: The Netherlands
+        ax.barh(names, values, color=[colours[s] for s in series])
         ax.invert_yaxis()
         ch.horizontal_layout(ax)
         _number_axis(ax, "x", unit)
@@ -119,7 +120,7 @@ def _panel(
     ax.margins(x=0.25 if len(series) > 1 else 0.04)
     if len(series) > 1:  # direct labels at the ends, moved apart where they would overlap
         for name, dy in _dodge(ax, {name: y for name, (_, y) in ends.items()}).items():
-            ch.label_line_end(ax, *ends[name], name, colours[name], dy=dy)
+            ch.label_line_end(ax, *ends[name], ch.upper_first(name), colours[name], dy=dy)
 
 
 def _dodge(ax, ends: dict[str, float]) -> dict[str, float]:

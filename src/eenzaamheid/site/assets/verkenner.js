@@ -508,7 +508,8 @@
   }
   function spec(sel, width) {
     const { drawn, percent } = sel;
-    const names = [...new Set(drawn.map((p) => p.series))];
+    /* a name on its own, on an axis, in a key or at a line's end: "The Netherlands" */
+    const names = [...new Set(drawn.map((p) => upper(p.series)))];
     const panels = [...new Set(drawn.map((p) => p.panel))];
     const single = new Set(drawn.map((p) => p.year)).size === 1;
     const columns = Math.min(panels.length, width < 560 ? 1 : 3);
@@ -545,13 +546,15 @@
       ends.set(line, { year: p.year, n });
       segment.set(p.key, `${line}|${n}`);
     }
-    const values = drawn.map((p) => ({ series: p.series, panel: p.panel, year: p.year, value: p.value, label: p.label, key: p.key, segment: segment.get(p.key), place: places.has(p.key) ? places.get(p.key) : null, dot: dotted(yearsOf.get(p.series + "|" + p.panel)) || breaks.has(p.series + "|" + p.panel) }));
+    const values = drawn.map((p) => ({ series: upper(p.series), panel: p.panel, year: p.year, value: p.value, label: p.label, key: p.key, segment: segment.get(p.key), place: places.has(p.key) ? places.get(p.key) : null, dot: dotted(yearsOf.get(p.series + "|" + p.panel)) || breaks.has(p.series + "|" + p.panel) }));
     let layer;
     if (single) {
       layer = [{
         mark: { type: "bar", aria: false },
         encoding: {
-          y: { field: "series", type: "nominal", sort: names, title: null },
+          /* a long name on two lines, at its comma ("European Union" / "27 countries (from
+             2020)"), never cut off with an ellipsis (a phone's bars keep half the width) */
+          y: { field: "series", type: "nominal", sort: names, title: null, axis: { labelExpr: "split(datum.label, ', ')", labelLimit: Math.max(180, width / 2) } },
           x: { field: "value", type: "quantitative", title: null, axis: axisFormat },
           color, tooltip,
         },

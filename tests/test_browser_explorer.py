@@ -350,6 +350,9 @@ def test_a_broken_or_odd_link_shows_what_it_can(browser, site):
     assert "nope" in message and "1800-1900" in message
     assert not _open(browser, page + "#tabel=71488ned&jaren=2000-2010")
     assert _text(browser, "v-region-message") == ""  # what it has: nothing to say
+    assert not _open(browser, page + "#tabel=nope&regio=NL01")  # a table it does not offer
+    assert _text(browser, "v-region-message") == "Tabel 'nope' staat niet in de verkenner"
+    assert _text(browser, "v-title").startswith("Eenzaam")  # the first table, said to be so
 
 
 def test_the_last_table_chosen_is_the_one_shown(browser, site):

@@ -27,6 +27,7 @@ TEXT = {
         "value": "Waarde",
         "loading": "Cijfers laden…",
         "has_years": "wel voor {years}",
+        "unknown_table": "tabel {table!r} staat niet in de verkenner",
         "noscript": "De verkenner heeft JavaScript nodig. Zonder JavaScript staan de cijfers bij "
         "elke grafiek van de verhalen, ook als CSV.",
         "load_failed": "{table} is niet geladen (geen verbinding?); kies de tabel opnieuw om het "
@@ -63,6 +64,7 @@ TEXT = {
         "value": "Value",
         "loading": "Loading figures…",
         "has_years": "only for {years}",
+        "unknown_table": "table {table!r} is not in the explorer",
         "noscript": "The explorer needs JavaScript. Without it, the figures are beside every "
         "chart of the stories, also as CSV.",
         "load_failed": "{table} did not load (no connection?); choose the table again to try "

@@ -268,7 +268,11 @@
     if (measure !== undefined && state.measure !== measure) unknown.push(measure);
     if (per && state.per !== per) unknown.push(per); /* per= (no "as % of") asks for none */
     if (yearsAsked !== undefined && `${state.from}-${state.to}` !== yearsAsked) unknown.push(yearsAsked);
-    $("v-region-message").textContent = unknown.length ? upper(fill(W.not_in_table, { codes: [...new Set(unknown)].join(", ") })) : "";
+    /* a table the explorer lacks (the first one shows instead) is named like a code it lacks */
+    const table = (wanted.tabel || [])[0];
+    const said = table && table !== id ? [fill(W.unknown_table, { table })] : [];
+    if (unknown.length) said.push(fill(W.not_in_table, { codes: [...new Set(unknown)].join(", ") }));
+    $("v-region-message").textContent = said.map(upper).join(". ");
     return update();
   }
 

@@ -92,7 +92,7 @@ def test_a_reader_chooses_a_table_regions_and_years(browser, site):
         "[...document.querySelectorAll('#v-chosen button')].map(b => b.textContent)"
     ) == ["Fryslân ×", "'s-Gravenhage (gemeente) ×"]
     _type(browser, "Atlantis")
-    assert "Onbekende regio 'Atlantis'" in _text(browser, "v-region-message")  # a sentence
+    assert "Geen regio heet 'Atlantis'." in _text(browser, "v-region-message")  # a sentence
     _choose(browser, "v-from", "2010")
     _choose(browser, "v-to", "2019")
     series = {p["series"] for p in browser.evaluate("window.verkenner.points()")}
@@ -303,8 +303,14 @@ def test_the_title_names_the_one_region_when_the_series_are_ages(browser, site):
     )
     tied = "#tabel=eurostat-ilc_lvph03&regio=EL,GR&jaren=2011-2020"  # both 25.7 % in 2019
     both = no_year_shared._replace(regions=("Griekenland", "Griekenland (code GR)"))
+    apart_years = "#tabel=eurostat-ilc_lvph03&regio=EL,SK&jaren=2011-2020"  # 2013-2020, 2014
+    greece_slovakia = no_year_shared._replace(regions=("Griekenland", "Slowakije"))
+    every_year = "#tabel=eurostat-ilc_lvph03&regio=CY,MK&jaren=2011-2019"  # Cyprus at 20.8 %
+    cyprus = no_year_shared._replace(regions=("Cyprus", "Noord-Macedonië"), years=(2011, 2019))
     for page, lang, link, chosen, words in (
         ("en/explorer.html", "en", tied, both, ("highest in Greece and in Greece (code GR)",)),
+        ("verkenner.html", "nl", apart_years, greece_slovakia, ("in Slowakije in 2014 (25,7",)),
+        ("en/explorer.html", "en", every_year, cyprus, ("in Cyprus (20.8% in 2011–2019)",)),
         (
             "verkenner.html",
             "nl",
@@ -426,7 +432,9 @@ def test_enter_takes_aliases_other_names_and_says_a_name_is_ambiguous(browser, s
     assert _chosen(browser)[-1] == "Fryslân ×"
     _type(browser, "Bergen")
     message = _text(browser, "v-region-message")
-    assert "Bergen (L.)" in message and "Bergen (NH.)" in message and "onbekend" not in message
+    assert (
+        "Bergen (L.)" in message and "Bergen (NH.)" in message and "geen regio heet" not in message
+    )
     browser.evaluate("document.getElementById('v-region').value = ''")
     for char in "gron":
         browser.press(char)

@@ -260,11 +260,12 @@ _SIGNS = ("=", "≈", "×", "÷", "*", "–", "—")  # a sign stays between the
 
 
 def _words(paragraph: str) -> list[str]:
-    """The paragraph's words, a percent sign kept with its number (``37,4 %``, Dutch), a
-    number of one or two digits, with decimals, or an age range with the word after it
-    (``1 januari``, ``0.7 million``, ``35–44 jaar``; ``percentage points`` as one), a sign with the words on both sides (``r = 0,63``) and a name of
-    capitalised words (``De Jong Gierveld``, ``The Netherlands``): none of them breaks over
-    two lines."""
+    """The paragraph's words, a percent sign kept with its number (``37,4 %``, Dutch); with
+    the word after it, a number of one or two digits, any number with a decimal or thousands
+    separator, or an age range (``1 januari``, ``0.7 million``, ``1.000 inwoners``, ``35–44
+    jaar``; ``percentage points`` as one); a sign with the words on both sides (``r = 0,63``)
+    and a name of capitalised words (``De Jong Gierveld``, ``The Netherlands``): none of them
+    breaks over two lines."""
     words: list[str] = []
     previous = ""
     for word in paragraph.split(" "):

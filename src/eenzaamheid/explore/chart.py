@@ -195,6 +195,6 @@ def code(choice: Choice, offer: Offer) -> str:
 
 def widget_html(message: str, paths: Iterable[Path] = ()) -> str:
     """Text for an ipywidgets HTML widget, escaped (an error may quote a name as typed): a
-    message and the full path of each file written."""
+    message, starting with a capital, and the full path of each file written."""
     items = "".join(f"<li><code>{html.escape(str(Path(p).resolve()))}</code></li>" for p in paths)
     return f"<b>{html.escape(ch.upper_first(message))}</b>" + (f"<ul>{items}</ul>" if items else "")

@@ -3,7 +3,6 @@ by what was typed, without accents or case."""
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 import re
@@ -244,15 +243,12 @@ def matches(offer: Offer, typed: str, limit: int = 12) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _names(label: str, code: str) -> tuple[str, ...]:
-    """A region's names to find it by, folded: its label, and its name in each language
-    (The Hague (municipality), Duitsland, Germany; a country by its Eurostat code)."""
+    """A region's names to find it by, folded: its label, and its name as shown in each
+    language (The Hague (municipality), Duitsland, Germany), as the web page finds it."""
     names = {fold(label)}
     for lang in settings.LANGUAGES:
         with settings.configured(lang=lang):
-            names.add(fold(ch.category(label)))  # The Hague (municipality)
-            if len(code) == 2 and code.isalpha() and code.isupper():
-                with contextlib.suppress(KeyError, ValueError):
-                    names.add(fold(ch.country(code)))
+            names.add(fold(shown(label)))
     return tuple(sorted(names))
 
 
@@ -286,7 +282,9 @@ def region(offer: Offer, typed: str, chosen: Sequence[str] = ()) -> str:
     found = every[:5]  # the names to suggest
     if len(found) == 1 or exact:
         return exact[0] if exact else found[0]
-    alike = [label for label in every if _bare(label) == wanted]
+    alike = [label for label in every if wanted in (_bare(label), _bare(shown(label)))]
+    if len(alike) == 1:  # the one Beek: Beek (L.)
+        return alike[0]
     if len(alike) > 1:  # Bergen (L.) and Bergen (NH.): which one is for the reader to say
         raise ExploreError(words("ambiguous", typed=typed, options=listing(alike)))
     if found:
@@ -307,9 +305,10 @@ def listing(labels: Sequence[str]) -> str:
 
 
 def _named(label: str, code: str, wanted: str) -> bool:
-    """A region's name, in either language, or its code typed in full (``GR``, as the page
-    shows Eurostat's ``Greece (code GR)``)."""
-    return wanted in _names(label, code) or wanted == fold(code)
+    """A region's name, in either language, or the code its name shows, typed in full
+    (``GR`` for Eurostat's ``Greece (code GR)``; other codes are no names: ``ch`` is part of
+    Czechia, not Switzerland)."""
+    return wanted in _names(label, code) or (f"(code {code})" in label and wanted == fold(code))
 
 
 def _bare(label: str) -> str:

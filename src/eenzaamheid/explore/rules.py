@@ -201,12 +201,16 @@ def title(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> str:
         )
     peak = fmt(named[value].max())  # as the reader sees it: two series at 25.7 % are both top
     tops = named[named[value].map(fmt) == peak]
-    top = _join(list(dict.fromkeys(tops["reeks"])))
+    when = tops.groupby("reeks", sort=False)["jaar"].agg(lambda y: _years(sorted(set(y))))
+    top = _join(list(when.index))
     if len(years) == 1:
         text = words("highest_year", measure=measure, year=years[0], top=top, value=peak)
+    elif when.nunique() > 1:  # tied in different years: each series with its own
+        top = _join([f"{name} in {at}" for name, at in when.items()])
+        text = words("highest_year", measure=measure, year=_span(years), top=top, value=peak)
     else:
-        year = _years(sorted(set(tops["jaar"])))
-        text = words("highest", measure=measure, span=_span(years), top=top, value=peak, year=year)
+        span = _span(years)
+        text = words("highest", measure=measure, span=span, top=top, value=peak, year=when.iloc[0])
     if uneven:
         said = (
             "shared_year" if len(shared) == 1 else "shared_years" if shared else "different_years"
@@ -237,7 +241,7 @@ def describe(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> dict[str, str
     if absent:
         wanted = _span(choice.years) if choice.years else _span(offer.years)
         note = words("missing", names=_join(absent), span=wanted)
-        subtitle += f". {note[0].upper()}{note[1:]}"
+        subtitle += f". {ch.upper_first(note)}"
     named = drawn.assign(reeks=_names(drawn))
     lead = f"{_fixed(choice, measure_label(choice, offer))}, {span}"
     if named["jaar"].nunique() == 1:

@@ -24,6 +24,8 @@ from .explorer_text import PAGES, TEXT
 from .layout import WORDS, esc, page
 
 LOCALES = {"nl": "nl-NL", "en": "en-GB"}
+DATED = ("rivm_table", "statline_table_page")  # kinds whose source line names the years
+MOST_GROUPS = 6  # a source line for every combination of up to this many groups: 63 lines
 
 
 def explorer_anchor(lang: str) -> str:
@@ -93,7 +95,7 @@ def table_data(table: str) -> dict:
         "title": offer.title,
         "caveat": _both(lambda: offer.caveat),
         "source": _both(ch.source_line, sources.drop_duplicates()),
-        "sources": _source_lines(sources, groups),
+        "sources": _source_lines(sources, groups),  # none above MOST_GROUPS: "source" then
         "row_sources": row_sources,
         "regions": [
             {"code": c, "label": label[c], "nl": shown["nl"][c], "en": shown["en"][c], **twin(c)}
@@ -113,10 +115,6 @@ def table_data(table: str) -> dict:
         "rows": rows,
         "flags": _both(lambda: {flag: flag_name(flag) for flag in flags}) if flagged else None,
     }
-
-
-DATED = ("rivm_table", "statline_table_page")  # kinds whose source line names the years
-MOST_GROUPS = 6  # a source line for every combination of up to this many groups: 63 lines
 
 
 def _source_groups(sources: pd.DataFrame) -> pd.Series:
@@ -150,8 +148,9 @@ def _regions(names: pd.DataFrame, column: str) -> dict[str, str]:
 
 
 def _apart(names: dict[str, str]) -> dict[str, str]:
-    """A name two regions share gets the code of each after the first (Eurostat's EL and GR
-    are both Greece in English: Greece, Greece (code GR)); readers must tell them apart."""
+    """A name two regions share gets the code of each after the first, so that readers can
+    tell them apart (a safety net: the snapshot's labels already do, as ``Griekenland (code
+    GR)``)."""
     seen: set[str] = set()
     apart = {}
     for code, name in names.items():

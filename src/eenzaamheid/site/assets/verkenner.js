@@ -266,7 +266,7 @@
     state.to = data.years.includes(to) && to >= state.from ? to : data.years[data.years.length - 1];
     /* a measure, denominator or years this table lacks are named like a region it lacks */
     if (measure !== undefined && state.measure !== measure) unknown.push(measure);
-    if (per && state.per !== per) unknown.push(per); /* per= (no "as % of") asks for none */
+    if (wanted.per && per && state.per !== per) unknown.push(per); /* per= asks for none */
     if (yearsAsked !== undefined && `${state.from}-${state.to}` !== yearsAsked) unknown.push(yearsAsked);
     /* a table the explorer lacks (the first one shows instead) is named like a code it lacks */
     const table = (wanted.tabel || [])[0];
@@ -287,7 +287,7 @@
       const li = document.createElement("li");
       li.id = `v-suggest-${i}`;
       li.setAttribute("role", "option");
-      li.textContent = r[lang];
+      li.textContent = upper(r[lang]); /* a name on its own: The Netherlands */
       li.addEventListener("mousedown", (event) => {
         event.preventDefault();
         addRegion(r);
@@ -341,8 +341,9 @@
       if (!typed) return;
       /* a name as shown, as the table has it (the other language), or an alias */
       const wanted = config.aliases[fold(typed)] || fold(typed);
-      /* a name in either language, or a code typed in full ("GR": Greece (code GR)) */
-      const isNamed = (r) => [r.label, r.nl, r.en].map(fold).includes(wanted) || fold(r.code) === wanted;
+      /* a name in either language, or the code a name shows, typed in full ("GR": Greece
+         (code GR); "ch" is part of Czechia, not Switzerland's code: explore.offer._named) */
+      const isNamed = (r) => [r.label, r.nl, r.en].map(fold).includes(wanted) || (r.label.includes(`(code ${r.code})`) && fold(r.code) === wanted);
       /* every region the name fits that is not chosen yet, not only the suggestions shown */
       const every = matches(typed, Infinity).filter((r) => !state.regions.includes(r.code));
       const exact = data.regions.find((r) => isNamed(r) && !state.regions.includes(r.code));
@@ -358,7 +359,7 @@
       else if (pick) addRegion(pick);
       else if (alike.length > 1) message(fill(W.ambiguous, { typed, options: listing(alike) }));
       else if (suggestions.length) message(fill(W.unknown, { typed, close: listing(suggestions.slice(0, 5)) }));
-      else $("v-region-message").textContent = notFound(typed);
+      else message(notFound(typed));
     } else return;
     event.preventDefault();
   });
@@ -465,10 +466,14 @@
       const peak = points.reduce((a, b) => (b.value > a.value ? b : a)).label;
       /* as the reader sees it: two series at 25.7 % are both highest (explore.rules.title) */
       const tops = points.filter((p) => p.label === peak);
-      const top = join([...new Set(tops.map(named))]);
-      title = compared.length === 1
-        ? fill(W.highest_year, { measure, year: compared[0], top, value: peak })
-        : fill(W.highest, { measure, span: span(compared), top, value: peak, year: yearsSaid([...new Set(tops.map((p) => p.year))].sort((a, b) => a - b)) });
+      const when = new Map();
+      for (const p of tops) when.set(named(p), [...new Set((when.get(named(p)) || []).concat(p.year))]);
+      for (const [name, ys] of when) when.set(name, yearsSaid(ys.sort((a, b) => a - b)));
+      const top = join([...when.keys()]);
+      if (compared.length === 1) title = fill(W.highest_year, { measure, year: compared[0], top, value: peak });
+      /* tied in different years: each series with its own (explore.rules.title) */
+      else if (new Set(when.values()).size > 1) title = fill(W.highest_year, { measure, year: span(compared), top: join([...when].map(([name, at]) => `${name} in ${at}`)), value: peak });
+      else title = fill(W.highest, { measure, span: span(compared), top, value: peak, year: [...when.values()][0] });
       if (uneven) title += `; ${shared.length === 1 ? W.shared_year : shared.length ? W.shared_years : W.different_years}`;
     }
     const picked = data.dimensions.filter((d) => state.dims[d.column].length === 1)
@@ -601,7 +606,7 @@
 
   /* table and CSV of the selection */
   function tableRows(sel) {
-    /* a value column says its unit: "Alleenstaand (aantal)", "… als % van … (%)" */
+    /* a value column says its unit once: "Alleenstaand (aantal)", "… als % van …" */
     const unitOf = (key) => data.measures.find((m) => m.key === key).unit[lang];
     /* a unit the name says already is not said twice (explore.chart._with_unit) */
     const said = (name, unit) => name.includes(unit) || (unit.startsWith("%") && name.includes("%"));
@@ -796,7 +801,7 @@
     else return;
     event.preventDefault();
     const p = points[focusAt];
-    $("v-readout").textContent = `${p.series}${p.panel ? ", " + p.panel : ""}, ${p.year}: ${p.label}`;
+    $("v-readout").textContent = `${upper(p.series)}${p.panel ? ", " + p.panel : ""}, ${p.year}: ${p.label}`;
     if (view) view.signal("focus", p.key).runAsync();
   });
 

@@ -307,7 +307,18 @@ def test_the_title_names_the_one_region_when_the_series_are_ages(browser, site):
     greece_slovakia = no_year_shared._replace(regions=("Griekenland", "Slowakije"))
     every_year = "#tabel=eurostat-ilc_lvph03&regio=CY,MK&jaren=2011-2019"  # Cyprus at 20.8 %
     cyprus = no_year_shared._replace(regions=("Cyprus", "Noord-Macedonië"), years=(2011, 2019))
+    one_group = "#tabel=71488ned&regio=NL01&geslacht=3000,4000&leeftijd=71400,71500"
+    sex_by_age = by_sex._replace(
+        regions=("Nederland",),
+        filters=(
+            ("geslacht", ("Mannen", "Vrouwen")),
+            ("leeftijd", ("65 tot 70 jaar", "70 tot 75 jaar")),
+        ),
+        years=(2000, 2025),
+    )
     for page, lang, link, chosen, words in (
+        ("en/explorer.html", "en", one_group, sex_by_age, ("among women aged 70 to 74 (",)),
+        ("verkenner.html", "nl", one_group, sex_by_age, ("bij vrouwen van 70 tot 75 jaar (",)),
         ("en/explorer.html", "en", tied, both, ("highest in Greece and in Greece (code GR)",)),
         ("verkenner.html", "nl", apart_years, greece_slovakia, ("in Slowakije in 2014 (25,7",)),
         ("en/explorer.html", "en", every_year, cyprus, ("in Cyprus (20.8% in 2011–2019)",)),

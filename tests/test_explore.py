@@ -274,8 +274,8 @@ def test_a_name_that_is_another_regions_name_without_its_kind_gets_its_kind(regi
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("nl", "het hoogst bij mannen en vrouwen samen, bij 65 tot 70 jaar ("),
-        ("en", "highest among men and women, among people aged 65 to 69 ("),
+        ("nl", "het hoogst bij mannen en vrouwen van 65 tot 70 jaar ("),
+        ("en", "highest among men and women aged 65 to 69 ("),
     ],
 )
 def test_a_group_in_a_title_reads_as_people(persons, lang, said):
@@ -741,6 +741,24 @@ def test_a_name_standing_alone_on_the_chart_starts_with_a_capital():
     chart = explore.draw(frame, lines, offer)
     labels = {t.get_text() for t in chart.axes[0].texts}
     assert {"The Netherlands", "Germany"} <= labels
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("nl", "het hoogst bij vrouwen van 75 tot 80 jaar (52,1 % in 2000)"),
+        ("en", "highest among women aged 75 to 79 (52.1% in 2000)"),
+    ],
+)
+def test_a_sex_and_an_age_are_said_as_one_group(lang, said):
+    """Lines per sex in panels per age: the highest is "among women aged 75 to 79", not
+    "among women, among people aged 75 to 79"."""
+    configure(lang=lang)
+    frame = explore.load_table("71488ned")
+    offer = explore.options(frame)
+    ages = ("leeftijd", ("70 tot 75 jaar", "75 tot 80 jaar"))
+    choice = explore.default(offer)._replace(filters=(("geslacht", ("Mannen", "Vrouwen")), ages))
+    assert explore.title(explore.select(frame, choice, offer), choice, offer).endswith(said)
 
 
 def test_a_header_says_a_unit_once():

@@ -93,6 +93,18 @@ def group_in_sentence(name: str) -> str:
     return lower_first(name)
 
 
+def group_of_age(group: str, age: str) -> str:
+    """A group of one age as one group in a sentence, both as :func:`group_in_sentence` says
+    them: ``women aged 70 to 74``, ``vrouwen van 70 tot 75 jaar``; of every age, the group
+    alone (``women``)."""
+    group = group.removesuffix(" samen")  # "mannen en vrouwen samen": one group of an age
+    if age == GROUPS_IN_SENTENCE[language()]["Totaal" if language() == "nl" else "Total"]:
+        return group
+    if language() == "nl":
+        return f"{group} van {age}"
+    return f"{group} {age.removeprefix('people ')}" if age.startswith("people aged") else group
+
+
 def upper_first(name: str) -> str:
     """A name standing on its own, as on a button: ``the Netherlands`` -> ``The Netherlands``."""
     return name[:1].upper() + name[1:]

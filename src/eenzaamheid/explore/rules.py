@@ -160,12 +160,25 @@ def _where(column: str | None, name: str) -> str:
 
 
 def _said(choice: Choice, drawn: pd.DataFrame) -> pd.Series:
-    """Each point's series and panel in a sentence: ``in Groningen, bij mannen``."""
+    """Each point's series and panel in a sentence: ``in Groningen, bij mannen``; a sex and
+    an age as one group: ``bij vrouwen van 75 tot 80 jaar``."""
     series, panel = layout(choice)
+    if {series, panel} == {"geslacht", "leeftijd"}:
+        sexes, ages = ("reeks", "paneel") if series == "geslacht" else ("paneel", "reeks")
+        pairs = zip(drawn[sexes], drawn[ages], strict=True)
+        return pd.Series(
+            [words("in_group", name=sex_and_age(*pair)) for pair in pairs], drawn.index
+        )
     said = drawn["reeks"].map(lambda name: _where(series, name))
     return said.where(
         drawn["paneel"] == "", said + ", " + drawn["paneel"].map(lambda name: _where(panel, name))
     )
+
+
+def sex_and_age(sex: str, age: str) -> str:
+    """A sex and an age group, as the chart shows them, as one group in a sentence
+    (``Vrouwen``, ``75 to 79 years`` -> ``women aged 75 to 79``)."""
+    return ch.group_of_age(group_in_sentence(sex), group_in_sentence(age))
 
 
 def title(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> str:

@@ -102,6 +102,7 @@ def table_data(table: str) -> dict:
             for c in regions
         ],
         "dimensions": dimensions,
+        "pairs": _pairs(dimensions),
         "measures": [_measure(offer, key, measures) for key in measures],
         "start": {
             "regions": [offer.regions[r] for r in start.regions],
@@ -142,21 +143,11 @@ def _source_lines(sources: pd.DataFrame, groups: pd.Series) -> dict[str, dict[st
 
 
 def _regions(names: pd.DataFrame, column: str) -> dict[str, str]:
-    """Region code -> name in the chart language, as the notebook's explorer shows it."""
-    labels = explore.region_labels(names, column).items()
-    return _apart({code: explore.shown(label) for label, code in labels})
-
-
-def _apart(names: dict[str, str]) -> dict[str, str]:
-    """A name two regions share gets the code of each after the first, so that readers can
-    tell them apart (a safety net: the snapshot's labels already do, as ``Griekenland (code
-    GR)``)."""
-    seen: set[str] = set()
-    apart = {}
-    for code, name in names.items():
-        apart[code] = f"{name} (code {code})" if name in seen else name
-        seen.add(name)
-    return apart
+    """Region code -> name in the chart language, as the notebook's explorer shows it (the
+    labels tell regions apart: ``Utrecht (provincie)``, ``Griekenland (code GR)``)."""
+    return {
+        code: explore.shown(label) for label, code in explore.region_labels(names, column).items()
+    }
 
 
 def _dimension(frame: pd.DataFrame, column: str, values: list[str]) -> dict:
@@ -173,6 +164,23 @@ def _dimension(frame: pd.DataFrame, column: str, values: list[str]) -> dict:
             }
             for v in values
         ],
+    }
+
+
+def _pairs(dimensions: list[dict]) -> dict[str, dict[str, str]]:
+    """Each sex and age, as a title says them as one group (``"4000|71500"``: ``vrouwen van
+    75 tot 80 jaar``), for a table with both; none for another."""
+    values = {d["column"]: d["values"] for d in dimensions}
+    if not {"geslacht", "leeftijd"} <= set(values):
+        return {}
+
+    def said(sex: str, age: str) -> str:
+        return explore.sex_and_age(explore.shown(sex), explore.shown(age))
+
+    return {
+        f"{s['code']}|{a['code']}": _both(said, s["label"], a["label"])
+        for s in values["geslacht"]
+        for a in values["leeftijd"]
     }
 
 

@@ -446,7 +446,11 @@
     const measure = groups && region ? `${measureLabel()} ${fill(W.in_region, { name: region })}` : measureLabel();
     /* "in Groningen, bij mannen": a series and its panel each said as a region or a group */
     const where = (column, name) => fill(column && column !== "regio" ? W.in_group : W.in_region, { name });
-    const named = (p) => (p.panel ? `${where(seriesBy, p.seriesSaid)}, ${where(panelBy, p.panelSaid)}` : where(seriesBy, p.seriesSaid));
+    /* a sex and an age as one group: "bij vrouwen van 75 tot 80 jaar" (explore.rules._said) */
+    const at = (column) => data.dimensions.findIndex((d) => d.column === column);
+    const paired = new Set([seriesBy, panelBy]).has("geslacht") && new Set([seriesBy, panelBy]).has("leeftijd");
+    const pairOf = (p) => data.pairs[`${p.values[at("geslacht")].code}|${p.values[at("leeftijd")].code}`][lang];
+    const named = (p) => (paired ? fill(W.in_group, { name: pairOf(p) }) : p.panel ? `${where(seriesBy, p.seriesSaid)}, ${where(panelBy, p.panelSaid)}` : where(seriesBy, p.seriesSaid));
     const spans = new Map();
     for (const p of drawn) spans.set(named(p), (spans.get(named(p)) || []).concat(p.year));
     const years = [...new Set(drawn.map((p) => p.year))].sort((a, b) => a - b);

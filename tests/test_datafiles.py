@@ -390,6 +390,20 @@ def test_a_year_footnoted_on_the_chart_is_noted_on_its_rows_in_the_files(every_c
     assert footnoted == 2  # story 2's chart of the years, in Dutch and in English
 
 
+def test_a_note_on_rows_is_a_column_of_its_own_not_part_of_a_name(every_chart):
+    """A remark on some rows ("the table gives thousands, here x 1,000") goes in the Note
+    column beside them; inside a category's name it became a wide file's header
+    ("one-person households; the table gives thousands, ... (persons)")."""
+    headers = {
+        f"{record['name']}: {header}"
+        for folder, record in every_chart
+        if record["files"].get("csv_breed")
+        for header in pd.read_csv(folder / record["files"]["csv_breed"], nrows=0).columns
+        if ";" in header
+    }
+    assert headers == set()
+
+
 def test_a_row_without_a_period_stays_blank_in_the_wide_file():
     rows = pd.concat([_rows(), _rows().head(1).assign(jaar=None, geslacht="Totaal")])
     paths = _save(rows)

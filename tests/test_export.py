@@ -457,6 +457,7 @@ def test_a_figure_and_its_unit_stay_on_one_line():
     assert _words("within 0.1 percentage points") == ["within", "0.1 percentage points"]
     assert _words("binnen 0,1 procentpunt; 3,38 mln") == ["binnen", "0,1 procentpunt;", "3,38 mln"]
     assert _words("−1.5 percentage point") == ["−1.5 percentage point"]
+    assert _words("was 2.8–3.6 percentage points") == ["was", "2.8–3.6 percentage points"]
 
 
 def _word_by_word(words: list[str], fits) -> list[list[str]]:

@@ -255,7 +255,7 @@ def _line_end(words: list[str], start: int, fits: Callable[[list[str]], bool], e
 
 
 _SHORT_NUMBER = re.compile(r"\(?\d{1,2}(?:–\d{1,2}|\+)?")  # 1, (3, 35–44, 75+
-_DECIMAL = re.compile(r"[+−-]?\d+[.,]\d+")  # 0.7 (million), 0,1 (procentpunt)
+_DECIMAL = re.compile(r"[+−-]?\d+[.,]\d+(?:–\d+[.,]\d+)?")  # 0.7 (million), 2,8–3,6 (pp)
 _SIGNS = ("=", "≈", "×", "÷", "*", "–", "—")  # a sign stays between the words on its sides
 
 

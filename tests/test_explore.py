@@ -761,6 +761,17 @@ def test_a_sex_and_an_age_are_said_as_one_group(lang, said):
     assert explore.title(explore.select(frame, choice, offer), choice, offer).endswith(said)
 
 
+def test_a_group_of_an_age_never_drops_either():
+    configure(lang="en")
+    assert ch.group_of_age("women", "people aged 95 and over") == "women aged 95 and over"
+    assert ch.group_of_age("women", "everyone") == "women"
+    assert ch.group_of_age("women", "children") == "women, children"  # said otherwise: both
+    configure(lang="nl")
+    assert ch.group_of_age("mannen en vrouwen samen", "70 tot 75 jaar") == (
+        "mannen en vrouwen van 70 tot 75 jaar"
+    )
+
+
 def test_a_header_says_a_unit_once():
     """A measure whose name already gives its unit gets no second one: "One-person households
     (% of households)", not "... (% of households) (%)"."""

@@ -102,7 +102,9 @@ def group_of_age(group: str, age: str) -> str:
         return group
     if language() == "nl":
         return f"{group} van {age}"
-    return f"{group} {age.removeprefix('people ')}" if age.startswith("people aged") else group
+    if age.startswith("people aged"):
+        return f"{group} {age.removeprefix('people ')}"
+    return f"{group}, {age}"  # an age said otherwise: both, never one dropped
 
 
 def upper_first(name: str) -> str:

@@ -260,8 +260,10 @@ def source_line(
 
 
 def row_sources(data: pd.DataFrame) -> pd.Series:
-    """Each row's own source, in the words of a source line (``CBS, tabel 71488ned (2025)``)."""
-    keys = [c for c in SOURCE_COLUMNS if c in data]
+    """Each row's own source, in the words of a source line (``CBS, tabel 71488ned (2025)``):
+    of its own year, where the line names years (a monitor of 2016, not of 2012, 2016 and 2020)."""
+    year = [c for c in ("periode", "jaar") if c in data][:1]
+    keys = [c for c in SOURCE_COLUMNS if c in data] + year
     found = pd.Series("", index=data.index, dtype="object")
     for _, rows in data.groupby(keys, sort=False, dropna=False):
         found[rows.index] = source_line(rows).split(": ", 1)[1]

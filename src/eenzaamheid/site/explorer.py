@@ -19,12 +19,12 @@ import pandas as pd
 
 from .. import charts as ch
 from .. import explore, settings
+from ..charts.sources import row_sources
 from ..charts.words import flag_name, unit_name
 from .explorer_text import PAGES, TEXT
 from .layout import WORDS, esc, page
 
 LOCALES = {"nl": "nl-NL", "en": "en-GB"}
-DATED = ("rivm_table", "statline_table_page")  # kinds whose source line names the years
 MOST_GROUPS = 6  # a source line for every combination of up to this many groups: 63 lines
 
 
@@ -119,13 +119,10 @@ def table_data(table: str) -> dict:
 
 
 def _source_groups(sources: pd.DataFrame) -> pd.Series:
-    """Each row's source as a number: rows from one source are one group, and so are the rows
-    of one year where the source line names years (RIVM's monitors, a page on cbs.nl)."""
-    key = sources.astype(str)
-    year = [c for c in ("periode", "jaar") if c in key]
-    if year:
-        key[year[0]] = key[year[0]].where(sources["bron_soort"].isin(DATED), "")
-    return key.groupby(list(key.columns), sort=False).ngroup()
+    """Each row's source as a number: the rows whose own source reads alike (``row_sources``:
+    one group per RIVM monitor year, one for a table's downloads) are one group."""
+    own = row_sources(sources)
+    return own.map({text: i for i, text in enumerate(dict.fromkeys(own))})
 
 
 def _source_lines(sources: pd.DataFrame, groups: pd.Series) -> dict[str, dict[str, str]]:

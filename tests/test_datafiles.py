@@ -318,6 +318,26 @@ def test_every_chart_has_its_writers_files(every_chart):
             assert text[:30] not in svg and text[:30] not in pdf, (record["name"], text)
 
 
+COLOURS = re.compile(
+    r"\b(grijze?|blauwe?|oranje|rode?|groene?|paarse?|zwarte?|gr[ae]y|blue|orange|red|green|"
+    r"purple|black)\b",
+    re.IGNORECASE,
+)
+
+
+def test_a_chart_keys_its_marks_on_the_plot_not_by_colour_in_its_title(every_chart):
+    """No title or subtitle names a colour ("grotere bevolking (grijs)"): the ``_kaal`` file
+    has neither, so its key would be lost, and a reader who cannot tell the colours apart never
+    had it. A key, a label or an axis on the plot says what a mark is."""
+    named = {
+        (record["name"], record["lang"], key): found
+        for _, record in every_chart
+        for key in ("title", "subtitle")
+        if (found := COLOURS.findall(record[key]))
+    }
+    assert named == {}
+
+
 def test_every_data_file_reads_right(every_chart):
     for folder, record in every_chart:
         files = {k: folder / v for k, v in record["files"].items()}

@@ -27,10 +27,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     other workers run everything else meanwhile instead of waiting for that build. Tests
     marked ``long`` go first among those, so that no worker is left alone with one at the end
     (``make test`` hands out one test at a time, ``--maxschedchunk=1``, so two long tests do
-    not queue on one worker)."""
+    not queue on one worker). Tests marked ``waits`` go first among the others: while they
+    wait on a clock, the build has the processor they leave idle."""
     site = [item for item in items if "built_once" in item.fixturenames]
     site.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: long first
     rest = [item for item in items if "built_once" not in item.fixturenames]
+    rest.sort(key=lambda item: item.get_closest_marker("waits") is None)  # stable: waits first
     items[:] = site[:1] + rest + site[1:]
 
 

@@ -185,6 +185,7 @@ def test_json_nested_too_deep_is_a_cbs_error(stand_in, cached):
         load("80137ned", source="live")
 
 
+@pytest.mark.waits
 def test_parsing_counts_against_the_deadline(stand_in, cached, monkeypatch):
     slow = rows_module.Columns.parse
 
@@ -279,6 +280,7 @@ def test_a_connection_that_keeps_dropping_ends_in_a_clear_error(stand_in, cached
         assert load("80137ned", max_age=timedelta(0)).attrs["meta"].source == "cache"
 
 
+@pytest.mark.waits
 @pytest.mark.parametrize("fault", [{"silent": True}, {"trickle": 0.5}], ids=["silent", "trickle"])
 def test_a_silent_or_trickling_server_costs_the_deadline(stand_in, cached, monkeypatch, fault):
     monkeypatch.setattr("eenzaamheid.data.odata.TIMEOUT", 30)  # only the deadline can stop it
@@ -290,6 +292,7 @@ def test_a_silent_or_trickling_server_costs_the_deadline(stand_in, cached, monke
     assert time.monotonic() - started < 4
 
 
+@pytest.mark.waits
 def test_the_deadline_covers_every_request_and_auto_falls_back(stand_in, cached, monkeypatch):
     monkeypatch.setattr("eenzaamheid.data.odata.TIMEOUT", 30)
     stand_in.faults["*"] = {"silent": True}
@@ -491,6 +494,7 @@ def test_retry_after_in_seconds_or_as_a_date(header, seconds):
     assert http_module._retry_after(header) == seconds
 
 
+@pytest.mark.waits
 def test_a_busy_server_is_asked_again_when_it_says(stand_in):
     stand_in.faults["TypedDataSet"] = {"status": 503, "retry_after": "1", "times": 1}
     started = time.monotonic()

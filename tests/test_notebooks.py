@@ -240,6 +240,7 @@ def test_a_failing_cell_names_the_notebook_and_cell(tmp_path):
         run_notebook(broken)
 
 
+@pytest.mark.waits
 def test_a_missed_wake_up_delays_a_kernel_message_one_short_poll_not_the_cell_timeout(
     monkeypatch,
 ):

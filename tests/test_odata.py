@@ -103,7 +103,7 @@ def test_unknown_topic_or_dimension_lists_what_exists(stand_in):
         {"status": 503},
         {"body": "<html>busy</html>"},
         {"drop": True},
-        {"delay": 1.5},
+        pytest.param({"delay": 1.5}, marks=pytest.mark.waits),
         {"body": {"no": "value"}},
     ],
     ids=["500", "503", "not-json", "dropped", "timeout", "no-value"],

@@ -574,6 +574,14 @@ def test_the_table_names_the_unit_and_the_file_the_choice(browser, site):
     )  # on a phone every column counts: one age chosen (the total) is no column on screen
     assert head[:3] == ["Regio", "Geslacht", "Jaar"]
     assert browser.evaluate("window.verkenner.csv()").startswith("\ufeffRegio,Geslacht,Leeftijd,")
+    english = (site.build / "en" / "explorer.html").as_uri() + "#tabel=70072ned&regio=NL01,PV21"
+    assert not _open(browser, english)
+    browser.evaluate("document.getElementById('v-tab-rows').click()")
+    cells = browser.evaluate(
+        "[...document.querySelectorAll('#v-rows td')].map(td => td.textContent)"
+    )
+    csv = browser.evaluate("window.verkenner.csv()")  # a name on its own, as on the chart
+    assert "The Netherlands" in cells and "\r\nThe Netherlands," in csv and "the Neth" not in csv
 
 
 def test_a_table_that_does_not_arrive_is_said_and_never_shown_under_another_name(

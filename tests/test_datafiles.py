@@ -338,6 +338,21 @@ def test_a_chart_keys_its_marks_on_the_plot_not_by_colour_in_its_title(every_cha
     assert named == {}
 
 
+def test_a_name_in_a_cell_of_a_data_file_stands_on_its_own(every_chart):
+    """A row of a writer's file is a label on its own, as on the chart: "The Netherlands", not
+    the "the Netherlands" a sentence needs (04's and the explorer's files had it)."""
+    lowered = {}
+    for folder, record in every_chart:
+        if record["lang"] != "en":
+            continue
+        text = pd.read_csv(folder / record["files"]["csv"], encoding="utf-8-sig", dtype=str)
+        for column in text.columns:
+            cells = set(text[column].dropna()) & {"the Netherlands"}
+            if cells:
+                lowered[(record["name"], column)] = cells
+    assert lowered == {}
+
+
 def test_every_data_file_reads_right(every_chart):
     for folder, record in every_chart:
         files = {k: folder / v for k, v in record["files"].items()}

@@ -785,6 +785,8 @@ def test_a_header_says_a_unit_once():
         "Year",
         "One-person households (% of households)",
     ]
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", html)
+    assert "The Netherlands" in cells and "the Netherlands" not in cells  # a name on its own
 
 
 def test_a_name_already_chosen_is_said_to_be_chosen_and_messages_name_regions_as_shown():

@@ -174,6 +174,17 @@ def test_a_municipality_has_one_english_name_as_a_place_and_in_a_label():
     assert ch.category("'s-Gravenhage (gemeente)") == "'s-Gravenhage (gemeente)"
 
 
+def test_a_name_on_its_own_is_the_name_a_sentence_lowercased_and_nothing_else():
+    """A table cell or a file's row holds a name on its own: "The Netherlands", as before a
+    sentence lowercased it; a name the data spell lower case keep theirs (het Bildt)."""
+    from eenzaamheid.charts.words import in_sentence, on_its_own
+
+    assert on_its_own("the Netherlands") == "The Netherlands"
+    assert on_its_own(in_sentence("The Netherlands")) == "The Netherlands"
+    assert on_its_own("het Bildt") == "het Bildt"
+    assert on_its_own("the Hague") == "the Hague"  # not a form a sentence made
+
+
 def test_every_kind_a_region_label_can_get_has_an_english_word():
     """``Utrecht (provincie)`` is a label in both languages; the chart says its kind in English."""
     assert set(REGION_KINDS.values()) == set(REGION_KINDS_EN)

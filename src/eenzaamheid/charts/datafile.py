@@ -14,7 +14,7 @@ from ..errors import InvalidArgumentError, UnknownTableError
 from .columns import COLUMNS, COUNT_UNITS, column_label, topic_unit, unit_kind
 from .maps import load_map
 from .sources import kind_words, row_sources
-from .words import category, language, say, text, unit_name
+from .words import category, language, on_its_own, say, text, unit_name
 
 # Text columns that hold category labels, translated with the chart language.
 LABEL_COLUMNS = (
@@ -146,8 +146,10 @@ def _plain(values: pd.Series) -> pd.Series:
 
 def _texts(key: str, values: pd.Series) -> pd.Series:
     """Category labels, units and precision in the chart language."""
-    if key in LABEL_COLUMNS:
-        values = values.map(lambda v: category(v) if isinstance(v, str) else v)
+    if key in LABEL_COLUMNS:  # a label on its own: The Netherlands
+        values = values.map(lambda v: on_its_own(category(v)) if isinstance(v, str) else v)
+    elif key == "reeks":  # a series, named in the chart language
+        values = values.map(lambda v: on_its_own(v) if isinstance(v, str) else v)
     elif key == "eenheid":
         values = values.map(unit_name)
     elif key == "bron_soort":

@@ -126,6 +126,16 @@ def in_sentence(label: object) -> str:
     return IN_SENTENCE_EN[first] + name[len(first) :] if first else name
 
 
+def on_its_own(label: object) -> str:
+    """A label as it stands on its own, in a table cell or a file's row: the inverse of
+    :func:`in_sentence` (``the Netherlands`` -> ``The Netherlands``); a name the data spell
+    lower case keeps its spelling (``het Bildt``)."""
+    name = str(label)
+    alone = {said: name for name, said in IN_SENTENCE_EN.items()}
+    first = next((k for k in alone if name.startswith(k)), None)
+    return alone[first] + name[len(first) :] if first else name
+
+
 def flag_name(flag: str) -> str:
     """A Eurostat flag in words in the chart language (``b`` -> ``breuk in de reeks``); a
     combined flag (``bp``) letter by letter, a letter Eurostat does not list as it is."""

@@ -12,7 +12,7 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from .. import charts as ch
-from ..charts.words import unit_name
+from ..charts.words import on_its_own, unit_name
 from .known import MAX_SERIES, ExploreError, words
 from .offer import Choice, Offer
 from .rules import (
@@ -146,7 +146,10 @@ def table(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> ch.tables.Reader
     language, no index; a value's Eurostat flag beside it (``flag_note`` says what it means)."""
     headers = {"regio": ch.say(nl="Regio", en="Region"), "jaar": ch.say(nl="Jaar", en="Year")}
     headers.update({column: dimension_name(column) for column, _ in choice.filters})
-    shown_frame = drawn.assign(regio=drawn["regio"].map(shown), jaar=drawn["jaar"].astype(str))
+    shown_frame = drawn.assign(  # a name on its own in its cell: The Netherlands
+        regio=drawn["regio"].map(lambda label: on_its_own(shown(label))),
+        jaar=drawn["jaar"].astype(str),
+    )
     for column, _ in choice.filters:
         shown_frame[column] = shown_frame[column].map(shown)
     value = value_column(choice)

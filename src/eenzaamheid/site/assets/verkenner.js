@@ -47,6 +47,12 @@
   /* years in a sentence: a run as a span (2011–2019), others listed (explore.rules._years) */
   const yearsSaid = (years) => (years[years.length - 1] - years[0] === years.length - 1 ? span(years) : join(years.map(String)));
   const upper = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+  /* a name in a table cell or a file's row, as it stands on its own: the Netherlands -> The
+     Netherlands; a name the data spell lower case keeps it (charts.words.on_its_own) */
+  const alone = (name) => {
+    const said = Object.keys(config.alone).find((s) => name.startsWith(s));
+    return said ? config.alone[said] + name.slice(said.length) : name;
+  };
 
   /* names as typed: no accents, no case, no apostrophes (as explore.fold) */
   const fold = (text) =>
@@ -621,12 +627,12 @@
     const measure = data.measures.find((m) => m.key === state.measure);
     const whole = (key) => data.measures.find((m) => m.key === key).decimals;
     const rows = sel.drawn.map((p) => {
-      const row = [p.region[lang], ...p.values.map((v) => v[lang]), String(p.year), number(p.measure, whole(state.measure))];
+      const row = [alone(p.region[lang]), ...p.values.map((v) => v[lang]), String(p.year), number(p.measure, whole(state.measure))];
       if (state.per) row.push(number(p.per, whole(state.per)), number(p.value, 1));
       if (data.flags) row.push(p.flag);
       return row;
     });
-    const raw = sel.drawn.map((p) => [p.region[lang], ...p.values.map((v) => v[lang]), p.year, p.measure, ...(state.per ? [p.per, Math.round(p.value * 10) / 10] : []), ...(data.flags ? [p.flag] : [])]);
+    const raw = sel.drawn.map((p) => [alone(p.region[lang]), ...p.values.map((v) => v[lang]), p.year, p.measure, ...(state.per ? [p.per, Math.round(p.value * 10) / 10] : []), ...(data.flags ? [p.flag] : [])]);
     const numeric = head.map((_, i) => i >= data.dimensions.length + 1 && !(data.flags && i === head.length - 1));
     return { head, rows, raw, numeric, measure };
   }

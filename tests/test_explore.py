@@ -237,7 +237,13 @@ def test_a_region_without_figures_for_the_years_is_named_on_the_chart(regional):
         regions=("Utrecht (provincie)", "Amsterdam", "Urk"), years=(2016, 2019)
     )
     chart = explore.draw(frame, choice, offer)
-    assert chart.subtitle.endswith("Geen cijfers voor Amsterdam en Urk in 2016–2019")
+    assert chart.subtitle.endswith(  # and the years that have them, as on the web page
+        "Geen cijfers voor Amsterdam (wel voor 2015) en Urk (wel voor 2015) in 2016–2019"
+    )
+    none = choice._replace(regions=("Amsterdam",), years=(1995, 2010))
+    with pytest.raises(explore.ExploreError) as nothing:  # nothing drawn: the years say why
+        explore.draw(frame, none, offer)
+    assert str(nothing.value).endswith("Geen cijfers voor Amsterdam (wel voor 2015) in 1995–2010")
 
 
 def test_names_are_found_without_accents_or_case_and_unknown_ones_are_named(regional):

@@ -21,6 +21,7 @@ from .rules import (
     dimension_name,
     measure_label,
     measure_name,
+    missing_note,
     select,
     shown,
     value_column,
@@ -52,13 +53,17 @@ def draw(frame: pd.DataFrame, choice: Choice, offer: Offer, *, save: bool = Fals
     for column, labels in choice.filters:
         if not labels:
             raise ExploreError(words("choose_value", name=dimension_name(column)))
-    drawn = select(frame, choice, offer)
-    if drawn.empty:
-        raise ExploreError(words("nothing"))
+    drawn, every_year = (
+        select(frame, choice, offer),
+        select(frame, choice._replace(years=None), offer),
+    )
+    if drawn.empty:  # the years the regions do have say why
+        note = missing_note(drawn, choice, offer, every_year)
+        raise ExploreError(words("nothing") + (f". {note}" if note else ""))
     series = drawn["reeks"].nunique()
     if series > MAX_SERIES:
         raise ExploreError(words("too_many_series", most=MAX_SERIES, now=series))
-    text = describe(drawn, choice, offer)
+    text = describe(drawn, choice, offer, every_year)
     panels, top = list(dict.fromkeys(drawn["paneel"])), drawn[value_column(choice)].max()
     columns = min(len(panels), 3)
     rows = -(-len(panels) // columns)

@@ -152,6 +152,7 @@ WORDS = {
         "shared_years": "vergeleken over de jaren die elke reeks heeft",
         "shared_year": "het enige jaar dat elke reeks heeft",
         "missing": "geen cijfers voor {names} in {span}",
+        "has_years": "wel voor {years}",  # after a region without figures in the years chosen
         "per": "{measure} als % van {per}",
         "too_many": "kies bij ten hoogste twee kenmerken meer dan één waarde (nu: {names})",
         "too_many_series": "kies ten hoogste {most} reeksen, elk met een eigen kleur (nu {now})",
@@ -181,6 +182,7 @@ WORDS = {
         "shared_years": "compared over the years every series has",
         "shared_year": "the one year every series has",
         "missing": "no figures for {names} in {span}",
+        "has_years": "only for {years}",
         "per": "{measure} as % of {per}",
         "too_many": "choose more than one value for at most two characteristics (now: {names})",
         "too_many_series": "choose at most {most} series, each in a colour of its own (now {now})",

@@ -97,14 +97,45 @@ def select(frame: pd.DataFrame, choice: Choice, offer: Offer) -> pd.DataFrame:
     )
 
 
-def missing(drawn: pd.DataFrame, choice: Choice) -> list[str]:
+def missing(
+    drawn: pd.DataFrame, choice: Choice, every_year: pd.DataFrame | None = None
+) -> list[str]:
     """Chosen regions and dimension values that have no figure in the chosen years, as a
-    sentence says them (``Utrecht``, ``vrouwen``, ``people aged 95 and over``)."""
-    absent = [shown(label) for label in choice.regions if label not in set(drawn["regio"])]
-    for dimension, labels in choice.filters:
+    sentence says them (``Utrecht``, ``vrouwen``, ``people aged 95 and over``); a region with
+    the years it does have figures for in ``every_year`` (the choice in all years), as
+    ``Amsterdam (wel voor 2015)``. With nothing drawn, the regions' years say why: the values
+    chosen are not named."""
+    absent = [
+        _with_years(label, every_year)
+        for label in choice.regions
+        if label not in set(drawn["regio"])
+    ]
+    for dimension, labels in choice.filters if not drawn.empty else ():
         present = set(drawn[dimension]) if dimension in drawn else set()
         absent += [group_in_sentence(shown(label)) for label in labels if label not in present]
     return absent
+
+
+def _with_years(label: str, every_year: pd.DataFrame | None) -> str:
+    name = shown(label)
+    if every_year is None:
+        return name
+    years = sorted(set(every_year.loc[every_year["regio"] == label, "jaar"].astype(int)))
+    if not years:
+        return name
+    said = _join([str(year) for year in years]) if len(years) <= 3 else _span(years)
+    return f"{name} ({words('has_years', years=said)})"
+
+
+def missing_note(
+    drawn: pd.DataFrame, choice: Choice, offer: Offer, every_year: pd.DataFrame | None = None
+) -> str:
+    """The sentence naming what has no figures in the chosen years (:func:`missing`), or ""."""
+    absent = missing(drawn, choice, every_year)
+    if not absent:
+        return ""
+    wanted = _span(choice.years) if choice.years else _span(offer.years)
+    return ch.upper_first(words("missing", names=_join(absent), span=wanted))
 
 
 def _fmt(choice: Choice, offer: Offer):
@@ -237,9 +268,11 @@ def _names(drawn: pd.DataFrame) -> pd.Series:
     return drawn["reeks"].where(drawn["paneel"] == "", drawn["reeks"] + ", " + drawn["paneel"])
 
 
-def describe(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> dict[str, str]:
-    """Title, subtitle (with the regions that have no figures), source line with the table's
-    caveat, alt text."""
+def describe(
+    drawn: pd.DataFrame, choice: Choice, offer: Offer, every_year: pd.DataFrame | None = None
+) -> dict[str, str]:
+    """Title, subtitle (with the regions that have no figures, and their years in
+    ``every_year``: :func:`missing`), source line with the table's caveat, alt text."""
     unit, value = drawn["eenheid"].iloc[0], value_column(choice)
     fmt, span = _fmt(choice, offer), _span(drawn["jaar"])
     picked = [
@@ -250,11 +283,9 @@ def describe(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> dict[str, str
         if not label.lower().startswith("totaal")
     ]
     subtitle = ", ".join([*picked, span]) + (f" ({unit})" if unit else "")
-    absent = missing(drawn, choice)
-    if absent:
-        wanted = _span(choice.years) if choice.years else _span(offer.years)
-        note = words("missing", names=_join(absent), span=wanted)
-        subtitle += f". {ch.upper_first(note)}"
+    note = missing_note(drawn, choice, offer, every_year)
+    if note:
+        subtitle += f". {note}"
     named = drawn.assign(reeks=_names(drawn))
     lead = f"{_fixed(choice, measure_label(choice, offer))}, {span}"
     if named["jaar"].nunique() == 1:

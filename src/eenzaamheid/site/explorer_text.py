@@ -26,7 +26,6 @@ TEXT = {
         "regio": "Regio",
         "value": "Waarde",
         "loading": "Cijfers laden…",
-        "has_years": "wel voor {years}",
         "unknown_table": "tabel {table!r} staat niet in de verkenner",
         "noscript": "De verkenner heeft JavaScript nodig. Zonder JavaScript staan de cijfers bij "
         "elke grafiek van de verhalen, ook als CSV.",
@@ -63,7 +62,6 @@ TEXT = {
         "regio": "Region",
         "value": "Value",
         "loading": "Loading figures…",
-        "has_years": "only for {years}",
         "unknown_table": "table {table!r} is not in the explorer",
         "noscript": "The explorer needs JavaScript. Without it, the figures are beside every "
         "chart of the stories, also as CSV.",

@@ -472,6 +472,9 @@ def test_enter_takes_aliases_other_names_and_says_a_name_is_ambiguous(browser, s
     message = _text(browser, "v-region-message")
     assert message.startswith("No region is called 'euro'. Did you mean: ")
     assert "European Union, 27 countries (2007-2013); European Union" in message
+    browser.evaluate("document.getElementById('v-region').value = ''")
+    _type(browser, "Turkey")  # the name in common use; the page shows CLDR's
+    assert _chosen(browser)[-1] == "Türkiye ×"
     dutch = (site.build / "verkenner.html").as_uri() + "#tabel=eurostat-ilc_lvph03&regio=NL"
     assert not _open(browser, dutch)
     _type(browser, "Germany")  # the English name on the Dutch page, as in Python

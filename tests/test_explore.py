@@ -260,6 +260,22 @@ def test_names_are_found_without_accents_or_case_and_unknown_ones_are_named(regi
         explore.region(offer, "gron")
 
 
+def test_a_country_is_found_by_the_english_name_in_common_use():
+    """English readers type Turkey and Czech Republic; the page shows CLDR's Türkiye and
+    Czechia. Every alias leads to a region of a table (a typo in one would find nothing)."""
+    offer = explore.options(explore.load_table("eurostat-ilc_lvph03"))
+    assert explore.region(offer, "Turkey") == "Turkije"
+    assert explore.region(offer, "czech republic") == "Tsjechië"
+    assert explore.region(offer, "Great Britain") == "Verenigd Koninkrijk"
+    assert explore.region(offer, "holland") == "Nederland"
+    folded = {
+        explore.offer.fold(label)
+        for table in explore.explorable()
+        for label in explore.options(explore.load_table(table)).regions
+    }
+    assert set(explore.ALIASES.values()) <= folded
+
+
 def test_a_name_that_is_another_regions_name_without_its_kind_gets_its_kind(regional):
     """70072ned names the province "Utrecht" and the city "Utrecht (gemeente)": offered as
     such, typing Utrecht chose the province without a word. Now both say what they are, and

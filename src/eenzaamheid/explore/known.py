@@ -109,6 +109,13 @@ ALIASES = {  # what people type -> the official name's folded form
     "the hague": "s-gravenhage",
     "den bosch": "s-hertogenbosch",
     "friesland": "fryslan",
+    "holland": "nederland",
+    # English names in common use where the shown name is CLDR's (Babel): Türkiye, Czechia
+    "turkey": "turkije",
+    "czech republic": "tsjechie",
+    "britain": "verenigd koninkrijk",
+    "great britain": "verenigd koninkrijk",
+    "macedonia": "noord-macedonie",
 }
 MAX_SERIES = len(ch.PALETTE)  # a colour of its own for each series
 TOPICS_NL = {  # a measure's name for readers where the table's own holds a code

@@ -428,6 +428,24 @@ def test_an_empty_chart_is_no_image_and_offers_no_download(browser, site):
     )
 
 
+def test_a_region_without_figures_says_its_years_as_the_notebook_does(browser, site):
+    """The same sentence on the web page as in notebook 10: the years a region has figures for
+    (runs of three or more as a span: Türkiye has no 2013), also with nothing drawn."""
+    europe = explore.load_table("eurostat-ilc_lvph03")
+    offer = explore.options(europe)
+    browser.size(1280, 900)
+    for regions, codes in ((("Turkije", "Nederland"), "TR,NL"), (("Turkije",), "TR")):
+        choice = explore.default(offer)._replace(regions=regions, years=(2013, 2013))
+        try:
+            said = explore.draw(europe, choice, offer).subtitle.split(". ")[-1]
+        except explore.ExploreError as error:  # nothing drawn
+            said = str(error)
+        assert said == "Geen cijfers voor Turkije (wel voor 2011, 2012 en 2014–2019) in 2013"
+        page = f"#tabel=eurostat-ilc_lvph03&regio={codes}&jaren=2013-2013"
+        assert not _open(browser, (site.build / "verkenner.html").as_uri() + page)
+        assert _text(browser, "v-subtitle").endswith(said)
+
+
 def test_the_language_link_keeps_the_choice(browser, site):
     choice = "#tabel=70072ned&regio=PV21"
     assert not _open(browser, (site.build / "verkenner.html").as_uri() + choice)

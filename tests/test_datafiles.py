@@ -318,9 +318,10 @@ def test_every_chart_has_its_writers_files(every_chart):
             assert text[:30] not in svg and text[:30] not in pdf, (record["name"], text)
 
 
-COLOURS = re.compile(
-    r"\b(grijze?|blauwe?|oranje|rode?|groene?|paarse?|zwarte?|gr[ae]y|blue|orange|red|green|"
-    r"purple|black)\b",
+COLOURS = re.compile(  # colours and line styles; Dutch ones also ending a word (lichtblauw)
+    r"\b(?:\w*(?:grijs|grijze|blauwe?|oranje|rood|rode|groene?|geel|gele|paarse?|zwarte?|wit|"
+    r"witte|gestippelde?|stippellijn|gestreepte?)|gr[ae]y|blue|orange|red|green|yellow|purple|"
+    r"black|white|dashed|dotted)\b",
     re.IGNORECASE,
 )
 

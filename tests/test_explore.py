@@ -122,8 +122,8 @@ def test_saving_writes_the_chart_with_its_numbers(regional, figures):
 def test_a_choice_without_figures_says_so(regional):
     frame, offer = regional
     empty = explore.default(offer)._replace(regions=("Amsterdam",), years=(1995, 2000))
-    with pytest.raises(explore.ExploreError, match="geen cijfers"):
-        explore.draw(frame, empty, offer)
+    with pytest.raises(explore.ExploreError, match="Geen cijfers voor Amsterdam"):
+        explore.draw(frame, empty, offer)  # and its years: test_a_region_without_figures_...
 
 
 def test_another_table_with_regions_is_offered_as_it_is(tmp_path, monkeypatch, figures):
@@ -243,7 +243,20 @@ def test_a_region_without_figures_for_the_years_is_named_on_the_chart(regional):
     none = choice._replace(regions=("Amsterdam",), years=(1995, 2010))
     with pytest.raises(explore.ExploreError) as nothing:  # nothing drawn: the years say why
         explore.draw(frame, none, offer)
-    assert str(nothing.value).endswith("Geen cijfers voor Amsterdam (wel voor 2015) in 1995–2010")
+    assert str(nothing.value) == "Geen cijfers voor Amsterdam (wel voor 2015) in 1995–2010"
+    europe = explore.load_table("eurostat-ilc_lvph03")
+    turkey = explore.default(eu := explore.options(europe))._replace(
+        regions=("Turkije", "Nederland"), years=(2013, 2013)
+    )  # no 2013: its years are not one run, so not "2011–2019"
+    assert explore.draw(europe, turkey, eu).subtitle.endswith(
+        "Geen cijfers voor Turkije (wel voor 2011, 2012 en 2014–2019) in 2013"
+    )
+    households = explore.load_table("71488ned")
+    share = explore.default(offer := explore.options(households))._replace(
+        per="TotaalInParticuliereHuishoudens_2", years=(2025, 2025)
+    )  # a share needs both figures: 2025 has only the count
+    with pytest.raises(explore.ExploreError, match=r"Nederland \(wel voor 2000–2024\) in 2025$"):
+        explore.draw(households, share, offer)
 
 
 def test_names_are_found_without_accents_or_case_and_unknown_ones_are_named(regional):
@@ -267,7 +280,6 @@ def test_a_country_is_found_by_the_english_name_in_common_use():
     assert explore.region(offer, "Turkey") == "Turkije"
     assert explore.region(offer, "czech republic") == "Tsjechië"
     assert explore.region(offer, "Great Britain") == "Verenigd Koninkrijk"
-    assert explore.region(offer, "holland") == "Nederland"
     folded = {
         explore.offer.fold(label)
         for table in explore.explorable()

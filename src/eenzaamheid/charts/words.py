@@ -108,7 +108,8 @@ def group_of_age(group: str, age: str) -> str:
 
 
 def upper_first(name: str) -> str:
-    """A name standing on its own, as on a button: ``the Netherlands`` -> ``The Netherlands``."""
+    """A sentence's first letter as a capital (``geen cijfers …`` -> ``Geen cijfers …``); a
+    name standing on its own is :func:`on_its_own`."""
     return name[:1].upper() + name[1:]
 
 
@@ -127,7 +128,7 @@ def in_sentence(label: object) -> str:
 
 
 def on_its_own(label: object) -> str:
-    """A label as it stands on its own, in a table cell or a file's row: the inverse of
+    """A label as it stands on its own, in a table cell, a file's row, a key, a button: the inverse of
     :func:`in_sentence` (``the Netherlands`` -> ``The Netherlands``); a name the data spell
     lower case keeps its spelling (``het Bildt``)."""
     name = str(label)

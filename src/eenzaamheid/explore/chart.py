@@ -12,7 +12,7 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from .. import charts as ch
-from ..charts.words import on_its_own, unit_name
+from ..charts.words import unit_name
 from .known import MAX_SERIES, ExploreError, words
 from .offer import Choice, Offer
 from .rules import (
@@ -58,8 +58,7 @@ def draw(frame: pd.DataFrame, choice: Choice, offer: Offer, *, save: bool = Fals
         select(frame, choice._replace(years=None), offer),
     )
     if drawn.empty:  # the years the regions do have say why
-        note = missing_note(drawn, choice, offer, every_year)
-        raise ExploreError(words("nothing") + (f". {note}" if note else ""))
+        raise ExploreError(missing_note(drawn, choice, offer, every_year) or words("nothing"))
     series = drawn["reeks"].nunique()
     if series > MAX_SERIES:
         raise ExploreError(words("too_many_series", most=MAX_SERIES, now=series))
@@ -94,7 +93,7 @@ def _panel(
         ax.set_title(panel, loc="left", fontsize="medium")
     if drawn["jaar"].nunique() == 1:
         values = drawn.set_index("reeks").loc[series, value]
-        names = [ch.upper_first(s) for s in series]  # a label on its own: The Netherlands
+        names = [ch.on_its_own(s) for s in series]  # a label on its own: The Netherlands
         ax.barh(names, values, color=[colours[s] for s in series])
         ax.invert_yaxis()
         ch.horizontal_layout(ax)
@@ -125,7 +124,7 @@ def _panel(
     ax.margins(x=0.25 if len(series) > 1 else 0.04)
     if len(series) > 1:  # direct labels at the ends, moved apart where they would overlap
         for name, dy in _dodge(ax, {name: y for name, (_, y) in ends.items()}).items():
-            ch.label_line_end(ax, *ends[name], ch.upper_first(name), colours[name], dy=dy)
+            ch.label_line_end(ax, *ends[name], ch.on_its_own(name), colours[name], dy=dy)
 
 
 def _dodge(ax, ends: dict[str, float]) -> dict[str, float]:
@@ -152,7 +151,7 @@ def table(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> ch.tables.Reader
     headers = {"regio": ch.say(nl="Regio", en="Region"), "jaar": ch.say(nl="Jaar", en="Year")}
     headers.update({column: dimension_name(column) for column, _ in choice.filters})
     shown_frame = drawn.assign(  # a name on its own in its cell: The Netherlands
-        regio=drawn["regio"].map(lambda label: on_its_own(shown(label))),
+        regio=drawn["regio"].map(lambda label: ch.on_its_own(shown(label))),
         jaar=drawn["jaar"].astype(str),
     )
     for column, _ in choice.filters:

@@ -109,8 +109,8 @@ ALIASES = {  # what people type -> the official name's folded form
     "the hague": "s-gravenhage",
     "den bosch": "s-hertogenbosch",
     "friesland": "fryslan",
-    "holland": "nederland",
-    # English names in common use where the shown name is CLDR's (Babel): Türkiye, Czechia
+    # English names in common use where the shown name is CLDR's (Babel): Türkiye, Czechia.
+    # Not "holland": to a Dutch reader that is often Noord- and Zuid-Holland
     "turkey": "turkije",
     "czech republic": "tsjechie",
     "britain": "verenigd koninkrijk",

@@ -105,10 +105,9 @@ def missing(
     the years it does have figures for in ``every_year`` (the choice in all years), as
     ``Amsterdam (wel voor 2015)``. With nothing drawn, the regions' years say why: the values
     chosen are not named."""
+    drawn_regions = set(drawn["regio"])
     absent = [
-        _with_years(label, every_year)
-        for label in choice.regions
-        if label not in set(drawn["regio"])
+        _with_years(label, every_year) for label in choice.regions if label not in drawn_regions
     ]
     for dimension, labels in choice.filters if not drawn.empty else ():
         present = set(drawn[dimension]) if dimension in drawn else set()
@@ -117,14 +116,9 @@ def missing(
 
 
 def _with_years(label: str, every_year: pd.DataFrame | None) -> str:
-    name = shown(label)
-    if every_year is None:
-        return name
-    years = sorted(set(every_year.loc[every_year["regio"] == label, "jaar"].astype(int)))
-    if not years:
-        return name
-    said = _join([str(year) for year in years]) if len(years) <= 3 else _span(years)
-    return f"{name} ({words('has_years', years=said)})"
+    rows = every_year[every_year["regio"] == label] if every_year is not None else ()
+    years = sorted(set(map(int, rows["jaar"]))) if len(rows) else []
+    return f"{shown(label)} ({words('has_years', years=_years(years))})" if years else shown(label)
 
 
 def missing_note(
@@ -167,10 +161,19 @@ def _span(years: pd.Series | list[int]) -> str:
 
 
 def _years(years: list[int]) -> str:
-    """Years in a sentence: a run as a span (2011–2019), others listed (2012 and 2019)."""
+    """Years in a sentence, in order: one run as a span (2011–2019); else each run of three or
+    more as a span, other years listed (2011, 2012 en 2014–2019)."""
     if years == list(range(years[0], years[-1] + 1)):
         return _span(years)
-    return _join([str(year) for year in years])
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return _join(
+        [said for run in runs for said in ([_span(run)] if len(run) >= 3 else map(str, run))]
+    )
 
 
 def _fixed(choice: Choice, measure: str) -> str:

@@ -44,10 +44,20 @@
     const first = Math.min(...years), last = Math.max(...years);
     return first === last ? String(first) : `${first}\u2013${last}`;
   };
-  /* years in a sentence: a run as a span (2011–2019), others listed (explore.rules._years) */
-  const yearsSaid = (years) => (years[years.length - 1] - years[0] === years.length - 1 ? span(years) : join(years.map(String)));
+  /* years in a sentence, in order: one run as a span (2011–2019); else each run of three or
+     more as a span, other years listed (explore.rules._years) */
+  const yearsSaid = (years) => {
+    if (years[years.length - 1] - years[0] === years.length - 1) return span(years);
+    const runs = [];
+    for (const year of years) {
+      const last = runs[runs.length - 1];
+      if (last && year === last[last.length - 1] + 1) last.push(year);
+      else runs.push([year]);
+    }
+    return join(runs.flatMap((run) => (run.length >= 3 ? [span(run)] : run.map(String))));
+  };
   const upper = (text) => text.charAt(0).toUpperCase() + text.slice(1);
-  /* a name in a table cell or a file's row, as it stands on its own: the Netherlands -> The
+  /* a name on its own (a cell, a file's row, a key, a chip): the Netherlands -> The
      Netherlands; a name the data spell lower case keeps it (charts.words.on_its_own) */
   const alone = (name) => {
     const said = Object.keys(config.alone).find((s) => name.startsWith(s));
@@ -201,7 +211,7 @@
       const li = document.createElement("li");
       const button = document.createElement("button");
       button.type = "button";
-      button.textContent = `${upper(region[lang])} \u00d7`;
+      button.textContent = `${alone(region[lang])} \u00d7`;
       button.setAttribute("aria-label", fill(W.remove, { name: region[lang] }));
       button.addEventListener("click", () => {
         state.regions = state.regions.filter((c) => c !== code);
@@ -293,7 +303,7 @@
       const li = document.createElement("li");
       li.id = `v-suggest-${i}`;
       li.setAttribute("role", "option");
-      li.textContent = upper(r[lang]); /* a name on its own: The Netherlands */
+      li.textContent = alone(r[lang]); /* a name on its own: The Netherlands */
       li.addEventListener("mousedown", (event) => {
         event.preventDefault();
         addRegion(r);
@@ -419,10 +429,11 @@
     drawn.sort((a, b) => a.panelOrder - b.panelOrder || a.seriesOrder - b.seriesOrder || a.year - b.year);
     drawn.forEach((p) => (p.key = `${p.series}|${p.panel}|${p.year}`));
     /* a region without figures in the years chosen says in which years it has them */
-    const years = (index) => [...new Set(data.rows.filter((row) => row[0] === index && !isGap(row[base + mi]) && dims.every((d, j) => dimAt[j].has(row[j + 1]))).map((row) => row[dims.length + 1]))].sort((a, b) => a - b);
+    const figure = (row) => !isGap(row[base + mi]) && (pi < 0 || (!isGap(row[base + pi]) && row[base + pi] !== 0));
+    const years = (index) => [...new Set(data.rows.filter((row) => row[0] === index && figure(row) && dims.every((d, j) => dimAt[j].has(row[j + 1]))).map((row) => row[dims.length + 1]))].sort((a, b) => a - b);
     const named = (index) => {
       const found = years(index), name = data.regions[index][lang];
-      return found.length ? `${name} (${fill(W.has_years, { years: found.length <= 3 ? join(found.map(String)) : span(found) })})` : name;
+      return found.length ? `${name} (${fill(W.has_years, { years: yearsSaid(found) })})` : name;
     };
     const missing = state.regions.filter((c) => !drawn.some((p) => p.region.code === c)).map((c) => named(data.regionAt.get(c)));
     /* a value without figures, as a sentence says it ("women"); with nothing drawn at all,
@@ -528,7 +539,7 @@
   function spec(sel, width) {
     const { drawn, percent } = sel;
     /* a name on its own, on an axis, in a key or at a line's end: "The Netherlands" */
-    const names = [...new Set(drawn.map((p) => upper(p.series)))];
+    const names = [...new Set(drawn.map((p) => alone(p.series)))];
     const panels = [...new Set(drawn.map((p) => p.panel))];
     const single = new Set(drawn.map((p) => p.year)).size === 1;
     const columns = Math.min(panels.length, width < 560 ? 1 : 3);
@@ -565,7 +576,7 @@
       ends.set(line, { year: p.year, n });
       segment.set(p.key, `${line}|${n}`);
     }
-    const values = drawn.map((p) => ({ series: upper(p.series), panel: p.panel, year: p.year, value: p.value, label: p.label, key: p.key, segment: segment.get(p.key), place: places.has(p.key) ? places.get(p.key) : null, dot: dotted(yearsOf.get(p.series + "|" + p.panel)) || breaks.has(p.series + "|" + p.panel) }));
+    const values = drawn.map((p) => ({ series: alone(p.series), panel: p.panel, year: p.year, value: p.value, label: p.label, key: p.key, segment: segment.get(p.key), place: places.has(p.key) ? places.get(p.key) : null, dot: dotted(yearsOf.get(p.series + "|" + p.panel)) || breaks.has(p.series + "|" + p.panel) }));
     let layer;
     if (single) {
       layer = [{
@@ -811,7 +822,7 @@
     else return;
     event.preventDefault();
     const p = points[focusAt];
-    $("v-readout").textContent = `${upper(p.series)}${p.panel ? ", " + p.panel : ""}, ${p.year}: ${p.label}`;
+    $("v-readout").textContent = `${alone(p.series)}${p.panel ? ", " + p.panel : ""}, ${p.year}: ${p.label}`;
     if (view) view.signal("focus", p.key).runAsync();
   });
 

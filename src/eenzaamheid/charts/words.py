@@ -128,9 +128,9 @@ def in_sentence(label: object) -> str:
 
 
 def on_its_own(label: object) -> str:
-    """A label as it stands on its own, in a table cell, a file's row, a key, a button: the inverse of
-    :func:`in_sentence` (``the Netherlands`` -> ``The Netherlands``); a name the data spell
-    lower case keeps its spelling (``het Bildt``)."""
+    """A label as it stands on its own (a table cell, a file's row, a key, a button): the
+    inverse of :func:`in_sentence` (``the Netherlands`` -> ``The Netherlands``); a name the
+    data spell lower case keeps its spelling (``het Bildt``)."""
     name = str(label)
     alone = {said: name for name, said in IN_SENTENCE_EN.items()}
     first = next((k for k in alone if name.startswith(k)), None)

@@ -135,7 +135,7 @@ def test_eurostat_codes_are_named_in_the_chart_language():
     assert names == ["Nederland", "Griekenland", "Duitsland", "EU-27-gemiddelde"]
     configure(lang="en")
     assert [country(c) for c in ("NL", "EL", "UK")] == [
-        "Netherlands",
+        "The Netherlands",  # as every other chart names it, not Babel's "Netherlands"
         "Greece",
         "United Kingdom",
     ]

@@ -174,6 +174,20 @@ def test_a_municipality_has_one_english_name_as_a_place_and_in_a_label():
     assert ch.category("'s-Gravenhage (gemeente)") == "'s-Gravenhage (gemeente)"
 
 
+def test_a_country_has_one_english_name_by_its_code_and_by_its_dutch_name():
+    """09's Eurostat chart said "Netherlands" where 04, 06 and 10 say "The Netherlands"."""
+    from eenzaamheid import charts as ch
+
+    configure(lang="en")
+    try:
+        assert ch.country("NL") == ch.place("Nederland") == "The Netherlands"
+        assert ch.country("DE") == ch.place("Duitsland") == "Germany"
+        assert ch.country("EL") == "Greece"
+    finally:
+        configure()
+    assert ch.country("NL") == "Nederland"
+
+
 def test_a_name_on_its_own_is_the_name_a_sentence_lowercased_and_nothing_else():
     """A table cell or a file's row holds a name on its own: "The Netherlands", as before a
     sentence lowercased it; a name the data spell lower case keep theirs (het Bildt)."""

@@ -181,14 +181,15 @@ _EUROSTAT_TO_ISO = {"EL": "GR", "UK": "GB"}  # Eurostat's own codes for Greece a
 
 def country(code: str) -> str:
     """A Eurostat geo code in the chart language: ``DE`` -> ``Duitsland`` / ``Germany``
-    (country names from Babel's CLDR data), ``EU27_2020`` -> ``EU-27-gemiddelde``."""
+    (country names from Babel's CLDR data), ``EU27_2020`` -> ``EU-27-gemiddelde``; in English
+    by its Dutch name as :func:`place` says it, so a country has one name (The Netherlands)."""
     if code in VOCABULARY:
         return text(code)
-    locale = Locale.parse("nl" if language() == "nl" else "en")
     try:
-        return locale.territories[_EUROSTAT_TO_ISO.get(code, code)]
+        dutch = Locale.parse("nl").territories[_EUROSTAT_TO_ISO.get(code, code)]
     except KeyError:
         raise KeyError(f"no country name for Eurostat code {code!r}") from None
+    return place(dutch)
 
 
 def place(name: str) -> str:

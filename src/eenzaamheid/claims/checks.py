@@ -100,7 +100,7 @@ def lonely_share(claim: dict, data: ClaimData) -> list[Part]:
         if any(f[1] >= 0.5 for f in found):
             part.explanation += say(
                 nl="; CBS-cijfer alleen afgerond op hele procenten bekend",
-                en="; the CBS figure is known only rounded to whole per cent",
+                en="; the CBS figure is known only rounded to whole percentages",
             )
         parts.append(part)
     return parts

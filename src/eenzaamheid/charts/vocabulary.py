@@ -223,6 +223,8 @@ PLACES_EN = {
 }
 # English names whose article is lower case inside a sentence ("The Hague" keeps its capital)
 IN_SENTENCE_EN = {"The Netherlands": "the Netherlands"}
+# and back, for a name standing on its own (on_its_own(), and the web explorer's cells)
+ON_ITS_OWN_EN = {said: name for name, said in IN_SENTENCE_EN.items()}
 # A group of people as a sentence says it after "bij" / "among" (group_in_sentence(); ages in
 # English by a rule: "people aged 65 and over"), keyed by the label in the chart language
 GROUPS_IN_SENTENCE = {

@@ -18,6 +18,7 @@ from .vocabulary import (
     GROUPS_IN_SENTENCE,
     IN_SENTENCE_EN,
     LABEL_WORDS,
+    ON_ITS_OWN_EN,
     PLACES_EN,
     REGION_KINDS_EN,
     UNITS,
@@ -132,9 +133,8 @@ def on_its_own(label: object) -> str:
     inverse of :func:`in_sentence` (``the Netherlands`` -> ``The Netherlands``); a name the
     data spell lower case keeps its spelling (``het Bildt``)."""
     name = str(label)
-    alone = {said: name for name, said in IN_SENTENCE_EN.items()}
-    first = next((k for k in alone if name.startswith(k)), None)
-    return alone[first] + name[len(first) :] if first else name
+    first = next((k for k in ON_ITS_OWN_EN if name.startswith(k)), None)
+    return ON_ITS_OWN_EN[first] + name[len(first) :] if first else name
 
 
 def flag_name(flag: str) -> str:

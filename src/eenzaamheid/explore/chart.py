@@ -53,10 +53,8 @@ def draw(frame: pd.DataFrame, choice: Choice, offer: Offer, *, save: bool = Fals
     for column, labels in choice.filters:
         if not labels:
             raise ExploreError(words("choose_value", name=dimension_name(column)))
-    drawn, every_year = (
-        select(frame, choice, offer),
-        select(frame, choice._replace(years=None), offer),
-    )
+    every_year = select(frame, choice._replace(years=None), offer)  # the years a region has
+    drawn = every_year[every_year["jaar"].between(*choice.years)] if choice.years else every_year
     if drawn.empty:  # the years the regions do have say why
         raise ExploreError(missing_note(drawn, choice, offer, every_year) or words("nothing"))
     series = drawn["reeks"].nunique()

@@ -20,7 +20,7 @@ import pandas as pd
 from .. import charts as ch
 from .. import explore, settings
 from ..charts.sources import row_sources
-from ..charts.vocabulary import IN_SENTENCE_EN
+from ..charts.vocabulary import ON_ITS_OWN_EN
 from ..charts.words import flag_name, unit_name
 from .explorer_text import PAGES, TEXT
 from .layout import WORDS, esc, page
@@ -262,7 +262,7 @@ def write_explorer(build: Path, languages: list[str]) -> None:
             "tables": [_title(t, lang) for t in tables],
             "words": {**TEXT[lang], **explore.WORDS[lang]},
             "aliases": explore.ALIASES,
-            "alone": {said: name for name, said in IN_SENTENCE_EN.items()},
+            "alone": ON_ITS_OWN_EN,
             "palette": ch.PALETTE,
             "format": vl_convert.get_format_locale(LOCALES[lang]),
             "maxSeries": explore.MAX_SERIES,

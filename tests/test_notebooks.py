@@ -103,11 +103,12 @@ def test_decomposition_chart_holds_its_parts_in_persons(built):
     charts, _ = built
     parts = _csv(charts, "07_groei_ontleed").set_index("onderdeel")["aantal"]
     assert parts["Totale groei"] == 3_340_560 - 2_272_219  # 71488ned, 2024 minus 2000
-    named = ["Meer 15-plussers", "Andere opbouw", "Vaker alleen"]  # words, not codes
+    named = ["Grotere bevolking", "Andere opbouw", "Vaker alleen"]  # words, not codes
     assert parts[named].tolist() == [456_609, 143_543, 468_189]
     assert parts[named].sum() == 1_068_341  # whole persons
     choices = _csv(charts, "07_groei_keuzes")  # four populations x two groupings x three parts
     assert len(choices) == 24 and choices["onderdeel"].nunique() == 3
+    assert sorted(choices["onderdeel"].unique()) == sorted(n.lower() for n in named)  # one name
     shares = choices.groupby(["populatie", "groepen"])["procent"].sum()
     assert len(shares) == 8 and shares.between(99.8, 100.2).all()  # each variant adds up
     make_up = choices[choices["onderdeel"] == "andere opbouw"].set_index(["populatie", "groepen"])
@@ -116,6 +117,9 @@ def test_decomposition_chart_holds_its_parts_in_persons(built):
         143_543  # the same variant as the chart above
     )
     bands = _csv(charts, "07_groei_naar_leeftijd")
+    columns = json.loads((charts / "07_groei_naar_leeftijd.json").read_text())["columns"]
+    headers = {c["key"]: c["label"].split(" (")[0] for c in columns}
+    assert [headers[c] for c in ("omvang", "samenstelling", "kans")] == named  # as in the key
     assert bands["verandering"].sum() == 1_068_341
     by_sex = bands.groupby("geslacht_code")["verandering"].sum()
     assert by_sex.to_dict() == {3000: 610_782, 4000: 457_559}

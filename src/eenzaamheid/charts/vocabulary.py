@@ -151,15 +151,9 @@ VOCABULARY: dict[str, dict[str, str]] = {
     "kolom_component_code": {"nl": "Onderdeel (code)", "en": "Component (code)"},
     "kolom_aantal": {"nl": "Aantal", "en": "Number"},
     "kolom_procent": {"nl": "Deel van de groei", "en": "Part of the growth"},
-    "kolom_omvang": {"nl": "Bijdrage omvang bevolking", "en": "Contribution of population size"},
-    "kolom_samenstelling": {
-        "nl": "Bijdrage opbouw bevolking",
-        "en": "Contribution of population composition",
-    },
-    "kolom_kans": {
-        "nl": "Bijdrage kans alleen te wonen",
-        "en": "Contribution of the rate of living alone",
-    },
+    "kolom_omvang": {"nl": "Grotere bevolking", "en": "Larger population"},  # as story 7 names
+    "kolom_samenstelling": {"nl": "Andere opbouw", "en": "Different composition"},  # the parts
+    "kolom_kans": {"nl": "Vaker alleen", "en": "More often alone"},
     "kolom_verandering": {"nl": "Verandering", "en": "Change"},
     "kolom_methode": {"nl": "Methode", "en": "Method"},
     "kolom_groepen": {"nl": "Groepen", "en": "Groups"},

@@ -119,3 +119,67 @@ def test_the_books_rows_say_whether_it_gives_a_figure_exact_or_rounded():
     rows = book_rows(pd.DataFrame({"value": [31.5, 11.0], "precision": [0.05, 0.5]}), "B3")
     assert rows["precisie"].tolist() == ["exact", "rounded"] and "precision" not in rows
     assert set(rows["bron_soort"]) == {"book"} and set(rows["tabel"]) == {"B3"}
+
+
+TABLE_ID = re.compile(r"\b\d{5}(?:ned|NED)\b")
+
+
+def _first_mentions(texts: list[str], after: str) -> dict[str, str]:
+    """Per table id, what follows its first mention in ``texts`` (in order): a title in the
+    form ``after`` (a regex with one group) or ``""``."""
+    found: dict[str, str] = {}
+    for text in texts:
+        text = " ".join(text.split())
+        for match in TABLE_ID.finditer(text):
+            title = re.match(after, text[match.end() :])
+            found.setdefault(match.group(), title.group(1) if title else "")
+    return found
+
+
+def test_a_story_names_each_cbs_table_by_its_own_title_the_first_time():
+    """The first time a story names a CBS table, it gives the table's title as CBS does
+    (in quotes; in English a translation in brackets, the same in every story), so a table is
+    not known by three names."""
+    from babel.messages.pofile import read_po
+
+    from eenzaamheid.settings import ROOT
+    from eenzaamheid.site import notebooks
+    from eenzaamheid.site.i18n import CATALOGUE
+
+    titles = {
+        path.stem.split("-")[0]: json.loads(path.read_text("utf-8"))["meta"]["title"]
+        for path in (ROOT / "data" / "snapshot").glob("*.json")
+    }
+    with CATALOGUE.open("rb") as file:
+        english = [m for m in read_po(file) if m.id and m.context]
+    wrong, translations = [], {}
+    for notebook in notebooks():
+        cells = json.loads(notebook.read_text("utf-8"))["cells"]
+        markdown = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+        for table, title in _first_mentions(markdown, r' "([^"]+)"').items():
+            if table in titles and title != titles[table]:
+                wrong.append(f"{notebook.stem}: {table} “{title}”, not “{titles[table]}”")
+        texts = [m.string for m in english if m.context == notebook.stem]
+        for table, title in _first_mentions(texts, r" \[([^\]]+)\]").items():
+            if table in titles:
+                translations.setdefault(table, set()).add(title)
+    assert not wrong, "\n".join(wrong)
+    several = {table: names for table, names in translations.items() if len(names) > 1}
+    assert not several, several  # "" where a story's English gives no title
+
+
+def test_stories_spell_each_licence_as_the_manifest_does():
+    import yaml
+    from babel.messages.pofile import read_po
+
+    from eenzaamheid.settings import ROOT
+    from eenzaamheid.site import notebooks
+    from eenzaamheid.site.i18n import CATALOGUE
+
+    manifest = yaml.safe_load((ROOT / "data" / "raw" / "manifest.yaml").read_text("utf-8"))
+    licences = {entry["licence"].split(" (")[0] for entry in manifest}  # "CC BY 4.0 (…)"
+    with CATALOGUE.open("rb") as file:
+        texts = [m.string for m in read_po(file) if m.id]
+    texts += [notebook.read_text("utf-8") for notebook in notebooks()]
+    named = {name for text in texts for name in re.findall(r"[Ll]icen(?:tie|ce) `([^`]+)`", text)}
+    assert named and named <= licences, named - licences

@@ -93,6 +93,7 @@ def test_title_source_and_alt_are_written_from_the_numbers(persons):
     )
     assert "14,3 % in 2000" in words["title"] and "2025" in words["title"]
     assert words["source"].startswith("Bron: CBS, tabel 71488ned (opgehaald 05-06-2025;")
+    assert "; telling uit de basisregistratie personen (BRP)" in words["source"]  # in the line
     assert "Nederland van 14,3 % in 2000 tot 18,7 % in 2025" in words["alt"]
     configure(lang="en")
     english = explore.describe(explore.select(frame, choice, offer), choice, offer)
@@ -191,7 +192,10 @@ def test_loneliness_per_municipality_for_18_and_65_plus_side_by_side(figures):
     assert list(dict.fromkeys(drawn["reeks"])) == ["18 jaar of ouder", "65 jaar of ouder"]
     chart = explore.draw(frame, choice, offer, save=True)
     assert [line.get_color() for line in chart.ax.lines][:2] == ch.PALETTE[:2]
-    assert chart.source.endswith("dan CBS 85766NED (15+)") and "Modelschattingen" in chart.source
+    assert (
+        chart.source.endswith("dan CBS 85766NED (15+)")
+        and "; modelschattingen, geen telling" in chart.source
+    )
     assert (
         "in Amsterdam, 2012–2020: het hoogst bij 65 jaar of ouder (54,5 % in 2020)" in chart.title
     )
@@ -699,11 +703,11 @@ def test_greece_under_two_codes_is_explained_and_a_break_breaks_the_line():
     line = chart.axes[0].lines[0]
     years, values = list(line.get_xdata()), list(line.get_ydata())
     assert 2015.5 in years and values[years.index(2015.5)] != values[years.index(2015.5)]  # NaN
-    assert "Onderbroken lijn: breuk in de reeks (vlag b) in 2016" in chart.notes
+    assert "onderbroken lijn: breuk in de reeks (vlag b) in 2016" in chart.notes  # after a ";"
     from_the_break = dutch._replace(years=(2016, 2020))  # the break on the first year: no cut
     chart = explore.draw(europe, from_the_break, offer)
     assert len(chart.axes[0].lines[0].get_xdata()) == 5  # one line, not broken
-    assert not any("Onderbroken" in note for note in chart.notes)
+    assert not any("onderbroken" in note for note in chart.notes)
     html = explore.table(explore.select(europe, dutch, offer), dutch, offer)._repr_html_()
     assert (
         "Eenpersoonshuishoudens: % van de particuliere huishoudens</th>" in html

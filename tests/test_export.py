@@ -357,6 +357,15 @@ def test_alt_text_is_written_from_the_numbers():
     configure(lang="en")
     text = ch.alt_change("Dots", ["x"], [8.7], [10.7], lambda v: ch.fmt_percent(v, 1), note="Z.")
     assert text == "Dots: x from 8.7% to 10.7%. Z."
+    text = ch.alt_pairs(
+        "Dots",
+        ["x (differs)", "y"],
+        ["22 percent", "5%"],
+        ["17.3%", "3.0%"],
+        str,
+        names=("book", "CBS data"),
+    )  # two sources side by side, no change
+    assert text == "Dots: x (differs): book 22 percent, CBS data 17.3%; y: book 5%, CBS data 3.0%."
     values = pd.Series([3.0, 9.0], index=["GM1", "GM2"])
     names = pd.Series(["Urk", "Amsterdam"], index=["GM1", "GM2"])
     assert ch.alt_range("Map", values, names, ch.fmt_number) == (

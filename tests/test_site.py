@@ -289,6 +289,10 @@ def test_unfolded_code_is_legible_reachable_and_its_tables_have_no_empty_headers
     page = render(Story("03_x", {"cells": cells}, {}), "nl", tmp_path, "")
     assert '<pre class="highlight" tabindex="0">' in page
     assert not re.search(r"<th[^>]*>\s*</th>", page) and "<td></td>" in page
+    english = render(Story("03_x", {"cells": cells}, {}), "en", tmp_path, "")
+    note = re.search(r'<summary>Code and table</summary><p class="note">([^<]+)</p>', english)
+    assert note and "in Dutch" in note.group(1)  # the data's own column keys and labels
+    assert "kolomnamen en labels zoals het CBS" in page
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ In a notebook: ``from eenzaamheid import charts as ch``, then::
         chart.save("01_name", data, alt=ch.alt_series(...))
 """
 
-from .alt import alt_change, alt_range, alt_series, alt_values
+from .alt import alt_change, alt_pairs, alt_range, alt_series, alt_values
 from .export import ExportedFigure, figures_dir
 from .frame import Chart
 from .layout_labels import bar_values, label_point
@@ -63,6 +63,7 @@ __all__ = [
     "age_bounds",
     "age_short",
     "alt_change",
+    "alt_pairs",
     "alt_range",
     "alt_series",
     "alt_values",

@@ -95,6 +95,25 @@ def alt_change(
     return _sentence(lead, items, note)
 
 
+def alt_pairs(
+    lead: str,
+    labels: Sequence[str],
+    first: Sequence[float],
+    second: Sequence[float],
+    fmt: Format,
+    *,
+    names: tuple[str, str],
+    note: str = "",
+) -> str:
+    """For two sources side by side (the book and the data): every label with both values,
+    each after its source's name; no "from ... to", which would read as a change over time."""
+    items = [
+        f"{in_sentence(label)}: {names[0]} {fmt(a)}, {names[1]} {fmt(b)}"
+        for label, a, b in zip(labels, first, second, strict=True)
+    ]
+    return f"{lead}: {'; '.join(items)}. {note}".strip()
+
+
 def alt_range(lead: str, values: pd.Series, names: pd.Series, fmt: Format, note: str = "") -> str:
     """For maps and long lists: the lowest and the highest value, with their names."""
     low, high = values.idxmin(), values.idxmax()

@@ -295,7 +295,8 @@ def describe(
         alt = ch.alt_values(lead, named["reeks"].tolist(), named[value].tolist(), fmt)
     else:
         alt = ch.alt_series(lead, named, "jaar", value, fmt, by="reeks")
-    notes = ((offer.caveat,) if offer.caveat else ()) + _notes(drawn, choice, offer)
+    caveat = (lower_first(offer.caveat),) if offer.caveat else ()  # after a ";" in the line
+    notes = caveat + _notes(drawn, choice, offer)
     return {
         "title": title(drawn, choice, offer),
         "subtitle": subtitle,
@@ -324,7 +325,7 @@ def _notes(drawn: pd.DataFrame, choice: Choice, offer: Offer) -> tuple[str, ...]
                 if one
                 else "; ".join(f"{r}: {y}" for r, y in years.items())
             )
-            notes.append(words("breaks", years=said))
+            notes.append(lower_first(words("breaks", years=said)))  # after a ";"
     return tuple(notes)
 
 

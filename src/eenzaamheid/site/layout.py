@@ -22,6 +22,8 @@ WORDS = {
         "download": "Downloaden",
         "code": "Code",
         "code_table": "Code en tabel",
+        "code_tables": "De tabellen van de code tonen de data zoals de code ze bewaart: "
+        "kolomnamen en labels zoals het CBS en dit project ze noemen.",
         "all_code": "Alle code tonen",
         "previous": "Vorige",
         "next": "Volgende",
@@ -75,6 +77,8 @@ WORDS = {
         "download": "Download",
         "code": "Code",
         "code_table": "Code and table",
+        "code_tables": "The tables of the code show the data as the code holds them: "
+        "column names and labels in Dutch, as CBS and this project name them.",
         "all_code": "Show all code",
         "previous": "Previous",
         "next": "Next",

@@ -218,8 +218,10 @@ def _code(cells: list[tuple[str, list[str]]], lang: str) -> str:
         + "".join(folded)
         for source, folded in cells
     )
-    label = WORDS[lang]["code_table" if any(f for _, f in cells) else "code"]
-    return f'<details class="code"><summary>{esc(label)}</summary>{body}</details>'
+    tables = any(f for _, f in cells)
+    label = WORDS[lang]["code_table" if tables else "code"]
+    note = f'<p class="note">{esc(WORDS[lang]["code_tables"])}</p>' if tables else ""
+    return f'<details class="code"><summary>{esc(label)}</summary>{note}{body}</details>'
 
 
 def _joined(value: str | list[str]) -> str:

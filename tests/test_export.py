@@ -201,6 +201,21 @@ def test_artikel_also_writes_the_one_column_size_on_request():
     assert "png_smal" not in _line_chart(name="breed")
 
 
+def test_a_chart_can_be_laid_out_anew_for_one_column_and_only_those_files_show_it():
+    """``narrow=`` a function: it gets the chart at one-column size before the ``_smal`` files
+    are drawn (fewer year labels, say); the full-width files keep their own layout."""
+    configure(theme="artikel", lang="nl")
+    sizes = []
+
+    def one_column(chart) -> None:
+        sizes.append(tuple(chart.fig.get_size_inches()))
+        chart.ax.set_xticks([2000, 2024], ["begin", "eind"])
+
+    paths = _line_chart(name="herschikt", narrow=one_column)
+    assert sizes == [(1005 / 300, 900 / 300)]  # called once, at the one-column size
+    assert "eind" in pdf_text(paths["pdf_smal"]) and "eind" not in pdf_text(paths["pdf"])
+
+
 def test_a_one_column_chart_grows_taller_where_its_texts_leave_the_plot_too_little_room():
     """Many lines of subtitle on one column: the figure grows until its plot is a third of
     its width high, instead of squashing the plot (08's projection)."""

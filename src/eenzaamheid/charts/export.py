@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .frame import Chart
 
 FORMATS = ("png", "svg", "pdf")
+OneColumn = Callable[["Chart"], None]  # re-arranges a chart for one column (``narrow=``)
 PRINT_THEMES = ("artikel",)  # writes ``<name>_kaal.*`` for pages that set titles, and
 # ``<name>_smal.*`` in every format for one-column print; a screen theme's one-column size is
 # a PNG, for a phone
@@ -135,13 +136,16 @@ PLOT_SHARE = 1 / 3  # a one-column chart's plot is at least this share of its wi
 
 
 def _write_narrow(
-    chart: Chart, out: Path, name: str, alt: str
+    chart: Chart, out: Path, name: str, alt: str, one_column: OneColumn | None = None
 ) -> tuple[dict[str, Path], list[str]]:
     """The same chart at the theme's one-column width (``<name>_smal.*``), written after the
     full-width files; taller where its texts leave the plot less than :data:`PLOT_SHARE`
     of the width (measured on the layout, before anything is written); the figure keeps this
-    size. Also returns the texts that collide."""
+    size. ``one_column`` re-arranges the chart for that width first (fewer year labels, a key
+    above the plot). Also returns the texts that collide."""
     chart.fig.set_size_inches(chart.theme.narrow)
+    if one_column is not None:
+        one_column(chart)
     chart.fit_texts()
     shortfall = partial(_plot_shortfall, chart.fig)
     formats = FORMATS if chart.theme.name in PRINT_THEMES else ("png",)
@@ -208,7 +212,7 @@ def save_chart(
     data: pd.DataFrame,
     alt: str,
     *,
-    narrow: bool = False,
+    narrow: bool | OneColumn = False,
     decimals: dict[str, int] | None = None,
     credit: pd.DataFrame | None = None,
 ) -> ExportedFigure:
@@ -221,7 +225,8 @@ def save_chart(
     with its source (``bron_soort``, ``tabel``); the chart's source line is written from them.
     ``alt`` describes the chart for a screen reader. ``narrow=True``: the chart also works at
     one-column width, and is written again at the theme's one-column size as
-    ``<name>_smal.png`` (in the ``artikel`` theme also as SVG and PDF).
+    ``<name>_smal.png`` (in the ``artikel`` theme also as SVG and PDF); a function instead of
+    ``True`` re-arranges the chart for that width (it gets the chart) before it is written.
     ``decimals`` overrides the rounding of a numeric column in the data files. ``credit``:
     sourced rows of tables used only to choose or order what is drawn, named in the source
     line (not written to the data files).
@@ -248,7 +253,8 @@ def save_chart(
         paths.update(bare_paths)
     smallest = _smallest_text_pt(chart.fig)
     if narrow and chart.theme.narrow:  # also the one-column size (print, a phone)
-        narrow_paths, collisions["smal"] = _write_narrow(chart, out, name, alt)
+        hook = None if narrow is True else narrow
+        narrow_paths, collisions["smal"] = _write_narrow(chart, out, name, alt, hook)
         paths.update(narrow_paths)
     files, layout = _write_data(out, name, frame, _about_rows(chart, alt, drawn, frame))
     paths.update(files)

@@ -173,7 +173,7 @@ class Chart:
         data: pd.DataFrame,
         alt: str,
         *,
-        narrow: bool = False,
+        narrow: bool | Callable[[Chart], None] = False,
         decimals: dict[str, int] | None = None,
         credit: pd.DataFrame | None = None,
     ):

@@ -707,7 +707,7 @@ def test_greece_under_two_codes_is_explained_and_a_break_breaks_the_line():
     from_the_break = dutch._replace(years=(2016, 2020))  # the break on the first year: no cut
     chart = explore.draw(europe, from_the_break, offer)
     assert len(chart.axes[0].lines[0].get_xdata()) == 5  # one line, not broken
-    assert not any("onderbroken" in note for note in chart.notes)
+    assert not any("onderbroken" in note.lower() for note in chart.notes)
     html = explore.table(explore.select(europe, dutch, offer), dutch, offer)._repr_html_()
     assert (
         "Eenpersoonshuishoudens: % van de particuliere huishoudens</th>" in html

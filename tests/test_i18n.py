@@ -451,14 +451,22 @@ def test_a_term_the_translation_marks_keeps_its_language_on_the_page(site):
 
 def test_a_range_of_numbers_takes_an_en_dash_in_both_languages():
     """``227–237``, ``2000–2024``: a hyphen only inside a title quoted as its source writes it
-    (``"…, 2022-2070"``, ``[…, 2022-2070]``), in a report number (``P23-186``) or a date."""
+    (``"…, 2022-2070"``, ``[…, 2022-2070]``), in a report number (``P23-186``) or a date; in
+    the paragraphs of both languages and in the strings of the code (titles, prose)."""
+    import ast
+
     from eenzaamheid.site import notebooks
 
     with i18n.CATALOGUE.open("rb") as file:
         texts = [m.string for m in read_po(file) if m.id]
     for notebook in notebooks():
-        cells = json.loads(notebook.read_text("utf-8"))["cells"]
-        texts += ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+        for cell in json.loads(notebook.read_text("utf-8"))["cells"]:
+            source = "".join(cell["source"])
+            if cell["cell_type"] == "markdown":
+                texts.append(source)
+            elif cell["cell_type"] == "code":
+                nodes = ast.walk(ast.parse(source))
+                texts += [n.value for n in nodes if isinstance(getattr(n, "value", 0), str)]
     unquoted = [re.sub(r'"[^"]*"|\[[^\]]*\]|\d\d-\d\d-\d{4}', "", text) for text in texts]
     hyphens = {m for text in unquoted for m in re.findall(r"(?<![\w-])\d+-\d+(?![\w-])", text)}
     assert not hyphens, hyphens

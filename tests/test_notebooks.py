@@ -118,8 +118,9 @@ def test_decomposition_chart_holds_its_parts_in_persons(built):
     )
     bands = _csv(charts, "07_groei_naar_leeftijd")
     columns = json.loads((charts / "07_groei_naar_leeftijd.json").read_text())["columns"]
-    headers = {c["key"]: c["label"].split(" (")[0] for c in columns}
-    assert [headers[c] for c in ("omvang", "samenstelling", "kans")] == named  # as in the key
+    headers = {c["key"]: c["label"].split(" (")[0] for c in columns}  # "Bijdrage: vaker alleen"
+    parts_named = [headers[c].split(": ")[1] for c in ("omvang", "samenstelling", "kans")]
+    assert parts_named == [n.lower() for n in named]  # as in the key
     assert bands["verandering"].sum() == 1_068_341
     by_sex = bands.groupby("geslacht_code")["verandering"].sum()
     assert by_sex.to_dict() == {3000: 610_782, 4000: 457_559}

@@ -11,8 +11,8 @@ from .words import in_sentence, listed, say, text
 Format = Callable[[float], str]
 
 
-def _sentence(lead: str, items: Sequence[str], note: str) -> str:
-    body = f"{lead}: {', '.join(items)}." if items else f"{lead}."
+def _sentence(lead: str, items: Sequence[str], note: str, sep: str = ", ") -> str:
+    body = f"{lead}: {sep.join(items)}." if items else f"{lead}."
     return f"{body} {note}".strip()
 
 
@@ -98,9 +98,9 @@ def alt_change(
 def alt_pairs(
     lead: str,
     labels: Sequence[str],
-    first: Sequence[float],
-    second: Sequence[float],
-    fmt: Format,
+    first: Sequence,
+    second: Sequence,
+    fmt: Callable[[object], str],
     *,
     names: tuple[str, str],
     note: str = "",
@@ -111,7 +111,7 @@ def alt_pairs(
         f"{in_sentence(label)}: {names[0]} {fmt(a)}, {names[1]} {fmt(b)}"
         for label, a, b in zip(labels, first, second, strict=True)
     ]
-    return f"{lead}: {'; '.join(items)}. {note}".strip()
+    return _sentence(lead, items, note, sep="; ")  # items hold commas
 
 
 def alt_range(lead: str, values: pd.Series, names: pd.Series, fmt: Format, note: str = "") -> str:

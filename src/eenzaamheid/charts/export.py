@@ -253,8 +253,8 @@ def save_chart(
         paths.update(bare_paths)
     smallest = _smallest_text_pt(chart.fig)
     if narrow and chart.theme.narrow:  # also the one-column size (print, a phone)
-        hook = None if narrow is True else narrow
-        narrow_paths, collisions["smal"] = _write_narrow(chart, out, name, alt, hook)
+        one_column = None if narrow is True else narrow
+        narrow_paths, collisions["smal"] = _write_narrow(chart, out, name, alt, one_column)
         paths.update(narrow_paths)
     files, layout = _write_data(out, name, frame, _about_rows(chart, alt, drawn, frame))
     paths.update(files)

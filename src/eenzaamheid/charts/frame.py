@@ -33,7 +33,7 @@ from matplotlib.text import Text
 from matplotlib.textpath import TextToPath
 from PIL.PngImagePlugin import PngInfo
 
-from .export import save_chart
+from .export import OneColumn, save_chart
 from .layout_check import text_collisions
 from .theme import Theme, theme
 
@@ -173,7 +173,7 @@ class Chart:
         data: pd.DataFrame,
         alt: str,
         *,
-        narrow: bool | Callable[[Chart], None] = False,
+        narrow: bool | OneColumn = False,
         decimals: dict[str, int] | None = None,
         credit: pd.DataFrame | None = None,
     ):

@@ -151,9 +151,13 @@ VOCABULARY: dict[str, dict[str, str]] = {
     "kolom_component_code": {"nl": "Onderdeel (code)", "en": "Component (code)"},
     "kolom_aantal": {"nl": "Aantal", "en": "Number"},
     "kolom_procent": {"nl": "Deel van de groei", "en": "Part of the growth"},
-    "kolom_omvang": {"nl": "Grotere bevolking", "en": "Larger population"},  # as story 7 names
-    "kolom_samenstelling": {"nl": "Andere opbouw", "en": "Different composition"},  # the parts
-    "kolom_kans": {"nl": "Vaker alleen", "en": "More often alone"},
+    # story 7's parts as its charts name them; a contribution, negative where a part shrank
+    "kolom_omvang": {"nl": "Bijdrage: grotere bevolking", "en": "Contribution: larger population"},
+    "kolom_samenstelling": {
+        "nl": "Bijdrage: andere opbouw",
+        "en": "Contribution: different composition",
+    },
+    "kolom_kans": {"nl": "Bijdrage: vaker alleen", "en": "Contribution: more often alone"},
     "kolom_verandering": {"nl": "Verandering", "en": "Change"},
     "kolom_methode": {"nl": "Methode", "en": "Method"},
     "kolom_groepen": {"nl": "Groepen", "en": "Groups"},

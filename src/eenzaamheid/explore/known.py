@@ -76,7 +76,7 @@ KNOWN = {
             "Eenpersoonshuishoudens_83",
             "Eenpersoonshuishoudens_86",
         ),
-        title_en="Regional key figures, the Netherlands",
+        title_en="Regional key figures for the Netherlands",
         counts={
             "TotaleBevolking_1": "persons",
             "TotaalAantalParticuliereHuishoudens_82": "households",

@@ -22,7 +22,7 @@ WORDS = {
         "download": "Downloaden",
         "code": "Code",
         "code_table": "Code en tabel",
-        "code_tables": "De tabellen van de code tonen de data zoals de code ze bewaart: "
+        "code_tables_note": "De tabellen bij de code tonen de data zoals de code ze bewaart: "
         "kolomnamen en labels zoals het CBS en dit project ze noemen.",
         "all_code": "Alle code tonen",
         "previous": "Vorige",
@@ -77,7 +77,7 @@ WORDS = {
         "download": "Download",
         "code": "Code",
         "code_table": "Code and table",
-        "code_tables": "The tables of the code show the data as the code holds them: "
+        "code_tables_note": "The code's tables show the data as the code stores them: "
         "column names and labels in Dutch, as CBS and this project name them.",
         "all_code": "Show all code",
         "previous": "Previous",

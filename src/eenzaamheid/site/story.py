@@ -220,7 +220,7 @@ def _code(cells: list[tuple[str, list[str]]], lang: str) -> str:
     )
     tables = any(f for _, f in cells)
     label = WORDS[lang]["code_table" if tables else "code"]
-    note = f'<p class="note">{esc(WORDS[lang]["code_tables"])}</p>' if tables else ""
+    note = f'<p class="note">{esc(WORDS[lang]["code_tables_note"])}</p>' if tables else ""
     return f'<details class="code"><summary>{esc(label)}</summary>{note}{body}</details>'
 
 

@@ -209,11 +209,13 @@ def test_a_chart_can_be_laid_out_anew_for_one_column_and_only_those_files_show_i
 
     def one_column(chart) -> None:
         sizes.append(tuple(chart.fig.get_size_inches()))
-        chart.ax.set_xticks([2000, 2024], ["begin", "eind"])
+        chart.ax.set_xticks([2000, 2024], ["begin", "eind"], fontsize=5)
 
     paths = _line_chart(name="herschikt", narrow=one_column)
     assert sizes == [(1005 / 300, 900 / 300)]  # called once, at the one-column size
     assert "eind" in pdf_text(paths["pdf_smal"]) and "eind" not in pdf_text(paths["pdf"])
+    record = json.loads(paths["json"].read_text())  # a page sizes each file by its own text
+    assert record["smallest_text_pt_smal"] == 5 < record["smallest_text_pt"]
 
 
 def test_a_one_column_chart_grows_taller_where_its_texts_leave_the_plot_too_little_room():

@@ -251,11 +251,12 @@ def save_chart(
     if chart.theme.name in PRINT_THEMES:
         bare_paths, collisions["kaal"] = _write_bare(chart, out, name, alt)
         paths.update(bare_paths)
-    smallest = _smallest_text_pt(chart.fig)
+    smallest = {"smallest_text_pt": _smallest_text_pt(chart.fig)}
     if narrow and chart.theme.narrow:  # also the one-column size (print, a phone)
         one_column = None if narrow is True else narrow
         narrow_paths, collisions["smal"] = _write_narrow(chart, out, name, alt, one_column)
         paths.update(narrow_paths)
+        smallest["smallest_text_pt_smal"] = _smallest_text_pt(chart.fig)  # as laid out for it
     files, layout = _write_data(out, name, frame, _about_rows(chart, alt, drawn, frame))
     paths.update(files)
     paths["json"] = out / f"{name}.json"
@@ -269,7 +270,7 @@ def save_chart(
         "lang": settings.current().lang,
         **drawn.record(),
         "png_pixels": [round(width), round(height)],
-        "smallest_text_pt": smallest,
+        **smallest,
         "files": {k: p.name for k, p in paths.items()},
         "columns": [c.record() for c in frame.columns],
         "wide": layout.record() if layout else None,

@@ -18,12 +18,16 @@ DATA_FILES = ("csv", "csv_excel_nl", "csv_breed", "xlsx", "json")  # file keys, 
 VIEWS = ("chart", "table", "download")
 
 
-def text_px(record: dict) -> float:
-    """The height of the chart's smallest text (often the source line) in the PNG's pixels.
-    A record written before it was recorded (another theme's files left in ``figures/`` by an
-    older build) counts with the source line's size, 0.8 of the theme's text."""
+def text_px(record: dict, narrow: bool = False) -> float:
+    """The height of the chart's smallest text (often the source line) in the PNG's pixels, in
+    the one-column PNG when ``narrow`` (laid out anew, its text may be smaller). A record
+    written before it was recorded (another theme's files left in ``figures/`` by an older
+    build) counts with the source line's size, 0.8 of the theme's text."""
     theme = THEMES[record["theme"]]
-    return record.get("smallest_text_pt", 0.8 * theme.font_size) * theme.dpi / 72
+    points = record.get("smallest_text_pt", 0.8 * theme.font_size)
+    if narrow:
+        points = record.get("smallest_text_pt_smal", points)
+    return points * theme.dpi / 72
 
 
 def min_width(record: dict, narrow: bool) -> int:
@@ -31,7 +35,7 @@ def min_width(record: dict, narrow: bool) -> int:
     high."""
     theme = THEMES[record["theme"]]
     width = theme.narrow[0] * theme.dpi if narrow and theme.narrow else record["png_pixels"][0]
-    return math.ceil(width * MIN_TEXT_PX / text_px(record))
+    return math.ceil(width * MIN_TEXT_PX / text_px(record, narrow))
 
 
 def picture(chart: Chart, prefer: tuple[str, ...], prefix: str, *, sized: bool = False) -> str:

@@ -218,6 +218,40 @@ def test_a_chart_can_be_laid_out_anew_for_one_column_and_only_those_files_show_i
     assert record["smallest_text_pt_smal"] == 5 < record["smallest_text_pt"]
 
 
+def test_the_subtitle_keeps_its_place_under_the_title_at_any_figure_height():
+    """The layout puts the title a fixed padding below the top edge, whatever the height; the
+    subtitle follows it (it was placed by a share of the height: low on a tall figure, over
+    the first panel of a stacked one-column chart, and on the title when the figure shrank)."""
+    configure(theme="college", lang="nl")
+    below_top = []
+    for height in (3.0, 12.0):
+        with ch.Chart("Een titel die over twee regels loopt " * 2, "Ondertitel") as chart:
+            chart.ax.plot(FIXTURE["jaar"], FIXTURE["waarde"])
+            chart.fig.set_size_inches(chart.theme.narrow[0], height)
+            chart.fit_texts()
+            chart.fig.canvas.draw()
+            subtitle = next(t for t in chart.fig.texts if t.get_text() == "Ondertitel")
+            box = subtitle.get_window_extent(chart.fig.canvas.get_renderer())
+            below_top.append((chart.fig.bbox.y1 - box.y1) * 72 / chart.fig.dpi)
+            assert chart.collisions() == []
+    assert abs(below_top[0] - below_top[1]) < 1  # points
+
+
+def test_panels_side_by_side_can_be_stacked_for_one_column():
+    """``stack_panels`` in a one-column layout: the panels one under another in their order,
+    each naming its own rows (they share them side by side), the figure as high as asked."""
+    configure(theme="artikel", lang="nl")
+    with ch.Chart("Een titel", "Wat en eenheid", ncols=2, sharey=True) as chart:
+        for ax in chart.axes:
+            ax.barh(["a", "b"], FIXTURE["waarde"])
+        chart.stack_panels(height=4.5)
+        chart.fig.canvas.draw()
+        top, bottom = (ax.get_position() for ax in chart.axes)
+        assert top.y0 > bottom.y1 and abs(top.x0 - bottom.x0) < 0.05  # one column
+        assert all(t.get_visible() for t in chart.axes[1].get_yticklabels())
+        assert chart.fig.get_size_inches()[1] == 4.5
+
+
 def test_a_one_column_chart_grows_taller_where_its_texts_leave_the_plot_too_little_room():
     """Many lines of subtitle on one column: the figure grows until its plot is a third of
     its width high, instead of squashing the plot (08's projection)."""

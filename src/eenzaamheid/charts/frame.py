@@ -31,6 +31,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 from matplotlib.textpath import TextToPath
+from matplotlib.transforms import offset_copy
 from PIL.PngImagePlugin import PngInfo
 
 from .export import OneColumn, save_chart
@@ -88,23 +89,41 @@ class Chart:
             raise ValueError(f"this chart has {len(self.axes)} panels: use chart.axes")
         return self.axes[0]
 
+    def stack_panels(self, height: float) -> None:
+        """For a one-column layout (``save(narrow=...)``): the panels one under another, in
+        their order, each naming its own rows, in a figure ``height`` inches high."""
+        grid = self.fig.add_gridspec(len(self.axes), 1)
+        for row, ax in enumerate(self.axes):
+            ax.set_subplotspec(grid[row, 0])
+            ax.tick_params(labelleft=True)  # side by side they shared the first panel's names
+        self.fig.set_size_inches(self.fig.get_size_inches()[0], height)
+        self.fit_texts()
+
     def fit_texts(self) -> None:
         """(Re)wrap title, subtitle, source line and x-axis labels to the figure's current
         width."""
-        width, height = self.fig.get_size_inches()
+        width = self.fig.get_size_inches()[0]
         title, subtitle, source = self._texts
         title_size, small = self.theme.font_size * 1.35, self.theme.font_size
         title_text = _wrap(self.title, width, title_size, bold=True)
         subtitle_text = _wrap(self.subtitle, width, small)
         # The suptitle ends in blank lines that reserve room, in constrained layout, for the
         # subtitle drawn in them: title and subtitle both start at the left edge, as in print.
-        title.set_text(title_text + "\n" * (subtitle_text.count("\n") + 1))
         title.set_fontsize(title_size)
-        top = 0.98  # matplotlib's own suptitle position; giving y would opt out of the layout
-        title_height = (title_text.count("\n") + 1) * 1.2 * title_size / (height * 72)
+        title.set_text(title_text)  # its lines measured as drawn (a guess per line drifts)
+        title_height = title.get_window_extent(self.fig.canvas.get_renderer()).height
+        title.set_text(title_text + "\n" * (subtitle_text.count("\n") + 1))
+        # The layout puts the suptitle its padding (inches) below the figure's top edge; the
+        # subtitle goes a small gap below the title's lines, measured from that edge in points,
+        # so it stays in place when the figure changes height.
+        pad = self.fig.get_layout_engine().get()["h_pad"] * 72
+        below = pad + title_height * 72 / self.fig.dpi + 0.35 * small
+        subtitle.set_transform(
+            offset_copy(self.fig.transFigure, self.fig, y=-below, units="points")
+        )
         subtitle.set_text(subtitle_text)
         subtitle.set_fontsize(small)
-        subtitle.set_y(top - title_height - 0.1 * small / (height * 72))
+        subtitle.set_y(1)
         source.set_text(_wrap(self.source, width, small * 0.8))
         source.set_fontsize(small * 0.8)
         for ax in self.fig.axes:

@@ -13,9 +13,10 @@ import pytest
 import yaml
 
 from eenzaamheid.charts.sources import kind_of
+from eenzaamheid.charts.theme import THEMES
 from eenzaamheid.claims import CLAIMS_FILE
 from eenzaamheid.site import chartdata
-from eenzaamheid.site.chartblock import MIN_TEXT_PX, min_width, text_px
+from eenzaamheid.site.chartblock import MIN_TEXT_PX, min_width
 from eenzaamheid.site.layout import page
 from eenzaamheid.site.slides import write_decks
 from eenzaamheid.site.story import Story, render
@@ -139,7 +140,9 @@ def _phone_charts(browser: Browser, path: Path) -> tuple[int, int]:
         png = Path(urllib.parse.unquote(urllib.parse.urlparse(src).path))
         record = json.loads(png.with_name(png.name.replace("_smal.png", ".png"))
                             .with_suffix(".json").read_text("utf-8"))  # fmt: skip
-        text = text_px(record, has_narrow) * shown / pixels  # the file shown: its own text
+        theme = THEMES[record["theme"]]
+        points = record["smallest_text_pt_smal" if has_narrow else "smallest_text_pt"]
+        text = points * theme.dpi / 72 * shown / pixels  # in the file shown, as drawn
         assert text >= MIN_TEXT_PX - 0.1, f"{path.name}: text {text:.1f} px in {src}"
         checked, narrow = checked + 1, narrow + has_narrow
     return checked, narrow

@@ -1,6 +1,7 @@
 """A chart is written in every format at the theme's size, with title, source and numbers;
 the theme applies only inside the chart's ``with`` block."""
 
+import io
 import json
 import re
 import zlib
@@ -228,6 +229,7 @@ def test_the_subtitle_keeps_its_place_under_the_title_at_any_figure_height():
         with ch.Chart("Een titel die over twee regels loopt " * 2, "Ondertitel") as chart:
             chart.ax.plot(FIXTURE["jaar"], FIXTURE["waarde"])
             chart.fig.set_size_inches(chart.theme.narrow[0], height)
+            chart.fig.savefig(io.BytesIO(), dpi=300)  # texts keep the renderer they drew with
             chart.fit_texts()
             chart.fig.canvas.draw()
             subtitle = next(t for t in chart.fig.texts if t.get_text() == "Ondertitel")

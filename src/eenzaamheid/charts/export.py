@@ -206,6 +206,15 @@ def _about_rows(chart: Chart, alt: str, drawn: Origin, data: DataFile) -> list[t
     return rows + [(c.label, c.key, kind_name(c.kind)) for c in data.columns]
 
 
+def _refuse_undrawn_data(chart: Chart, name: str, data: pd.DataFrame) -> None:
+    missing = missing_from_data(chart.fig, data)
+    if missing:
+        raise ValueError(
+            f"{name}: the chart draws {missing[:8]} but its data do not hold them; put every "
+            "drawn number in the data (the book's marks and reference lines too)"
+        )
+
+
 def save_chart(
     chart: Chart,
     name: str,
@@ -233,12 +242,7 @@ def save_chart(
     """
     if not alt.strip():
         raise ValueError(f"{name}: alt text is empty; describe what the chart shows")
-    missing = missing_from_data(chart.fig, data)
-    if missing:
-        raise ValueError(
-            f"{name}: the chart draws {missing[:8]} but its data do not hold them; put every "
-            "drawn number in the data (the book's marks and reference lines too)"
-        )
+    _refuse_undrawn_data(chart, name, data)
     chart.source = source_line(data, chart.notes, credit)
     frame = export_frame(data, decimals)  # refuses bad data before anything is written
     drawn = origin()
@@ -255,6 +259,7 @@ def save_chart(
     if narrow and chart.theme.narrow:  # also the one-column size (print, a phone)
         one_column = None if narrow is True else narrow
         narrow_paths, collisions["smal"] = _write_narrow(chart, out, name, alt, one_column)
+        _refuse_undrawn_data(chart, f"{name}_smal", data)  # the hook may have drawn anew
         paths.update(narrow_paths)
         smallest["smallest_text_pt_smal"] = _smallest_text_pt(chart.fig)  # as laid out for it
     files, layout = _write_data(out, name, frame, _about_rows(chart, alt, drawn, frame))

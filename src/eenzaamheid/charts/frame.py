@@ -111,13 +111,14 @@ class Chart:
         # subtitle drawn in them: title and subtitle both start at the left edge, as in print.
         title.set_fontsize(title_size)
         title.set_text(title_text)  # its lines measured as drawn (a guess per line drifts)
-        title_height = title.get_window_extent(self.fig.canvas.get_renderer()).height
+        title_height = title.get_window_extent(_renderer(self.fig)).height  # at the figure's dpi
         title.set_text(title_text + "\n" * (subtitle_text.count("\n") + 1))
         # The layout puts the suptitle its padding (inches) below the figure's top edge; the
         # subtitle goes a small gap below the title's lines, measured from that edge in points,
         # so it stays in place when the figure changes height.
-        pad = self.fig.get_layout_engine().get()["h_pad"] * 72
-        below = pad + title_height * 72 / self.fig.dpi + 0.35 * small
+        engine = self.fig.get_layout_engine()  # none while laid_out() measures the texts
+        pad = engine.get()["h_pad"] if engine else mpl.rcParams["figure.constrained_layout.h_pad"]
+        below = 72 * pad + title_height * 72 / self.fig.dpi + 0.35 * small
         subtitle.set_transform(
             offset_copy(self.fig.transFigure, self.fig, y=-below, units="points")
         )
@@ -306,6 +307,13 @@ def _name_goes_on(previous: str, word: str) -> bool:
 
 
 _MEASURE = TextToPath()
+
+
+def _renderer(fig: Figure):
+    """A renderer at the figure's own dpi (a text keeps the last one it was drawn with, such as
+    savefig's 300 dpi); none where the canvas has none (an SVG or PDF backend)."""
+    get = getattr(fig.canvas, "get_renderer", None)
+    return get() if get else None
 
 
 def text_points(line: str, font: FontProperties) -> float:

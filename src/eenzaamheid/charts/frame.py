@@ -96,8 +96,7 @@ class Chart:
         for row, ax in enumerate(self.axes):
             ax.set_subplotspec(grid[row, 0])
             ax.tick_params(labelleft=True)  # side by side they shared the first panel's names
-        self.fig.set_size_inches(self.fig.get_size_inches()[0], height)
-        self.fit_texts()
+        self.fig.set_size_inches(self.fig.get_size_inches()[0], height)  # texts: save fits them
 
     def fit_texts(self) -> None:
         """(Re)wrap title, subtitle, source line and x-axis labels to the figure's current
